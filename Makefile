@@ -1,0 +1,43 @@
+# Run `make help` for the list of targets.
+PYTHON_BIN ?= python3.11
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+MANAGE := $(PYTHON) manage.py
+INSTALLED := $(VENV)/.installed
+ADDRESS ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test install messages lint check
+
+help: ## List the targets and what they do
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+run: install ## Install, migrate, build the demo site, create the local admin and serve on 127.0.0.1:8000
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) build_demo_site
+	$(MANAGE) create_local_admin --url http://$(ADDRESS)/admin/
+	$(MANAGE) runserver $(ADDRESS)
+
+test: install ## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
+	$(VENV)/bin/pytest
+
+install: $(INSTALLED) messages ## Create .venv and install the project with its test tools
+
+$(INSTALLED): pyproject.toml
+	test -d $(VENV) || $(PYTHON_BIN) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e ".[test]"
+	touch $@
+
+messages: ## Compile the interface translations (needs gettext's msgfmt)
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+	cd $(CURDIR) && $(MANAGE) compilemessages --ignore=.venv --verbosity 0
+
+lint: install ## Check the code style
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install ## Django system checks and missing migrations
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run

@@ -1,0 +1,77 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("heading"), max_length=200)
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading_block.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("image"))
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=300)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/figure_block.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(
+        label=_("link text"), required=False, help_text=_("Leave empty to use the document's title.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "blocks/document_link_block.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The free-form content of standard pages."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
+        template="blocks/paragraph_block.html",
+    )
+    figure = FigureBlock()
+    document = DocumentLinkBlock()
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to one of the site's pages or to another address, with the words to show."""
+
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("or another address"), required=False)
+    title = blocks.CharBlock(
+        label=_("link text"), required=False, help_text=_("Required for another address.")
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        template = "blocks/link_block.html"
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks import StructBlockValidationError
+
+        value = super().clean(value)
+        errors = {}
+        if bool(value.get("page")) == bool(value.get("url")):
+            errors["url"] = ValidationError(_("Choose a page or give an address, not both."))
+        elif value.get("url") and not value.get("title"):
+            errors["title"] = ValidationError(_("Give the words to show for the address."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value

@@ -1,0 +1,68 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock, LinkBlock
+
+
+class BasePage(Page):
+    """What every page of the site has: a plain-language lead that also serves as its description."""
+
+    lead = models.TextField(
+        _("lead"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two plain sentences shown under the title and in search results."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("lead")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.lead
+
+
+class HomePage(BasePage):
+    key_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("key links"),
+        blank=True,
+        help_text=_("The institution's key pages, shown on the home page."),
+    )
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["programmes.ProgrammeIndexPage", "home.ContentPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("key_links")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from programmes.listing import programmes_for_home_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context["programme_groups"] = programmes_for_home_page(self.locale)
+        return context
+
+
+class ContentPage(BasePage):
+    """A standard page for everything else: privacy notice, cookies, about the centre."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("content"), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("content page")

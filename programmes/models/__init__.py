@@ -1,0 +1,38 @@
+from .editions import Edition, ProgrammeStatus
+from .pages import ProgrammeIndexPage, ProgrammePage, ProgrammeType
+from .sections import (
+    AccompanyingSupportItem,
+    CompetenceGroup,
+    ExpectedResult,
+    FrequencyPeriod,
+    HoursBasis,
+    HoursUnit,
+    ProgrammeGoal,
+    ProgrammePartner,
+    SupportForm,
+    SupportMode,
+)
+from .snippets import EUProject, Partner, Person, Team, TargetGroup
+
+__all__ = [
+    "AccompanyingSupportItem",
+    "CompetenceGroup",
+    "EUProject",
+    "Edition",
+    "ExpectedResult",
+    "FrequencyPeriod",
+    "HoursBasis",
+    "HoursUnit",
+    "Partner",
+    "Person",
+    "ProgrammeGoal",
+    "ProgrammeIndexPage",
+    "ProgrammePage",
+    "ProgrammePartner",
+    "ProgrammeStatus",
+    "ProgrammeType",
+    "SupportForm",
+    "SupportMode",
+    "Team",
+    "TargetGroup",
+]

@@ -1,0 +1,230 @@
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.models.pages import BasePage
+
+from .editions import Edition, ProgrammeStatus
+from .snippets import TargetGroup
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
+
+
+class ProgrammeType(models.TextChoices):
+    LOCAL_ACTIVITY = "local_activity", _("Local activity programme (PAL)")
+    SOCIAL_ACTIVITY = "social_activity", _("Social activity programme (PAS)")
+
+
+class ProgrammeIndexPage(BasePage):
+    """Lists the programmes; readers filter by status and target group."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programmes.ProgrammePage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("lead")]
+
+    class Meta:
+        verbose_name = _("programme list")
+
+    def get_context(self, request, *args, **kwargs):
+        from programmes.listing import ProgrammeFilterForm, programmes_under
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ProgrammeFilterForm(request.GET or None, locale=self.locale)
+        programmes = programmes_under(self)
+        if form.is_valid():
+            programmes = form.filter(programmes)
+        context["filter_form"] = form
+        context["programmes"] = programmes
+        return context
+
+
+class ProgrammePage(BasePage):
+    programme_type = models.CharField(
+        _("type of programme"), max_length=30, choices=ProgrammeType.choices
+    )
+    eu_project = models.ForeignKey(
+        "programmes.EUProject",
+        verbose_name=_("EU-funded project"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="programmes",
+    )
+    target_group = models.ForeignKey(
+        TargetGroup,
+        verbose_name=_("target group"),
+        on_delete=models.PROTECT,
+        related_name="programmes",
+    )
+    district = models.CharField(
+        _("district"),
+        max_length=100,
+        blank=True,
+        help_text=_("For a local activity programme: the district it serves."),
+    )
+    introduction = RichTextField(
+        _("about the programme"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the programme is, or a short profile of the district."),
+    )
+    diagnosis = RichTextField(
+        _("diagnosis"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Why the programme exists: the needs found in the community."),
+    )
+    eligibility = RichTextField(
+        _("who can take part"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The target group and the conditions of taking part. Places come from editions."),
+    )
+    competences_intro = RichTextField(
+        _("introduction to competences"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    support_intro = RichTextField(
+        _("introduction to forms of support"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    accompanying_support_intro = RichTextField(
+        _("introduction to accompanying support"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    financial_support = RichTextField(
+        _("financial support"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    progress_measurement = RichTextField(
+        _("how we work and measure progress"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("For example: the individual plan, the social contract, the competence model."),
+    )
+
+    parent_page_types = ["programmes.ProgrammeIndexPage"]
+    subpage_types = []
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("district"),
+        index.SearchField("introduction"),
+        index.SearchField("diagnosis"),
+        index.SearchField("eligibility"),
+        index.SearchField("competences_intro"),
+        index.SearchField("support_intro"),
+        index.SearchField("financial_support"),
+        index.SearchField("progress_measurement"),
+        index.RelatedFields("goals", [index.SearchField("text")]),
+        index.RelatedFields("expected_results", [index.SearchField("text")]),
+        index.RelatedFields("accompanying_support", [index.SearchField("text")]),
+        index.RelatedFields(
+            "competence_groups", [index.SearchField("name"), index.SearchField("examples")]
+        ),
+        index.RelatedFields(
+            "support_forms", [index.SearchField("name"), index.SearchField("description")]
+        ),
+        index.RelatedFields("partners", [index.RelatedFields("partner", [index.SearchField("name")])]),
+        index.RelatedFields("eu_project", [index.SearchField("name")]),
+        index.RelatedFields("target_group", [index.SearchField("name")]),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [
+                FieldPanel("programme_type"),
+                FieldPanel("target_group"),
+                FieldPanel("district"),
+                FieldPanel("eu_project"),
+            ],
+            heading=_("Programme"),
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("diagnosis"),
+        FieldPanel("eligibility"),
+        InlinePanel("goals", heading=_("Goals"), label=_("goal")),
+        InlinePanel("expected_results", heading=_("Expected results"), label=_("result")),
+    ]
+    support_panels = [
+        FieldPanel("competences_intro"),
+        InlinePanel("competence_groups", heading=_("Competences"), label=_("group of competences")),
+        FieldPanel("support_intro"),
+        InlinePanel("support_forms", heading=_("Forms of support"), label=_("form of support")),
+        FieldPanel("accompanying_support_intro"),
+        InlinePanel(
+            "accompanying_support", heading=_("Accompanying support"), label=_("kind of support")
+        ),
+        FieldPanel("financial_support"),
+        FieldPanel("progress_measurement"),
+    ]
+    organisation_panels = [
+        InlinePanel("editions", heading=_("Editions"), label=_("edition"), min_num=0),
+        InlinePanel("partners", heading=_("Partners"), label=_("partner")),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Programme")),
+            ObjectList(support_panels, heading=_("Support")),
+            ObjectList(organisation_panels, heading=_("Editions and partners")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def status(self, today=None):
+        """The most useful status to a reader across the programme's editions."""
+        statuses = {edition.status(today) for edition in self.editions.all()}
+        for status in ProgrammeStatus.values:
+            if status in statuses:
+                return ProgrammeStatus(status)
+        return None
+
+    def get_editions(self):
+        return self.editions.select_related("team", "responsible_person").order_by("starts_on")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        editions = list(self.get_editions())
+        today = timezone.localdate()
+        context.update(
+            editions=editions,
+            today=today,
+            total_places=sum(edition.places for edition in editions),
+            contacts=contacts_from_editions(editions),
+            partners=[item.partner for item in self.partners.select_related("partner")],
+            support_forms=list(self.support_forms.all()),
+            competence_groups=list(self.competence_groups.all()),
+            goals=list(self.goals.all()),
+            expected_results=list(self.expected_results.all()),
+            accompanying_support=list(self.accompanying_support.all()),
+            eu_project=(
+                type(self.eu_project).objects.select_related("logo_strip").get(pk=self.eu_project_id)
+                if self.eu_project_id
+                else None
+            ),
+        )
+        return context
+
+
+def contacts_from_editions(editions):
+    """The people responsible for the editions, each once, with the editions they answer for."""
+    contacts = {}
+    for edition in editions:
+        person = edition.responsible_person
+        entry = contacts.setdefault(person.pk, {"person": person, "team": edition.team, "editions": []})
+        entry["editions"].append(edition)
+    return list(contacts.values())
+
+
+__all__ = ["Edition", "ProgrammeIndexPage", "ProgrammePage", "ProgrammeType"]

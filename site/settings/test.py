@@ -1,0 +1,19 @@
+"""Tests: fast hashing, in-memory e-mail, no debug."""
+
+from .base import *  # noqa: F401
+from .base import environment
+
+DEBUG = False
+SECRET_KEY = "tests-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Tests never touch a shared cache, whatever REDIS_URL the machine has.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+if not environment.get("DATABASE_URL"):
+    from .base import DATABASES
+
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
