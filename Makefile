@@ -19,7 +19,7 @@ run: install ## Install, migrate, build the demo site, create the local admin an
 	$(MANAGE) create_local_admin --url http://$(ADDRESS)/admin/
 	$(MANAGE) runserver $(ADDRESS)
 
-test: install ## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
+test: check lint ## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
 	$(VENV)/bin/pytest
 
 install: $(INSTALLED) messages ## Create .venv and install the project with its test tools

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -26,7 +27,9 @@ class FigureBlock(blocks.StructBlock):
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("document"))
     title = blocks.CharBlock(
-        label=_("link text"), required=False, help_text=_("Leave empty to use the document's title.")
+        label=_("link text"),
+        required=False,
+        help_text=_("Leave empty to use the document's title."),
     )
 
     class Meta:
@@ -63,9 +66,6 @@ class LinkBlock(blocks.StructBlock):
         template = "blocks/link_block.html"
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks import StructBlockValidationError
-
         value = super().clean(value)
         errors = {}
         if bool(value.get("page")) == bool(value.get("url")):
@@ -73,5 +73,5 @@ class LinkBlock(blocks.StructBlock):
         elif value.get("url") and not value.get("title"):
             errors["title"] = ValidationError(_("Give the words to show for the address."))
         if errors:
-            raise StructBlockValidationError(block_errors=errors)
+            raise blocks.StructBlockValidationError(block_errors=errors)
         return value

@@ -22,9 +22,7 @@ def search(request):
             .search(query)
         )
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "results": page}
-    )
+    return TemplateResponse(request, "search/search.html", {"search_query": query, "results": page})
 
 
 @require_GET

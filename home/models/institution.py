@@ -110,7 +110,10 @@ class ContactPoint(TranslatableMixin, OpeningHoursMixin, ClusterableModel):
         help_text=_("Only if it differs from the institution's address."),
     )
     room = models.CharField(
-        _("floor and room"), max_length=100, blank=True, help_text=_("For example: 3rd floor, room 316.")
+        _("floor and room"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: 3rd floor, room 316."),
     )
     email = models.EmailField(_("e-mail"), blank=True)
     note = models.CharField(_("remark"), max_length=255, blank=True)

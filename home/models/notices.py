@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +41,9 @@ class Notice(TranslatableMixin, index.Indexed, models.Model):
         _("shown until"),
         null=True,
         blank=True,
-        help_text=_("Leave empty to show it until you withdraw it. To withdraw now, set the current time."),
+        help_text=_(
+            "Leave empty to show it until you withdraw it. To withdraw now, set the current time."
+        ),
     )
 
     objects = NoticeQuerySet.as_manager()
@@ -63,7 +66,5 @@ class Notice(TranslatableMixin, index.Indexed, models.Model):
         return self.title
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must be later than the start.")})

@@ -8,17 +8,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats, timezone
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 WEEKDAYS = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
+    (0, pgettext_lazy("day of the week, as written mid-sentence", "Monday")),
+    (1, pgettext_lazy("day of the week, as written mid-sentence", "Tuesday")),
+    (2, pgettext_lazy("day of the week, as written mid-sentence", "Wednesday")),
+    (3, pgettext_lazy("day of the week, as written mid-sentence", "Thursday")),
+    (4, pgettext_lazy("day of the week, as written mid-sentence", "Friday")),
+    (5, pgettext_lazy("day of the week, as written mid-sentence", "Saturday")),
+    (6, pgettext_lazy("day of the week, as written mid-sentence", "Sunday")),
 ]
 
 
@@ -189,7 +189,9 @@ class OpeningHoursMixin:
         for rule in rules:
             if rule.kind == HoursRuleKind.DATE and rule.applies_on(day):
                 return DayHours(day, rule.opens, rule.closes, is_exception=True)
-        weekly = [rule for rule in rules if rule.kind == HoursRuleKind.WEEKLY and rule.applies_on(day)]
+        weekly = [
+            rule for rule in rules if rule.kind == HoursRuleKind.WEEKLY and rule.applies_on(day)
+        ]
         usual = next((rule for rule in weekly if rule.opens), None)
         if usual is None:
             return DayHours(day, None, None)

@@ -9,7 +9,7 @@ from home.blocks import BaseStreamBlock, LinkBlock
 
 
 class BasePage(Page):
-    """What every page of the site has: a plain-language lead that also serves as its description."""
+    """What every page has: a plain-language lead that also serves as its description."""
 
     lead = models.TextField(
         _("lead"),

@@ -12,7 +12,7 @@ from .sections import (
     SupportForm,
     SupportMode,
 )
-from .snippets import EUProject, Partner, Person, Team, TargetGroup
+from .snippets import EUProject, Partner, Person, TargetGroup, Team
 
 __all__ = [
     "AccompanyingSupportItem",

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
@@ -95,8 +95,6 @@ class Edition(TranslatableMixin, Orderable):
 
     @property
     def label(self):
-        from django.utils.translation import gettext
-
         label = gettext("Edition %(number)s") % {"number": self.number}
         return f"{label}: {self.title}" if self.title else label
 
@@ -137,6 +135,5 @@ class Edition(TranslatableMixin, Orderable):
     def is_enrolment_open(self, today=None):
         today = today or timezone.localdate()
         return bool(
-            self.enrolment_opens_on
-            and self.enrolment_opens_on <= today <= self.enrolment_closes_on
+            self.enrolment_opens_on and self.enrolment_opens_on <= today <= self.enrolment_closes_on
         )

@@ -1,8 +1,13 @@
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -85,7 +90,9 @@ class ProgrammePage(BasePage):
         _("who can take part"),
         features=RICH_TEXT_FEATURES,
         blank=True,
-        help_text=_("The target group and the conditions of taking part. Places come from editions."),
+        help_text=_(
+            "The target group and the conditions of taking part. Places come from editions."
+        ),
     )
     competences_intro = RichTextField(
         _("introduction to competences"), features=RICH_TEXT_FEATURES, blank=True
@@ -128,7 +135,9 @@ class ProgrammePage(BasePage):
         index.RelatedFields(
             "support_forms", [index.SearchField("name"), index.SearchField("description")]
         ),
-        index.RelatedFields("partners", [index.RelatedFields("partner", [index.SearchField("name")])]),
+        index.RelatedFields(
+            "partners", [index.RelatedFields("partner", [index.SearchField("name")])]
+        ),
         index.RelatedFields("eu_project", [index.SearchField("name")]),
         index.RelatedFields("target_group", [index.SearchField("name")]),
     ]
@@ -209,7 +218,9 @@ class ProgrammePage(BasePage):
             expected_results=list(self.expected_results.all()),
             accompanying_support=list(self.accompanying_support.all()),
             eu_project=(
-                type(self.eu_project).objects.select_related("logo_strip").get(pk=self.eu_project_id)
+                type(self.eu_project)
+                .objects.select_related("logo_strip")
+                .get(pk=self.eu_project_id)
                 if self.eu_project_id
                 else None
             ),
@@ -222,7 +233,9 @@ def contacts_from_editions(editions):
     contacts = {}
     for edition in editions:
         person = edition.responsible_person
-        entry = contacts.setdefault(person.pk, {"person": person, "team": edition.team, "editions": []})
+        entry = contacts.setdefault(
+            person.pk, {"person": person, "team": edition.team, "editions": []}
+        )
         entry["editions"].append(edition)
     return list(contacts.values())
 

@@ -126,9 +126,7 @@ class SupportForm(TranslatableMixin, Orderable):
 
     programme = ParentalKey(PROGRAMME, related_name="support_forms", on_delete=models.CASCADE)
     name = models.CharField(_("name"), max_length=200)
-    mode = models.CharField(
-        _("form"), max_length=20, choices=SupportMode.choices, blank=True
-    )
+    mode = models.CharField(_("form"), max_length=20, choices=SupportMode.choices, blank=True)
     description = RichTextField(_("description"), features=["bold", "italic", "link", "ol", "ul"])
     hours_amount = models.PositiveSmallIntegerField(
         _("amount"), null=True, blank=True, help_text=_("Leave empty if no amount is set.")

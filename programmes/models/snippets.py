@@ -1,5 +1,6 @@
-"""Teams, people, partners, target groups and EU projects: each edited once, reused by programmes."""
+"""Teams, people, partners, target groups and EU projects: edited once, reused by programmes."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -14,14 +15,17 @@ class Team(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("For example: Field Social Work Team no. 2.")
     )
-    short_name = models.CharField(_("short name"), max_length=40, help_text=_("For example: ZTPS 2."))
+    short_name = models.CharField(
+        _("short name"), max_length=40, help_text=_("For example: ZTPS 2.")
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     street_address = models.CharField(_("street and number"), max_length=200)
     postal_code = models.CharField(_("postal code"), max_length=10)
     city = models.CharField(_("city"), max_length=100)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(
-        _("e-mail"), help_text=_("The team's address: it receives the notifications of applications.")
+        _("e-mail"),
+        help_text=_("The team's address: it receives the notifications of applications."),
     )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -43,7 +47,9 @@ class Team(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("team")
         verbose_name_plural = _("teams")
         constraints = [
-            models.UniqueConstraint(fields=["locale", "number"], name="unique_team_number_per_locale")
+            models.UniqueConstraint(
+                fields=["locale", "number"], name="unique_team_number_per_locale"
+            )
         ]
 
     def __str__(self):
@@ -178,8 +184,6 @@ class EUProject(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         errors = {}
         if self.logo_strip_id and not self.logo_strip_alt_text:
             errors["logo_strip_alt_text"] = _("Describe the logos for people who cannot see them.")

@@ -37,7 +37,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -73,7 +72,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "mops_site.wsgi.application"
 
-# SQLite by default so that a fresh machine needs nothing else; PostgreSQL when DATABASE_URL says so.
+# SQLite by default, so that a fresh machine needs nothing else; PostgreSQL via DATABASE_URL.
 DATABASES = {
     "default": dj_database_url.parse(
         environment.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
