@@ -9,7 +9,8 @@ from .builders import make_programme
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 25
+# Wagtail routing takes about 9 of these and the site-wide header and footer 8.
+MAX_QUERIES = 27
 
 
 def queries_to_render(client, page):

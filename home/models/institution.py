@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Orderable, TranslatableMixin
 
+from home.phone_numbers import tel_href
+
 from .opening_hours import AbstractOpeningHours, OpeningHoursMixin
 
 
@@ -52,9 +54,9 @@ class InstitutionSettings(BaseSiteSetting):
 
 
 class LocalizedSingletonQuerySet(models.QuerySet):
-    def for_active_locale(self):
-        """The object in the language being shown, or the default language's if not translated."""
-        found = self.filter(locale=Locale.get_active()).first()
+    def for_locale(self, locale):
+        """The object in the given language, or the default language's if not translated."""
+        found = self.filter(locale=locale).first()
         return found or self.filter(locale=Locale.get_default()).first() or self.first()
 
 
@@ -159,8 +161,7 @@ class ContactPointPhone(TranslatableMixin, Orderable):
 
     @property
     def tel_href(self):
-        digits = "".join(char for char in self.number if char.isdigit() or char == "+")
-        return f"tel:{digits}"
+        return tel_href(self.number)
 
 
 class ContactPointOpeningHours(AbstractOpeningHours, Orderable):

@@ -21,9 +21,10 @@ class NoticeQuerySet(models.QuerySet):
             models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=at)
         )
 
-    def to_show(self):
-        """Active notices in the language being shown, the most important first."""
-        return self.active().filter(locale=Locale.get_active()).order_by("importance", "-starts_at")
+    def to_show(self, locale=None):
+        """Active notices in the given language, the most important first."""
+        locale = locale or Locale.get_active()
+        return self.active().filter(locale=locale).order_by("importance", "-starts_at")
 
 
 class Notice(TranslatableMixin, index.Indexed, models.Model):

@@ -95,8 +95,12 @@ class Edition(TranslatableMixin, Orderable):
 
     @property
     def label(self):
-        label = gettext("Edition %(number)s") % {"number": self.number}
-        return f"{label}: {self.title}" if self.title else label
+        if self.title:
+            return gettext("Edition %(number)s (%(title)s)") % {
+                "number": self.number,
+                "title": self.title,
+            }
+        return gettext("Edition %(number)s") % {"number": self.number}
 
     @property
     def period(self):

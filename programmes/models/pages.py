@@ -15,7 +15,7 @@ from wagtail.search import index
 from home.models.pages import BasePage
 
 from .editions import Edition, ProgrammeStatus
-from .snippets import TargetGroup
+from .snippets import EUProject, TargetGroup
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
@@ -193,11 +193,7 @@ class ProgrammePage(BasePage):
 
     def status(self, today=None):
         """The most useful status to a reader across the programme's editions."""
-        statuses = {edition.status(today) for edition in self.editions.all()}
-        for status in ProgrammeStatus.values:
-            if status in statuses:
-                return ProgrammeStatus(status)
-        return None
+        return status_of(self.editions.all(), today)
 
     def get_editions(self):
         return self.editions.select_related("team", "responsible_person").order_by("starts_on")
@@ -217,15 +213,20 @@ class ProgrammePage(BasePage):
             goals=list(self.goals.all()),
             expected_results=list(self.expected_results.all()),
             accompanying_support=list(self.accompanying_support.all()),
+            status=status_of(editions, today),
             eu_project=(
-                type(self.eu_project)
-                .objects.select_related("logo_strip")
-                .get(pk=self.eu_project_id)
-                if self.eu_project_id
-                else None
+                EUProject.objects.select_related("logo_strip").filter(pk=self.eu_project_id).first()
             ),
         )
         return context
+
+
+def status_of(editions, today=None):
+    statuses = {edition.status(today) for edition in editions}
+    for status in ProgrammeStatus.values:
+        if status in statuses:
+            return ProgrammeStatus(status)
+    return None
 
 
 def contacts_from_editions(editions):

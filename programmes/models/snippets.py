@@ -19,9 +19,9 @@ class Team(TranslatableMixin, index.Indexed, models.Model):
         _("short name"), max_length=40, help_text=_("For example: ZTPS 2.")
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    street_address = models.CharField(_("street and number"), max_length=200)
-    postal_code = models.CharField(_("postal code"), max_length=10)
-    city = models.CharField(_("city"), max_length=100)
+    street_address = models.CharField(_("street and number"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(
         _("e-mail"),

@@ -1,0 +1,47 @@
+"""Builds the whole demo site in one transaction; safe to run again at any time."""
+
+from django.db import transaction
+from wagtail.models import Locale
+
+from . import pal_lesnica, pas_kompas
+from .build_contacts import build_contact_points, build_institution, build_notices, build_settings
+from .build_organisation import build_organisation
+from .build_pages import build_content_pages, build_programme, build_programme_index
+from .build_site import delete_welcome_pages, ensure_home_page, point_default_site, set_key_links
+from .logo import ensure_logo_strip
+from .sync import Tally
+
+PROGRAMMES = [pal_lesnica, pas_kompas]
+
+
+@transaction.atomic
+def build_demo_site():
+    tally = Tally()
+    locale = Locale.get_default()
+
+    logo_strip = ensure_logo_strip(tally)
+    organisation = build_organisation(locale, logo_strip, tally)
+    build_institution(locale, tally)
+    build_contact_points(locale, tally)
+    build_notices(locale, tally)
+
+    home = ensure_home_page(locale, tally)
+    site = point_default_site(home, tally)
+    delete_welcome_pages(tally)
+    build_settings(site, tally)
+
+    programme_index = build_programme_index(home, tally)
+    for programme in PROGRAMMES:
+        build_programme(programme_index, programme, organisation, tally)
+    content_pages = build_content_pages(home, programme_index, tally)
+    set_key_links(
+        home,
+        [
+            programme_index,
+            content_pages["about"],
+            content_pages["privacy"],
+            content_pages["cookies"],
+        ],
+        tally,
+    )
+    return tally
