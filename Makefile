@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install messages lint check
+.PHONY: help run test install messages lint check worker browser
 
 help: ## List the targets and what they do
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,12 +17,21 @@ run: install ## Install, migrate, build the demo site, create the local admin an
 	$(MANAGE) migrate --noinput
 	$(MANAGE) build_demo_site
 	$(MANAGE) create_local_admin --url http://$(ADDRESS)/admin/
+	@# The notification worker runs beside the server and stops with it.
+	$(MANAGE) db_worker --backend notifications & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(ADDRESS)
+
+worker: install ## Deliver queued notifications (make run starts one for you)
+	$(MANAGE) db_worker --backend notifications
 
 test: check lint ## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
 	$(VENV)/bin/pytest
 
-install: $(INSTALLED) messages ## Create .venv and install the project with its test tools
+install: $(INSTALLED) messages browser ## Create .venv and install the project with its test tools
+
+browser: ## Install Debian's Chromium for the browser tests (Playwright cannot download one here)
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
 $(INSTALLED): pyproject.toml
 	test -d $(VENV) || $(PYTHON_BIN) -m venv $(VENV)

@@ -69,7 +69,7 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         errors = {}
         if bool(value.get("page")) == bool(value.get("url")):
-            errors["url"] = ValidationError(_("Choose a page or give an address, not both."))
+            errors["url"] = ValidationError(_("Choose a page or give an address (one of them)."))
         elif value.get("url") and not value.get("title"):
             errors["title"] = ValidationError(_("Give the words to show for the address."))
         if errors:

@@ -43,3 +43,6 @@ def violence_programme(db):
 @pytest.fixture
 def root_page(db):
     return Page.get_first_root_node()
+
+
+pytest_plugins = ["tests.browser"]

@@ -51,6 +51,7 @@ class InstitutionSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("institution contact details")
+        verbose_name_plural = _("institution contact details")
 
 
 class LocalizedSingletonQuerySet(models.QuerySet):
@@ -99,6 +100,7 @@ class InstitutionOpeningHours(AbstractOpeningHours, Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
 
 
 class ContactPoint(TranslatableMixin, OpeningHoursMixin, ClusterableModel):
@@ -155,6 +157,7 @@ class ContactPointPhone(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("phone")
+        verbose_name_plural = _("phones")
 
     def __str__(self):
         return self.number
@@ -171,3 +174,4 @@ class ContactPointOpeningHours(AbstractOpeningHours, Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")

@@ -44,6 +44,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         from programmes.listing import programmes_for_home_page
@@ -66,3 +67,4 @@ class ContentPage(BasePage):
 
     class Meta:
         verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

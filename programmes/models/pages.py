@@ -36,6 +36,7 @@ class ProgrammeIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("programme list")
+        verbose_name_plural = _("programme lists")
 
     def get_context(self, request, *args, **kwargs):
         from programmes.listing import ProgrammeFilterForm, programmes_under
@@ -113,8 +114,17 @@ class ProgrammePage(BasePage):
         help_text=_("For example: the individual plan, the social contract, the competence model."),
     )
 
+    is_sensitive = models.BooleanField(
+        _("sensitive programme"),
+        default=False,
+        help_text=_(
+            "Tick for programmes whose participants may be in danger, e.g. victims of violence: "
+            "the enrolment form asks when and how it is safe to contact the applicant."
+        ),
+    )
+
     parent_page_types = ["programmes.ProgrammeIndexPage"]
-    subpage_types = []
+    subpage_types = ["enrolment.EnrolmentFormPage"]
 
     search_fields = [
         *BasePage.search_fields,
@@ -151,6 +161,7 @@ class ProgrammePage(BasePage):
                 FieldPanel("target_group"),
                 FieldPanel("district"),
                 FieldPanel("eu_project"),
+                FieldPanel("is_sensitive"),
             ],
             heading=_("Programme"),
         ),
@@ -214,6 +225,8 @@ class ProgrammePage(BasePage):
             expected_results=list(self.expected_results.all()),
             accompanying_support=list(self.accompanying_support.all()),
             status=status_of(editions, today),
+            # The only page type allowed under a programme is its enrolment form.
+            enrolment_page=self.get_children().live().public().first(),
             eu_project=(
                 EUProject.objects.select_related("logo_strip").filter(pk=self.eu_project_id).first()
             ),

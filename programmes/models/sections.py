@@ -82,9 +82,9 @@ class HoursUnit(models.TextChoices):
 
 class HoursBasis(models.TextChoices):
     TOTAL = "total", _("in total")
-    PER_PARTICIPANT = "per_participant", _("per participant")
+    PER_PARTICIPANT = "per_participant", _("per person")
     PER_MONTH = "per_month", _("a month")
-    PER_MONTH_PER_PARTICIPANT = "per_month_per_participant", _("a month per participant")
+    PER_MONTH_PER_PARTICIPANT = "per_month_per_participant", _("a month per person")
 
 
 class FrequencyPeriod(models.TextChoices):
@@ -105,9 +105,9 @@ def describe_amount(amount, unit):
 def describe_basis(basis):
     return {
         HoursBasis.TOTAL: "",
-        HoursBasis.PER_PARTICIPANT: gettext("per participant"),
+        HoursBasis.PER_PARTICIPANT: gettext("per person"),
         HoursBasis.PER_MONTH: gettext("a month"),
-        HoursBasis.PER_MONTH_PER_PARTICIPANT: gettext("a month per participant"),
+        HoursBasis.PER_MONTH_PER_PARTICIPANT: gettext("a month per person"),
     }[basis]
 
 
@@ -177,7 +177,7 @@ class SupportForm(TranslatableMixin, Orderable):
 
     @property
     def amount_text(self):
-        """ "on average 4 clock hours a month per participant"; empty when no amount is set."""
+        """ "on average 4 clock hours a month per person"; empty when no amount is set."""
         if self.hours_amount is None:
             return ""
         text = describe_amount(self.hours_amount, self.hours_unit)

@@ -28,6 +28,17 @@ class Team(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("The team's address: it receives the notifications of applications."),
     )
 
+    coordinators_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("coordinators' group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="teams",
+        help_text=_("Its members see and handle this team's applications."),
+    )
+
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     panels = [
@@ -59,7 +70,7 @@ class Team(TranslatableMixin, index.Indexed, models.Model):
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """Someone responsible for an edition: their role and how to reach them at work."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("full name"), max_length=200)
     role = models.CharField(
         _("role"), max_length=200, help_text=_("For example: deputy manager of the team.")
     )

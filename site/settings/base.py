@@ -13,10 +13,12 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "home",
     "programmes",
+    "enrolment",
     # wagtail_localize.locales replaces wagtail.locales (same app label).
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -30,6 +32,9 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "modelcluster",
+    "django_recaptcha",
+    "django_tasks",
+    "django_tasks_db",
     "taggit",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -37,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -130,6 +136,25 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 EMAIL_SUBJECT_PREFIX = "[MOPS] "
+# A slow mail server must not hold a worker (or a database lock) for long.
+EMAIL_TIMEOUT = 15
+
+# Wagtail's own background work (search and reference index) runs at once; notifications of
+# applications go to a queue in the database, delivered by `manage.py db_worker`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "notifications": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+
+# reCAPTCHA protects enrolment forms when both keys are set.
+RECAPTCHA_PUBLIC_KEY = environment.get("RECAPTCHA_PUBLIC_KEY")
+RECAPTCHA_PRIVATE_KEY = environment.get("RECAPTCHA_PRIVATE_KEY")
+RECAPTCHA_REQUIRED_SCORE = None
+
+# At most this many form submissions from one address in this many seconds.
+ENROLMENT_RATE_LIMIT = (10, 600)
+# Applications are anonymised this many months after their edition ends.
+ENROLMENT_RETENTION_MONTHS = int(environment.get("ENROLMENT_RETENTION_MONTHS", "12"))
 DEFAULT_FROM_EMAIL = environment.get("DEFAULT_FROM_EMAIL", "MOPS <no-reply@example.org>")
 
 LOGGING = {

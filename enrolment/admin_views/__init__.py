@@ -1,0 +1,1 @@
+"""The admin where team coordinators handle applications."""

@@ -1,0 +1,261 @@
+"""Views of applications. Each one finds applications only among those of the user's own teams,
+so that another team's application is a 404 whichever way its address is reached."""
+
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _, gettext_lazy, ngettext
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.widgets.button import Button, HeaderButton
+
+from enrolment import audit
+from enrolment.exports import ApplicationExportMixin
+
+from .answers import AnswerLabels
+from .forms import NoteForm, StatusForm
+
+# Any of these lets a user see an application at all.
+SEE_ACTIONS = ["view", "change", "delete"]
+
+
+class VisibleApplicationsMixin:
+    """The one queryset every view starts from: `Application.objects.for_user`, or nothing."""
+
+    def visible_applications(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, SEE_ACTIONS
+        )
+
+
+def notification_state(notification):
+    """(label, needs attention) for one notification."""
+    if notification.delivered_at:
+        return _("Delivered"), False
+    if notification.abandoned:
+        return _("Abandoned"), False
+    if not notification.attempts:
+        return _("Waiting to be sent"), True
+    return (
+        ngettext(
+            "Not delivered after %(count)d attempt",
+            "Not delivered after %(count)d attempts",
+            notification.attempts,
+        )
+        % {"count": notification.attempts},
+        True,
+    )
+
+
+class NotificationStateColumn(Column):
+    cell_template_name = "enrolment/admin/notification_state_cell.html"
+
+    def get_value(self, instance):
+        return None
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["states"] = [
+            (notification.get_kind_display(), *notification_state(notification))
+            for notification in instance.notifications.all()
+        ]
+        return context
+
+
+class ApplicationIndexView(VisibleApplicationsMixin, ApplicationExportMixin, IndexView):
+    page_title = gettext_lazy("Applications")
+
+    def get_base_queryset(self):
+        return (
+            self.visible_applications()
+            .select_related("programme", "team")
+            .prefetch_related("notifications")
+        )
+
+    @cached_property
+    def show_export_buttons(self):
+        return self.user_has_permission("export")
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export and not self.user_has_permission("export"):
+            raise PermissionDenied
+        return super().render_to_response(context, **response_kwargs)
+
+    def get_delete_url(self, instance):
+        if self.user_has_permission_for_instance("delete", instance):
+            return super().get_delete_url(instance)
+        return None
+
+
+class ApplicationInspectView(VisibleApplicationsMixin, InspectView):
+    template_name = "enrolment/admin/application_inspect.html"
+    page_title = gettext_lazy("Application")
+    inspect_url_name = None
+    change_status_url_name = None
+    add_note_url_name = None
+    history_url_name = None
+
+    def get_object(self, queryset=None):
+        applications = self.visible_applications().select_related(
+            "programme", "edition", "team", "page"
+        )
+        return get_object_or_404(applications, pk=unquote(str(self.pk)))
+
+    def get_fields_context(self):
+        # The template lays the application out itself; the generic field list is not used.
+        return []
+
+    def get(self, request, *args, **kwargs):
+        audit.log_viewed(self.object, request.user)
+        return super().get(request, *args, **kwargs)
+
+    def url_for(self, url_name):
+        return reverse(url_name, args=(quote(self.object.pk),))
+
+    @cached_property
+    def can_change(self):
+        return self.user_has_permission_for_instance("change", self.object)
+
+    def get_delete_url(self):
+        if self.delete_url_name and self.user_has_permission_for_instance("delete", self.object):
+            return self.url_for(self.delete_url_name)
+        return None
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.history_url_name:
+            buttons.append(
+                Button(
+                    _("History"),
+                    url=self.url_for(self.history_url_name),
+                    icon_name="history",
+                    priority=15,
+                )
+            )
+        return buttons
+
+    def get_context_data(self, status_form=None, note_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.object
+        context.update(
+            {
+                "application": application,
+                "answers": [] if application.is_anonymised else AnswerLabels().answers(application),
+                "notifications": [
+                    (notification, *notification_state(notification))
+                    for notification in application.notifications.order_by("kind")
+                ],
+                "notes": application.notes.select_related("author"),
+                "can_change": self.can_change,
+                "status_form": status_form or StatusForm(initial={"status": application.status}),
+                "note_form": note_form or NoteForm(),
+                "change_status_url": self.url_for(self.change_status_url_name),
+                "add_note_url": self.url_for(self.add_note_url_name),
+            }
+        )
+        return context
+
+
+class ApplicationActionView(ApplicationInspectView):
+    """A POST that changes an application; an invalid form re-renders the detail page."""
+
+    http_method_names = ["post"]
+    any_permission_required = None
+    permission_required = "change"
+
+    def post(self, request, *args, **kwargs):
+        if not self.can_change:
+            raise PermissionDenied
+        return self.perform()
+
+    def back_to_application(self):
+        return redirect(self.url_for(self.inspect_url_name))
+
+
+class ChangeStatusView(ApplicationActionView):
+    def perform(self):
+        form = StatusForm(self.request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(status_form=form))
+        application = self.object
+        old_status, new_status = application.status, form.cleaned_data["status"]
+        if old_status == new_status:
+            messages.info(self.request, _("The status was not changed."))
+            return self.back_to_application()
+        with transaction.atomic():
+            application.status = new_status
+            application.save(update_fields=["status"])
+            audit.log_status_change(application, self.request.user, old_status, new_status)
+        messages.success(
+            self.request,
+            _("Application %(reference)s now has the status “%(status)s”.")
+            % {"reference": application.reference, "status": application.get_status_display()},
+        )
+        return self.back_to_application()
+
+
+class AddNoteView(ApplicationActionView):
+    def perform(self):
+        application = self.object
+        if application.is_anonymised:
+            messages.error(
+                self.request,
+                _("The personal data of this application was removed; notes cannot be added."),
+            )
+            return self.back_to_application()
+        form = NoteForm(self.request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(note_form=form))
+        with transaction.atomic():
+            note = form.save(commit=False)
+            note.application = application
+            note.author = self.request.user
+            note.save()
+            audit.log_note_added(application, self.request.user, note)
+        messages.success(
+            self.request,
+            _("Note added to application %(reference)s.") % {"reference": application.reference},
+        )
+        return self.back_to_application()
+
+
+class ApplicationDeleteView(VisibleApplicationsMixin, DeleteView):
+    def get_object(self, queryset=None):
+        return super().get_object(self.visible_applications())
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission_for_instance("delete", self.object):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def delete_action(self):
+        with transaction.atomic():
+            audit.log_deleted(self.object, self.request.user)
+            self.object.delete()
+
+
+class ApplicationHistoryView(VisibleApplicationsMixin, HistoryView):
+    inspect_url_name = None
+
+    def get_base_object_queryset(self):
+        return self.visible_applications()
+
+    def get_edit_url(self, instance):
+        # Applications are not edited: the link back goes to the application itself.
+        return reverse(self.inspect_url_name, args=(quote(instance.pk),))
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            HeaderButton(
+                label=_("Application"),
+                url=self.get_edit_url(self.object),
+                icon_name="form",
+            )
+        ]

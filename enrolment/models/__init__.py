@@ -1,0 +1,21 @@
+from .applications import (
+    STATUSES_TAKING_A_PLACE,
+    Application,
+    ApplicationNote,
+    ApplicationStatus,
+)
+from .form_page import EnrolmentFormField, EnrolmentFormPage
+from .notifications import Notification, NotificationKind
+from .privacy import PrivacyNotice
+
+__all__ = [
+    "STATUSES_TAKING_A_PLACE",
+    "Application",
+    "ApplicationNote",
+    "ApplicationStatus",
+    "EnrolmentFormField",
+    "EnrolmentFormPage",
+    "Notification",
+    "NotificationKind",
+    "PrivacyNotice",
+]

@@ -1,0 +1,114 @@
+"""Applications: what an applicant sent, where it was routed, and how it is being handled."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.models import AbstractFormSubmission
+from wagtail.models import Page
+
+
+class ApplicationStatus(models.TextChoices):
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    QUALIFIED = "qualified", _("Qualified")
+    WAITING_LIST = "waiting_list", _("Waiting list")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# Applications that hold one of the edition's places.
+STATUSES_TAKING_A_PLACE = [
+    ApplicationStatus.NEW,
+    ApplicationStatus.CONTACTED,
+    ApplicationStatus.QUALIFIED,
+]
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """What a user may see: everything for superusers, their own teams' otherwise."""
+        if user.is_superuser:
+            return self
+        return self.filter(team__coordinators_group__user=user).distinct()
+
+    def taking_a_place(self):
+        return self.filter(status__in=STATUSES_TAKING_A_PLACE)
+
+
+class Application(AbstractFormSubmission):
+    """A form submission routed to the team that runs the chosen edition.
+
+    Routing fields always point at the default-language objects, so that applications sent from
+    a translated form land in the same list as Polish ones.
+    """
+
+    # Overrides the form builder's CASCADE: removing a form page must not delete applications.
+    page = models.ForeignKey(
+        Page, verbose_name=_("form page"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reference = models.CharField(_("reference number"), max_length=20, unique=True)
+    programme = models.ForeignKey(
+        "programmes.ProgrammePage",
+        verbose_name=_("programme"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    edition = models.ForeignKey(
+        "programmes.Edition",
+        verbose_name=_("edition"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+    )
+    edition_number = models.PositiveSmallIntegerField(_("edition number"))
+    team = models.ForeignKey(
+        "programmes.Team",
+        verbose_name=_("team"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.NEW
+    )
+    language = models.CharField(_("language of the form"), max_length=10)
+    spam_check_skipped = models.BooleanField(
+        _("spam check unavailable"),
+        default=False,
+        help_text=_("reCAPTCHA could not be reached when this application was sent."),
+    )
+    anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submit_time"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        permissions = [("export_application", "Can export applications")]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def is_anonymised(self):
+        return self.anonymised_at is not None
+
+
+class ApplicationNote(models.Model):
+    """A coordinator's note on an application; notes are added, never edited."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("note"), max_length=2000)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+
+    def __str__(self):
+        return self.text[:50]

@@ -1,0 +1,171 @@
+"""The enrolment form page: editors add their own questions; the system adds the fields it needs."""
+
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page, TranslatableMixin
+
+from programmes.models import Edition
+from programmes.models.pages import contacts_from_editions
+
+from .applications import Application
+
+CONFIRMATION_SESSION_KEY = "enrolment_confirmation"
+
+
+class EnrolmentFormField(TranslatableMixin, AbstractFormField):
+    page = ParentalKey("EnrolmentFormPage", related_name="form_fields", on_delete=models.CASCADE)
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+
+class EnrolmentFormPage(RoutablePageMixin, AbstractForm):
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        blank=True,
+        help_text=_("What the applicant should know before filling in the form."),
+    )
+    next_steps = RichTextField(
+        _("what happens next"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Shown on the confirmation page, e.g. when and how the team will call."),
+    )
+    closed_text = RichTextField(
+        _("when enrolment is closed"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        blank=True,
+        help_text=_(
+            "Optional. Shown while no edition takes applications, e.g. when the next enrolment "
+            "is expected if there is no date yet. Dates of planned enrolments are shown anyway."
+        ),
+    )
+
+    parent_page_types = ["programmes.ProgrammePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel(
+            "form_fields",
+            heading=_("Your questions"),
+            label=_("question"),
+            help_text=_(
+                "The edition, contact details, a safe time to call (for sensitive programmes) "
+                "and the privacy consent are added by the system to every form."
+            ),
+        ),
+        MultiFieldPanel([FieldPanel("next_steps"), FieldPanel("closed_text")], heading=_("Texts")),
+    ]
+
+    class Meta:
+        verbose_name = _("enrolment form")
+
+    # The programme this form takes applications for.
+
+    @property
+    def programme(self):
+        return self.get_parent().specific
+
+    def open_editions(self, today=None):
+        today = today or timezone.localdate()
+        return list(
+            Edition.objects.filter(programme_id=self.get_parent().pk)
+            .enrolment_open(today)
+            .select_related("team", "responsible_person")
+            .order_by("starts_on")
+        )
+
+    def planned_editions(self, today=None):
+        today = today or timezone.localdate()
+        return list(
+            Edition.objects.filter(
+                programme_id=self.get_parent().pk, enrolment_opens_on__gt=today
+            ).order_by("enrolment_opens_on")
+        )
+
+    # Wagtail form builder hooks.
+
+    def get_submission_class(self):
+        return Application
+
+    def get_form_class(self):
+        from enrolment.forms import EnrolmentFormBuilder
+
+        return EnrolmentFormBuilder(self.get_form_fields(), page=self).get_form_class()
+
+    def get_form(self, *args, **kwargs):
+        kwargs.setdefault("editions", self.open_editions())
+        return super().get_form(*args, **kwargs)
+
+    def process_form_submission(self, form):
+        from enrolment.submission import submit_application
+
+        return submit_application(self, form)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        # Post/redirect/get: a reload of the confirmation never sends the form again, and the
+        # reference travels in the session, never in the address.
+        request.session[CONFIRMATION_SESSION_KEY] = {
+            "page": self.pk,
+            "reference": form_submission.reference,
+            "waiting_list": form_submission.status == "waiting_list",
+        }
+        return redirect(self.url + self.reverse_subpage("confirmation"))
+
+    # Routes.
+
+    @path("")
+    def form_view(self, request):
+        from enrolment.spam import reject_if_rate_limited
+
+        if not self.open_editions():
+            response = self.render_closed(request)
+        else:
+            response = reject_if_rate_limited(self, request) or super().serve(request)
+        add_never_cache_headers(response)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    @path("confirmation/", name="confirmation")
+    def confirmation_view(self, request):
+        confirmation = request.session.get(CONFIRMATION_SESSION_KEY)
+        if not confirmation or confirmation.get("page") != self.pk:
+            return redirect(self.url)
+        response = TemplateResponse(
+            request,
+            "enrolment/enrolment_confirmation_page.html",
+            {
+                **self.get_context(request),
+                "reference": confirmation["reference"],
+                "waiting_list": confirmation["waiting_list"],
+            },
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def render_closed(self, request):
+        return TemplateResponse(
+            request,
+            "enrolment/enrolment_closed_page.html",
+            {**self.get_context(request), "planned_editions": self.planned_editions()},
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        programme = self.programme
+        context["programme"] = programme
+        context["contacts"] = contacts_from_editions(programme.get_editions())
+        return context

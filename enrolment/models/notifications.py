@@ -1,0 +1,55 @@
+"""E-mails about applications, each with its own delivery state so that none is lost."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .applications import Application
+
+
+class NotificationKind(models.TextChoices):
+    TEAM = "team", _("To the responsible team")
+    APPLICANT = "applicant", _("Confirmation to the applicant")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def undelivered(self):
+        return self.filter(delivered_at__isnull=True, abandoned=False)
+
+
+class Notification(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    # Team notifications name their recipients; an applicant's address is read from the
+    # application when sending, so that erasing the application erases it too.
+    recipients = models.JSONField(_("recipients"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=255, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    abandoned = models.BooleanField(
+        _("abandoned"),
+        default=False,
+        help_text=_("Set when there is nobody left to send it to, e.g. after erasure."),
+    )
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "kind"], name="one_notification_of_each_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.application.reference} – {self.get_kind_display()}"
+
+    @property
+    def is_delivered(self):
+        return self.delivered_at is not None

@@ -1,0 +1,68 @@
+"""Who may do what with applications: a coordinator only with their own team's, superusers all.
+
+Model permissions alone are not enough: a user must also belong to a team's coordinators' group,
+and every instance-level check asks whether the application belongs to one of the user's teams.
+"""
+
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from programmes.models import Team
+
+from .models import Application
+
+# Applications come only from the website; their answers are never edited in the admin.
+NEVER_ALLOWED = {"add"}
+SUPERUSER_ONLY = {"delete"}
+_TEAMS_CACHE = "_enrolment_coordinated_team_ids"
+
+
+def coordinated_team_ids(user):
+    """Ids of the teams whose coordinators' group has the user, cached on the user object."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if not hasattr(user, _TEAMS_CACHE):
+        ids = Team.objects.filter(coordinators_group__user=user).values_list("pk", flat=True)
+        setattr(user, _TEAMS_CACHE, frozenset(ids))
+    return getattr(user, _TEAMS_CACHE)
+
+
+class ApplicationPermissionPolicy(ModelPermissionPolicy):
+    def __init__(self, model=Application):
+        super().__init__(model)
+
+    def user_has_permission(self, user, action):
+        if action in NEVER_ALLOWED:
+            return False
+        if user.is_active and user.is_superuser:
+            return True
+        if action in SUPERUSER_ONLY:
+            return False
+        return bool(coordinated_team_ids(user)) and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        return user.is_superuser or instance.team_id in coordinated_team_ids(user)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return Application.objects.none()
+        return Application.objects.for_user(user)
+
+    def users_with_any_permission(self, actions):
+        actions = set(actions) - NEVER_ALLOWED
+        if not actions:
+            return super().users_with_any_permission([]).none()
+        users = super().users_with_any_permission(actions)
+        if actions <= SUPERUSER_ONLY:
+            return users.filter(is_superuser=True)
+        return users.filter(is_superuser=True) | users.filter(groups__teams__isnull=False)
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        users = self.users_with_any_permission(actions)
+        return users.filter(is_superuser=True) | users.filter(
+            groups__teams=instance.team_id, is_superuser=False
+        )
+
+
+application_permission_policy = ApplicationPermissionPolicy()

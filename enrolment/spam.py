@@ -1,0 +1,91 @@
+"""What stands in front of the enrolment form: a per-address rate limit and reCAPTCHA.
+
+Request bodies are never logged: they hold special-category personal data.
+"""
+
+import hashlib
+import logging
+from urllib.error import URLError
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django_recaptcha.fields import ReCaptchaField
+
+logger = logging.getLogger(__name__)
+
+
+def recaptcha_is_configured():
+    return bool(getattr(settings, "RECAPTCHA_PUBLIC_KEY", "")) and bool(
+        getattr(settings, "RECAPTCHA_PRIVATE_KEY", "")
+    )
+
+
+class ResilientReCaptchaField(ReCaptchaField):
+    """If Google cannot be asked, the application is accepted and marked, never lost.
+
+    django-recaptcha turns only an HTTP error into a form error; a refused connection or a
+    timeout would be a server error. Both are caught here. The honeypot and the rate limit
+    still stand in front of the form while Google is unreachable.
+    """
+
+    spam_check_skipped = False
+
+    def validate(self, value):
+        try:
+            super().validate(value)
+        except ValidationError as error:
+            if error.code != "captcha_error":
+                raise
+            self._skip(error)
+        except (URLError, OSError, ValueError) as error:
+            self._skip(error)
+
+    def _skip(self, error):
+        self.spam_check_skipped = True
+        logger.warning(
+            "reCAPTCHA could not be checked (%s); the application is accepted and marked.",
+            type(error).__name__,
+        )
+
+
+def client_address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_limit_key(request):
+    digest = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    return f"enrolment-rate:{digest}"
+
+
+def is_rate_limited(request):
+    """Count this POST; True once an address has sent more than the limit in the window."""
+    limit, window_seconds = settings.ENROLMENT_RATE_LIMIT
+    key = _rate_limit_key(request)
+    cache.add(key, 0, timeout=window_seconds)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window_seconds)
+        count = 1
+    return count > limit
+
+
+def reject_if_rate_limited(page, request):
+    """The form again, with what was typed and a clear message, when an address sends too much."""
+    if request.method != "POST" or not is_rate_limited(request):
+        return None
+    logger.warning("Enrolment rate limit reached on page %s; the submission was refused.", page.pk)
+    form = page.get_form(request.POST, page=page, user=request.user)
+    form.add_error(
+        None,
+        _(
+            "Too many applications were sent from your connection in a short time. "
+            "Nothing was saved. Please wait a few minutes and send the form again, or call us."
+        ),
+    )
+    context = page.get_context(request)
+    context["form"] = form
+    return TemplateResponse(request, page.get_template(request), context, status=429)

@@ -1,0 +1,51 @@
+from django.db.models import Exists
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import audit, signals  # noqa: F401  (signals: connects the coordinators' group handler)
+from .admin_views.filters import UNDELIVERED, undelivered_notifications
+from .admin_views.viewsets import ApplicationViewSet
+from .permissions import application_permission_policy
+
+application_viewset = ApplicationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_application_viewset():
+    return application_viewset
+
+
+@hooks.register("register_log_actions")
+def register_enrolment_log_actions(actions):
+    audit.register_log_actions(actions)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def hide_applications_from_the_forms_menu(user, editable_forms):
+    """Wagtail's own submissions views have no team check and no audit: superusers only."""
+    if user.is_superuser:
+        return editable_forms
+    return editable_forms.none()
+
+
+class UndeliveredNotificationsMenuItem(MenuItem):
+    """Shown only while some of the user's applications have a notification not delivered."""
+
+    def is_shown(self, request):
+        applications = application_permission_policy.instances_user_has_any_permission_for(
+            request.user, ["view", "change"]
+        )
+        return applications.filter(Exists(undelivered_notifications())).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_undelivered_notifications_menu_item():
+    return UndeliveredNotificationsMenuItem(
+        _("Undelivered notifications"),
+        reverse(application_viewset.get_url_name("index")) + f"?notification={UNDELIVERED}",
+        name="undelivered-notifications",
+        icon_name="warning",
+        order=251,
+    )

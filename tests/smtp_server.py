@@ -1,0 +1,38 @@
+"""A real SMTP server on loopback for tests that prove delivery or failure."""
+
+import socket
+
+from aiosmtpd.controller import Controller
+
+
+class Inbox:
+    """aiosmtpd handler that keeps every message it accepts."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.messages.append(envelope)
+        return "250 Message accepted for delivery"
+
+
+def free_loopback_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class LoopbackSMTPServer:
+    def __init__(self, port):
+        self.port = port
+        self.inbox = Inbox()
+        self._controller = None
+
+    def start(self):
+        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def stop(self):
+        if self._controller:
+            self._controller.stop()
+            self._controller = None

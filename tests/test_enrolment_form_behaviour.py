@@ -1,0 +1,253 @@
+"""What an applicant sees: errors that keep what was typed, a waiting list when places run out,
+closed editions that cannot be chosen, and a confirmation without personal data."""
+
+import logging
+import re
+from unittest import mock
+from urllib.error import HTTPError, URLError
+
+import pytest
+from django.test import Client, override_settings
+from django_recaptcha.client import RecaptchaResponse
+
+from enrolment.models import Application, ApplicationStatus
+
+from .builders import make_edition
+from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+
+pytestmark = pytest.mark.django_db
+
+RECAPTCHA_KEYS = {"RECAPTCHA_PUBLIC_KEY": "site-key", "RECAPTCHA_PRIVATE_KEY": "secret-key"}
+VERIFY = "django_recaptcha.fields.client.submit"
+
+
+@pytest.fixture
+def open_form():
+    chosen = edition("KomPAS", 2)
+    open_enrolment(chosen)
+    return form_page(programme("KomPAS")), chosen
+
+
+def test_form_lists_only_editions_open_for_enrolment(client, open_form):
+    page, chosen = open_form
+    html = client.get(page.url).content.decode()
+    assert f'value="{chosen.pk}"' in html
+    assert f'value="{edition("KomPAS", 1).pk}"' not in html
+
+
+def test_sensitive_programme_asks_when_it_is_safe_to_contact(client, open_form):
+    page, _chosen = open_form
+    assert 'name="safe_contact"' in client.get(page.url).content.decode()
+
+
+def test_invalid_input_shows_a_summary_and_keeps_everything_typed(client, open_form):
+    page, chosen = open_form
+    answers = valid_answers(
+        page, chosen, phone="abc", privacy_consent=None, safe_contact="Tylko rano, bez SMS-ów"
+    )
+    response = submit(client, page, answers)
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert 'class="error-summary"' in html
+    assert '<a href="#id_phone">' in html
+    assert '<a href="#id_privacy_consent">' in html
+    assert re.search(r"<title>\S+: ", html)  # "Błąd: …" while errors are shown
+    assert 'value="Anna Kowalska"' in html
+    assert 'value="abc"' in html
+    assert "Tylko rano, bez SMS-ów" in html
+    assert f'value="{chosen.pk}" ' in html and "checked" in html
+    assert not Application.objects.exists()
+
+
+def test_phone_or_email_is_required(client, open_form):
+    page, chosen = open_form
+    response = submit(client, page, valid_answers(page, chosen, phone=None))
+    assert response.status_code == 200
+    assert '<a href="#id_phone">' in response.content.decode()
+
+
+def test_success_redirects_to_a_confirmation_with_the_reference_and_no_personal_data(
+    client, open_form
+):
+    page, chosen = open_form
+    response = submit(client, page, valid_answers(page, chosen))
+    assert response.status_code == 302
+    confirmation_url = response["Location"]
+    application = Application.objects.get()
+    assert application.reference not in confirmation_url
+    assert str(application.pk) not in confirmation_url.rstrip("/").rsplit("/", 1)[-1]
+
+    confirmation = client.get(confirmation_url)
+    html = confirmation.content.decode()
+    assert application.reference in html
+    assert "Anna Kowalska" not in html and "600 123 456" not in html
+    assert confirmation["Cache-Control"] == "no-store"
+
+
+def test_reference_numbers_are_readable_and_not_the_database_id(client, open_form):
+    page, chosen = open_form
+    submit(client, page, valid_answers(page, chosen))
+    reference = Application.objects.get().reference
+    assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}", reference)
+    assert not set(reference) & set("ILOU")
+
+
+def test_form_responses_are_never_stored_by_caches(client, open_form):
+    page, chosen = open_form
+    assert client.get(page.url)["Cache-Control"] == "no-store"
+    assert (
+        submit(client, page, valid_answers(page, chosen, phone="x"))["Cache-Control"] == "no-store"
+    )
+
+
+def test_application_is_stored_with_its_edition_team_and_status(client, open_form):
+    page, chosen = open_form
+    submit(client, page, valid_answers(page, chosen))
+    application = Application.objects.get()
+    assert application.edition == chosen
+    assert application.team.number == 6
+    assert application.status == ApplicationStatus.NEW
+    assert application.form_data["applicant_name"] == "Anna Kowalska"
+    assert "website" not in application.form_data and "edition" not in application.form_data
+
+
+def test_a_full_edition_puts_the_applicant_on_its_waiting_list(client, open_form):
+    page, chosen = open_form
+    for _ in range(chosen.places):
+        assert submit(client, page, valid_answers(page, chosen)).status_code == 302
+    response = submit(client, page, valid_answers(page, chosen))
+    latest = Application.objects.latest("submit_time")
+    assert latest.status == ApplicationStatus.WAITING_LIST
+    assert Application.objects.filter(status=ApplicationStatus.NEW).count() == chosen.places
+    html = client.get(response["Location"]).content.decode()
+    assert 'class="notice-inline"' in html
+
+
+def test_a_closed_edition_cannot_be_chosen_even_by_a_forged_request(client, open_form):
+    page, _chosen = open_form
+    closed = edition("KomPAS", 1)
+    response = submit(client, page, valid_answers(page, closed))
+    assert response.status_code == 200
+    assert '<a href="#id_edition_0">' in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_an_edition_of_another_programme_cannot_be_chosen(client, open_form):
+    page, _chosen = open_form
+    other = edition("PAS-ja", 1)
+    open_enrolment(other)
+    submit(client, page, valid_answers(page, other))
+    assert not Application.objects.exists()
+
+
+def test_a_post_without_the_csrf_token_is_refused(open_form):
+    page, chosen = open_form
+    response = Client(enforce_csrf_checks=True).post(page.url, valid_answers(page, chosen))
+    assert response.status_code == 403
+    assert not Application.objects.exists()
+
+
+def test_the_honeypot_rejects_and_logs_without_the_body(client, open_form, caplog):
+    page, chosen = open_form
+    with caplog.at_level(logging.INFO):
+        response = submit(client, page, valid_answers(page, chosen, website="http://spam"))
+    assert response.status_code == 200
+    assert not Application.objects.exists()
+    assert "honeypot" in caplog.text
+    assert "Anna Kowalska" not in caplog.text and "600 123 456" not in caplog.text
+
+
+@override_settings(ENROLMENT_RATE_LIMIT=(3, 600))
+def test_the_rate_limit_refuses_further_posts_keeps_the_answers_and_logs_without_the_body(
+    client, open_form, caplog
+):
+    page, chosen = open_form
+    answers = valid_answers(page, chosen)
+    submit(client, page, answers)  # clears the counter, then counts 1
+    client.post(page.url, answers)
+    client.post(page.url, answers)
+    with caplog.at_level(logging.INFO):
+        response = client.post(page.url, answers)
+    assert response.status_code == 429
+    assert 'value="Anna Kowalska"' in response.content.decode()
+    assert Application.objects.count() == 3
+    assert "rate limit" in caplog.text
+    assert "Anna Kowalska" not in caplog.text
+
+
+def test_a_form_with_no_open_edition_says_when_the_next_enrolment_is_and_whom_to_call(client):
+    page = form_page(programme("PAS-ja"))
+    open_enrolment(edition("PAS-ja", 1))
+    from programmes.models import Edition
+
+    Edition.objects.filter(programme=programme("PAS-ja")).update(
+        enrolment_opens_on=None, enrolment_closes_on=None
+    )
+    html = client.get(page.url).content.decode()
+    assert 'name="applicant_name"' not in html
+    assert "71 349 28 59" in html  # the coordinator's phone
+
+
+def test_the_closed_form_names_the_next_enrolment_date(client):
+    import datetime
+
+    from django.utils import timezone
+
+    parent = programme("PAS-ja")
+    page = form_page(parent)
+    from programmes.models import Edition
+
+    Edition.objects.filter(programme=parent).update(
+        enrolment_opens_on=None, enrolment_closes_on=None
+    )
+    soon = timezone.localdate() + datetime.timedelta(days=20)
+    make_edition(
+        parent,
+        number=9,
+        enrolment_opens_on=soon,
+        enrolment_closes_on=soon + datetime.timedelta(days=10),
+        responsible_person=edition("PAS-ja", 1).responsible_person,
+    )
+    html = client.get(page.url).content.decode()
+    assert str(soon.year) in html and str(soon.day) in html
+
+
+@override_settings(**RECAPTCHA_KEYS)
+def test_a_failed_recaptcha_is_a_form_error_not_a_server_error(client, open_form):
+    page, chosen = open_form
+    answers = valid_answers(page, chosen, **{"g-recaptcha-response": "token"})
+    with mock.patch(VERIFY, return_value=RecaptchaResponse(is_valid=False)):
+        response = submit(client, page, answers)
+    assert response.status_code == 200
+    assert 'value="Anna Kowalska"' in response.content.decode()
+    assert not Application.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        URLError("connection refused"),
+        TimeoutError("timed out"),
+        HTTPError("https://www.google.com/recaptcha/api/siteverify", 503, "down", {}, None),
+    ],
+    ids=["cannot-connect", "timeout", "http-error"],
+)
+@override_settings(**RECAPTCHA_KEYS)
+def test_when_google_cannot_be_asked_the_application_is_kept_and_marked(client, open_form, failure):
+    page, chosen = open_form
+    answers = valid_answers(page, chosen, **{"g-recaptcha-response": "token"})
+    with mock.patch(VERIFY, side_effect=failure):
+        response = submit(client, page, answers)
+    assert response.status_code == 302
+    assert Application.objects.get().spam_check_skipped
+
+
+@override_settings(**RECAPTCHA_KEYS)
+def test_a_verified_recaptcha_lets_the_application_through(client, open_form):
+    page, chosen = open_form
+    answers = valid_answers(page, chosen, **{"g-recaptcha-response": "token"})
+    with mock.patch(VERIFY, return_value=RecaptchaResponse(is_valid=True)):
+        response = submit(client, page, answers)
+    assert response.status_code == 302
+    assert not Application.objects.get().spam_check_skipped
