@@ -54,7 +54,7 @@ class EnrolmentBaseForm(BaseForm):
     applicant_name = forms.CharField(
         label=_("Your name"),
         max_length=NAME_MAX_LENGTH,
-        help_text=with_limit(_("How should we address you?"), NAME_MAX_LENGTH),
+        help_text=with_limit(_("Your first name is enough: how should we address you?"), NAME_MAX_LENGTH),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     phone = forms.CharField(
@@ -132,7 +132,7 @@ class EnrolmentBaseForm(BaseForm):
         phone = self.cleaned_data["phone"].strip()
         if phone and not _PHONE.match(phone):
             raise forms.ValidationError(
-                _("Write the phone number with digits only, for example: 600 123 456.")
+                _("Write the phone number in digits, for example: 600 123 456.")
             )
         return phone
 
@@ -148,7 +148,8 @@ class EnrolmentBaseForm(BaseForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("phone") and not cleaned.get("email") and "email" not in self.errors:
+        reachable = cleaned.get("phone") or cleaned.get("email")
+        if not reachable and "email" not in self.errors and "phone" not in self.errors:
             self.add_error("phone", _("Give a phone number or an e-mail address."))
         if cleaned.get("email_confirmation") and not cleaned.get("email"):
             self.add_error("email", _("Give an e-mail address to receive the confirmation."))

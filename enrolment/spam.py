@@ -82,8 +82,9 @@ def reject_if_rate_limited(page, request):
     form.add_error(
         None,
         _(
-            "Too many applications were sent from your connection in a short time. "
-            "Nothing was saved. Please wait a few minutes and send the form again, or call us."
+            "Too many applications were sent from your connection in a short time. Your "
+            "application has not been sent yet; what you typed is still in the form. Please wait "
+            "a few minutes and send it again, or call us."
         ),
     )
     context = page.get_context(request)

@@ -3,10 +3,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import audit, signals  # noqa: F401  (signals: connects the coordinators' group handler)
 from .admin_views.filters import UNDELIVERED, undelivered_notifications
 from .admin_views.viewsets import ApplicationViewSet
+from .models import PrivacyNotice
 from .permissions import application_permission_policy
 
 application_viewset = ApplicationViewSet()
@@ -49,3 +52,15 @@ def register_undelivered_notifications_menu_item():
         icon_name="warning",
         order=251,
     )
+
+
+class PrivacyNoticeViewSet(SnippetViewSet):
+    """The information clause shown with every enrolment form; one per language."""
+
+    model = PrivacyNotice
+    icon = "lock"
+    menu_label = _("Privacy notice for applicants")
+    add_to_admin_menu = False
+
+
+register_snippet(PrivacyNoticeViewSet)

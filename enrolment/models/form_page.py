@@ -64,7 +64,8 @@ class EnrolmentFormPage(RoutablePageMixin, AbstractForm):
             label=_("question"),
             help_text=_(
                 "The edition, contact details, a safe time to call (for sensitive programmes) "
-                "and the privacy consent are added by the system to every form."
+                "and the confirmation that the privacy notice was read are added by the system "
+                "to every form."
             ),
         ),
         MultiFieldPanel([FieldPanel("next_steps"), FieldPanel("closed_text")], heading=_("Texts")),

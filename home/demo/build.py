@@ -1,12 +1,14 @@
 """Builds the whole demo site in one transaction; safe to run again at any time."""
 
 from django.db import transaction
-from wagtail.models import Locale
+from django.utils import timezone
 
 from . import pal_lesnica, pas_kompas
 from .build_contacts import build_contact_points, build_institution, build_notices, build_settings
+from .build_enrolment import build_enrolment_form, build_privacy_notice, ensure_coordinator_groups
 from .build_organisation import build_organisation
 from .build_pages import build_content_pages, build_programme, build_programme_index
+from .build_roots import ensure_default_locale, ensure_tree_roots
 from .build_site import delete_welcome_pages, ensure_home_page, point_default_site, set_key_links
 from .logo import ensure_logo_strip
 from .sync import Tally
@@ -17,7 +19,10 @@ PROGRAMMES = [pal_lesnica, pas_kompas]
 @transaction.atomic
 def build_demo_site():
     tally = Tally()
-    locale = Locale.get_default()
+    locale = ensure_default_locale(tally)
+    ensure_tree_roots(locale, tally)
+    # The example editions open for enrolment on the day the demo is built (Polish time).
+    today = timezone.localdate()
 
     logo_strip = ensure_logo_strip(tally)
     organisation = build_organisation(locale, logo_strip, tally)
@@ -31,8 +36,10 @@ def build_demo_site():
     build_settings(site, tally)
 
     programme_index = build_programme_index(home, tally)
+    build_privacy_notice(locale, tally)
     for programme in PROGRAMMES:
-        build_programme(programme_index, programme, organisation, tally)
+        programme_page = build_programme(programme_index, programme, organisation, tally, today)
+        build_enrolment_form(programme_page, programme, tally)
     content_pages = build_content_pages(home, programme_index, tally)
     set_key_links(
         home,
@@ -44,4 +51,6 @@ def build_demo_site():
         ],
         tally,
     )
+    # Last, so that every team exists; a no-op until `enrolment.signals` provides it.
+    ensure_coordinator_groups()
     return tally

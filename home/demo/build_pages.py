@@ -4,6 +4,7 @@ from home.models import ContentPage
 from programmes.models import ProgrammeIndexPage, ProgrammePage
 
 from . import pages as data
+from .example_edition import example_dates
 from .sync import upsert_page
 
 # Sections a programme may leave empty; each page states every one so reruns reset them.
@@ -25,13 +26,18 @@ def build_programme_index(home, tally):
     return upsert_page(home, ProgrammeIndexPage, data.PROGRAMME_INDEX["slug"], values, tally)
 
 
-def build_programme(index, programme, organisation, tally):
-    """`programme` is a data module such as `home.demo.pal_lesnica`."""
+def build_programme(index, programme, organisation, tally, today):
+    """`programme` is a data module such as `home.demo.pal_lesnica`; `today` dates its example."""
     values = {
         **dict.fromkeys(OPTIONAL_TEXT_FIELDS, ""),
+        "is_sensitive": False,
         **programme.FIELDS,
         "target_group": organisation.target_groups[programme.TARGET_GROUP],
         "eu_project": organisation.eu_projects[programme.EU_PROJECT],
+    }
+    example = {
+        **programme.EXAMPLE_EDITION,
+        **example_dates(_existing_example(index, programme), today),
     }
     editions = [
         {
@@ -39,7 +45,7 @@ def build_programme(index, programme, organisation, tally):
             "team": organisation.teams[edition["team"]],
             "responsible_person": organisation.people[edition["responsible_person"]],
         }
-        for edition in programme.EDITIONS
+        for edition in [*programme.EDITIONS, example]
     ]
     children = {
         "goals": [{"text": text} for text in programme.GOALS],
@@ -51,6 +57,22 @@ def build_programme(index, programme, organisation, tally):
         "editions": editions,
     }
     return upsert_page(index, ProgrammePage, programme.SLUG, values, tally, children=children)
+
+
+def _existing_example(index, programme):
+    """The stored example edition: the one after the seed ones, as `sync_children` pairs them."""
+    page = index.get_children().filter(slug=programme.SLUG).first()
+    if page is None:
+        return None
+    editions = list(page.specific.editions.all())
+    position = len(programme.EDITIONS)
+    if len(editions) <= position:
+        return None
+    edition = editions[position]
+    wanted = programme.EXAMPLE_EDITION
+    if (edition.number, edition.title) != (wanted["number"], wanted["title"]):
+        return None
+    return edition
 
 
 def _content_page(home, slug, content, tally):

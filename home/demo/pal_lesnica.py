@@ -8,9 +8,9 @@ import datetime
 
 from programmes.models import FrequencyPeriod, ProgrammeType, SupportMode
 
-from .markup import bullets, paragraphs
+from .markup import bullets, numbered, paragraphs
 from .organisation import LEJKAM, LESNICA_PARTNERS, LESNICA_RESIDENTS, PASJA
-from .programme_rows import edition, support_form
+from .programme_rows import edition, example_edition, question, support_form
 
 SLUG = "pal-lesnica"
 
@@ -194,3 +194,60 @@ EDITIONS = [
     edition(1, datetime.date(2018, 9, 1), datetime.date(2019, 7, 31), 11, 2, LEJKAM),
     edition(2, datetime.date(2019, 8, 1), datetime.date(2020, 6, 30), 11, 2, LEJKAM),
 ]
+
+# Not from the source: an upcoming edition, open for enrolment, to try the form with.
+EXAMPLE_EDITION = example_edition(3, 11, 2, LEJKAM)
+
+# Intensive social work (the first form) is part of everyone's programme; the trainings are
+# what an applicant may prefer.
+TRAININGS = [form["name"] for form in SUPPORT_FORMS[1:]]
+
+ENROLMENT_FORM = {
+    "title": "Zgłoś się do programu",
+    "intro": paragraphs(
+        "Mieszkasz w Leśnicy i chcesz wziąć udział w programie? Wypełnij ten krótki formularz "
+        "– zajmie Ci kilka minut. Nie musisz znać wszystkich odpowiedzi: o tym, czego nie "
+        "wiesz, porozmawiamy przez telefon.",
+        "Wolisz zgłosić się przez telefon? Zadzwoń do osoby odpowiedzialnej za program – "
+        "jej numer znajdziesz na dole strony.",
+    ),
+    "next_steps": paragraphs("Co będzie dalej:")
+    + numbered(
+        [
+            "W ciągu kilku dni roboczych zadzwoni albo napisze do Ciebie pracownik Zespołu "
+            "Terenowej Pracy Socjalnej nr 2.",
+            "Pracownik socjalny zaprosi Cię na rozmowę. Porozmawiacie o tym, czego "
+            "potrzebujesz, i o tym, jak wyglądają zajęcia.",
+            "Na razie nie musisz niczego przygotowywać ani przynosić żadnych dokumentów.",
+        ]
+    )
+    + paragraphs(
+        "Jeśli zmienisz zdanie albo masz pytania, zadzwoń do nas i podaj numer zgłoszenia."
+    ),
+    "closed_text": paragraphs(
+        "Teraz nie przyjmujemy zgłoszeń do tego programu. Termin kolejnego naboru podamy "
+        "na tej stronie. Jeśli masz pytania, zadzwoń do osoby odpowiedzialnej za program."
+    ),
+    "questions": [
+        question(
+            "Na jakiej ulicy w Leśnicy mieszkasz?",
+            "singleline",
+            required=True,
+            help_text="Program jest dla mieszkańców osiedla Leśnica. Wystarczy nazwa ulicy.",
+        ),
+        question(
+            "Które zajęcia najbardziej Cię interesują?",
+            "checkboxes",
+            required=False,
+            choices=TRAININGS,
+            help_text="Możesz zaznaczyć kilka. Jeśli nie wiesz, nic nie zaznaczaj.",
+        ),
+        question(
+            "Czy potrzebujesz pomocy w dotarciu na zajęcia?",
+            "radio",
+            required=False,
+            choices=["Tak", "Nie"],
+            help_text="Na przykład dlatego, że trudno Ci chodzić albo daleko masz do przystanku.",
+        ),
+    ],
+}

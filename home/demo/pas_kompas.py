@@ -10,7 +10,7 @@ from programmes.models import HoursBasis, HoursUnit, ProgrammeType, SupportMode
 
 from .markup import bullets, numbered, paragraphs
 from .organisation import KOMPAS, KOPYCKA, ORSZULAK, WOMEN_EXPERIENCING_VIOLENCE
-from .programme_rows import edition, support_form
+from .programme_rows import edition, example_edition, question, support_form
 
 SLUG = "pas-dla-kobiet-doswiadczajacych-przemocy"
 
@@ -22,6 +22,8 @@ FIELDS = {
         "„KomPAS”."
     ),
     "programme_type": ProgrammeType.SOCIAL_ACTIVITY,
+    # Applicants may be in danger: the form asks when and how it is safe to contact them.
+    "is_sensitive": True,
     "district": "",
     "introduction": paragraphs(
         "Program Aktywności Społecznej (PAS) to zestaw różnych form pomocy, dobranych tak, "
@@ -60,7 +62,7 @@ FIELDS = {
         "Zajęcia prowadzą doświadczeni pracownicy MOPS. Dopasowują program i sposób pracy "
         "do potrzeb uczestniczek, tak aby każda mogła osiągnąć swoje cele.",
         "Postępy w rozwijaniu umiejętności sprawdzamy na bieżąco, za pomocą przygotowanych "
-        "do tego narzędzi i dokumentów, m.in. Modelu Kompetencji.",
+        "do tego narzędzi i dokumentów. Jednym z nich jest Model Kompetencji.",
     ),
 }
 
@@ -253,3 +255,57 @@ EDITIONS = [
     edition(1, datetime.date(2021, 5, 1), datetime.date(2022, 4, 30), 10, 4, ORSZULAK),
     edition(2, datetime.date(2022, 5, 1), datetime.date(2023, 6, 30), 10, 6, KOPYCKA),
 ]
+
+# Not from the source: an upcoming edition, open for enrolment, to try the form with.
+EXAMPLE_EDITION = example_edition(3, 10, 6, KOPYCKA)
+
+ENROLMENT_FORM = {
+    "title": "Zgłoś się do programu",
+    "intro": paragraphs(
+        "Ten formularz to pierwszy krok. Wypełnij go, jeśli chcesz wziąć udział w programie "
+        "– zajmie Ci kilka minut. Napisz tylko to, czym chcesz się podzielić.",
+        "Podaj, kiedy i jak możemy się z Tobą bezpiecznie skontaktować. Odezwiemy się tylko "
+        "w ten sposób i w tym czasie.",
+        "Jeśli grozi Ci niebezpieczeństwo, zadzwoń pod numer alarmowy 112.",
+    ),
+    "next_steps": paragraphs("Co będzie dalej:")
+    + numbered(
+        [
+            "W ciągu kilku dni roboczych skontaktuje się z Tobą pracownik zespołu, który "
+            "prowadzi wybraną edycję – tylko w sposób i w czasie, które nam podałaś.",
+            "Pracownik socjalny zaprosi Cię na rozmowę w spokojnym, bezpiecznym miejscu. "
+            "Porozmawiacie o tym, czego potrzebujesz i jak program może Ci pomóc.",
+            "Na razie nie musisz niczego przygotowywać ani przynosić.",
+        ]
+    )
+    + paragraphs(
+        "Jeśli zmienisz zdanie albo chcesz, żebyśmy kontaktowali się z Tobą inaczej, zadzwoń "
+        "do osoby odpowiedzialnej za edycję i podaj numer zgłoszenia."
+    ),
+    "closed_text": paragraphs(
+        "Teraz nie przyjmujemy zgłoszeń do tego programu. Termin kolejnego naboru podamy "
+        "na tej stronie. Jeśli masz pytania, zadzwoń do osoby odpowiedzialnej za program."
+    ),
+    "questions": [
+        question(
+            "Czy korzystasz obecnie ze wsparcia MOPS?",
+            "radio",
+            required=True,
+            choices=["Tak", "Nie", "Nie wiem"],
+            help_text="Na przykład z pomocy pracownika socjalnego albo z zasiłku.",
+        ),
+        question(
+            "Czy potrzebujesz opieki nad dzieckiem lub inną osobą w czasie zajęć?",
+            "radio",
+            required=False,
+            choices=["Tak", "Nie"],
+            help_text="W czasie zajęć zapewniamy opiekę nad dzieckiem lub inną osobą zależną.",
+        ),
+        question(
+            "Co chciałabyś zmienić w swoim życiu dzięki programowi?",
+            "multiline",
+            required=False,
+            help_text="Napisz tyle, ile chcesz. Możesz też zostawić to pole puste.",
+        ),
+    ],
+}

@@ -46,3 +46,31 @@ def edition(number, starts_on, ends_on, places, team, person):
         "enrolment_opens_on": None,
         "enrolment_closes_on": None,
     }
+
+
+# The seed editions are in the past: each programme gets one upcoming edition, marked as an
+# example, so that a newcomer can try the enrolment form at once.
+EXAMPLE_EDITION_TITLE = "przykładowa edycja do wypróbowania formularza"
+
+
+def example_edition(number, places, team, person):
+    """An upcoming edition to try the enrolment form with; the builder gives its dates."""
+    return {
+        "number": number,
+        "title": EXAMPLE_EDITION_TITLE,
+        "places": places,
+        "team": team,
+        "responsible_person": person,
+    }
+
+
+def question(label, field_type, *, required, choices=(), help_text=""):
+    """An editor's question on an enrolment form; `choices` are written one per line."""
+    return {
+        "label": label,
+        "field_type": field_type,
+        "required": required,
+        "choices": "\n".join(choices),
+        "default_value": "",
+        "help_text": help_text,
+    }

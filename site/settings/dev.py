@@ -1,11 +1,18 @@
-"""Local development: debug on, a throw-away secret, e-mail written to files."""
+"""Local development: debug on, a throw-away secret, e-mail written to files unless a server is set."""
 
 from .base import *  # noqa: F401
-from .base import BASE_DIR
+from .base import BASE_DIR, environment
 
 DEBUG = True
 SECRET_KEY = "local-development-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
-EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
+if environment.get("EMAIL_HOST"):
+    EMAIL_HOST = environment.get("EMAIL_HOST")
+    EMAIL_PORT = int(environment.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = environment.get("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = environment.get("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = environment.as_bool("EMAIL_USE_TLS")
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
