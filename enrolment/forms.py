@@ -54,7 +54,9 @@ class EnrolmentBaseForm(BaseForm):
     applicant_name = forms.CharField(
         label=_("Your name"),
         max_length=NAME_MAX_LENGTH,
-        help_text=with_limit(_("Your first name is enough: how should we address you?"), NAME_MAX_LENGTH),
+        help_text=with_limit(
+            _("Your first name is enough: how should we address you?"), NAME_MAX_LENGTH
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     phone = forms.CharField(

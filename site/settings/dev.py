@@ -1,4 +1,4 @@
-"""Local development: debug on, a throw-away secret, e-mail written to files unless a server is set."""
+"""Local development: debug on, a throw-away secret, e-mail to files unless a server is set."""
 
 from .base import *  # noqa: F401
 from .base import BASE_DIR, environment
