@@ -28,7 +28,8 @@ def deliver_notification(notification_id):
     with transaction.atomic():
         # The row lock keeps two workers from sending the same message.
         notification = (
-            Notification.objects.select_for_update()
+            # Lock only the notification row: PostgreSQL cannot lock the nullable side of a join.
+            Notification.objects.select_for_update(of=("self",))
             .select_related("application__edition", "application__programme", "application__team")
             .filter(pk=notification_id)
             .first()

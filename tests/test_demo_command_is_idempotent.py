@@ -4,7 +4,15 @@ from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
-COUNTED_APPS = ["home", "programmes", "wagtailcore", "wagtailimages", "wagtailsearch"]
+COUNTED_APPS = [
+    "home",
+    "programmes",
+    "enrolment",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtailsearch",
+    "auth",
+]
 NOT_CONTENT = {"revision", "pagelogentry", "modellogentry", "pagesubscription", "rendition"}
 
 
