@@ -12,6 +12,7 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
 
 from programmes.models import Edition
 from programmes.models.pages import contacts_from_editions
@@ -23,6 +24,9 @@ CONFIRMATION_SESSION_KEY = "enrolment_confirmation"
 
 class EnrolmentFormField(TranslatableMixin, AbstractFormField):
     page = ParentalKey("EnrolmentFormPage", related_name="form_fields", on_delete=models.CASCADE)
+
+    # The key under which answers are stored is the same in every language.
+    override_translatable_fields = [SynchronizedField("clean_name", overridable=False)]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         verbose_name = _("question")

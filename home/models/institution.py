@@ -11,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
 
 from home.phone_numbers import tel_href
 
@@ -75,6 +76,8 @@ class Institution(TranslatableMixin, OpeningHoursMixin, ClusterableModel):
     )
 
     objects = LocalizedSingletonQuerySet.as_manager()
+
+    override_translatable_fields = [SynchronizedField("postal_code", overridable=False)]
 
     panels = [
         FieldPanel("name"),
@@ -152,6 +155,8 @@ class ContactPointPhone(TranslatableMixin, Orderable):
     label = models.CharField(
         _("label"), max_length=100, blank=True, help_text=_("Optional, for example: payments.")
     )
+
+    override_translatable_fields = [SynchronizedField("number", overridable=False)]
 
     panels = [FieldPanel("number"), FieldPanel("label")]
 

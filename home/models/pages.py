@@ -4,8 +4,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock, LinkBlock
+from home.transliteration import latin_slug
 
 
 class BasePage(Page):
@@ -20,8 +22,19 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("lead")]
 
+    # Translations keep the source page's Latin slug unless a translator gives another one.
+    override_translatable_fields = [SynchronizedField("slug", overridable=True)]
+
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # A slug typed in Cyrillic would be dropped or percent-encoded: write it in Latin letters.
+        if self.slug and not self.slug.isascii():
+            self.slug = latin_slug(self.slug) or latin_slug(self.title)
+        elif not self.slug and self.title and not self.title.isascii():
+            self.slug = latin_slug(self.title)
+        super().full_clean(*args, **kwargs)
 
     @property
     def meta_description(self):

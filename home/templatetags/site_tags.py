@@ -4,7 +4,7 @@ from django import template
 from django.db.models import Prefetch
 from wagtail.models import Locale
 
-from home import phone_numbers
+from home import languages, phone_numbers
 from home.models import ContactPoint, ContactPointPhone, Institution, Notice
 from programmes.models import ProgrammeIndexPage
 
@@ -41,12 +41,10 @@ def current_institution(context):
     return Institution.objects.prefetch_related("opening_hours").for_locale(active_locale(context))
 
 
-@register.simple_tag
-def live_translations(page):
-    """The page in the other languages it is published in."""
-    if not getattr(page, "translation_key", None):
-        return []
-    return list(page.get_translations().live().select_related("locale"))
+@register.simple_tag(takes_context=True)
+def languages_of_page(context):
+    """The language of the content shown, and the page in every site language."""
+    return languages.languages_of(context["request"], context.get("page"))
 
 
 @register.simple_tag(takes_context=True)

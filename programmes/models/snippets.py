@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class Team(TranslatableMixin, index.Indexed, models.Model):
@@ -40,6 +41,11 @@ class Team(TranslatableMixin, index.Indexed, models.Model):
     )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    override_translatable_fields = [
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("postal_code", overridable=False),
+    ]
 
     panels = [
         FieldPanel("name"),
@@ -87,6 +93,12 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
+    # A person's name is the same in every language; a translator may transliterate it.
+    override_translatable_fields = [
+        SynchronizedField("name", overridable=True),
+        SynchronizedField("phone", overridable=False),
+    ]
+
     panels = [
         FieldPanel("name"),
         FieldPanel("role"),
@@ -111,6 +123,8 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     url = models.URLField(_("website"), blank=True)
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Institutions keep their Polish names unless a translator gives one.
+    override_translatable_fields = [SynchronizedField("name", overridable=True)]
     panels = [FieldPanel("name"), FieldPanel("url")]
 
     class Meta(TranslatableMixin.Meta):

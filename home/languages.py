@@ -1,0 +1,83 @@
+"""The same content in the other languages: for the switcher and for search engines."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str  # in its own language, e.g. "українська"
+    url: str
+    is_current: bool
+    is_translation: bool  # False: the link leads to that language's home page instead
+
+
+@dataclass(frozen=True)
+class Languages:
+    content_language: str  # for <html lang>: the language of the content shown
+    versions: list
+
+
+def languages_of(request, page=None):
+    if page is None or not getattr(page, "translation_key", None):
+        current = get_language()
+        versions = [
+            _version(code, translate_url(request.get_full_path(), code), current, True)
+            for code, _name in settings.LANGUAGES
+        ]
+        return Languages(current, versions)
+    translations = {
+        translation.locale.language_code: translation
+        for translation in Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .filter(alias_of__isnull=True)
+        .select_related("locale")
+    }
+    current = _content_language(page, translations)
+    return Languages(current, _page_versions(request, translations, current))
+
+
+def _content_language(page, translations):
+    """An alias shows its source page's content; a draft preview is not among the live pages."""
+    if getattr(page, "alias_of_id", None):
+        return page.alias_of.locale.language_code
+    for code, translation in translations.items():
+        if translation.pk == page.pk:
+            return code
+    return page.locale.language_code
+
+
+def _page_versions(request, translations, current):
+    home_pages = None
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        if code in translations:
+            versions.append(_version(code, translations[code].get_full_url(request), current, True))
+            continue
+        if home_pages is None:
+            home_pages = _home_pages()
+        if code in home_pages:
+            versions.append(_version(code, home_pages[code].get_full_url(request), current, False))
+    return versions
+
+
+def _home_pages():
+    roots = Page.objects.filter(depth=2).live().filter(alias_of__isnull=True)
+    return {root.locale.language_code: root for root in roots.select_related("locale")}
+
+
+def _version(code, url, current, is_translation):
+    info = get_language_info(code)
+    return LanguageVersion(
+        code=code,
+        name=info["name_local"],
+        url=url,
+        is_current=code == current,
+        is_translation=is_translation,
+    )
