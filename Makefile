@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install messages lint check worker browser
+.PHONY: help run test install messages catalogues lint check worker browser
 
 help: ## List the targets and what they do
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ $(INSTALLED): pyproject.toml
 messages: ## Compile the interface translations (needs gettext's msgfmt)
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
 	cd $(CURDIR) && $(MANAGE) compilemessages --ignore=.venv --verbosity 0
+
+catalogues: install ## Collect new interface strings into locale/*/django.po (translate them, then commit)
+	$(MANAGE) makemessages -l pl -l en -l uk --ignore=.venv --ignore=var --ignore=tests --no-obsolete
 
 lint: install ## Check the code style
 	$(VENV)/bin/ruff check .

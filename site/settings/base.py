@@ -113,6 +113,17 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Machine translation in the translation editor, only from a self-hosted LibreTranslate: the
+# centre's texts are not sent to a third-party cloud. Off unless LIBRETRANSLATE_URL is set.
+if environment.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": environment.get("LIBRETRANSLATE_URL"),
+            "API_KEY": environment.get("LIBRETRANSLATE_API_KEY"),
+            "TIMEOUT": 10,
+        },
+    }
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
