@@ -31,15 +31,22 @@ call_command(
 """
 
 
+SOURCES = ["home", "programmes", "enrolment", "templates", "site", "locale"]
+
+
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
-    """The strings `makemessages` finds in the code today, extracted into a scratch copy."""
-    scratch = tmp_path_factory.mktemp("catalogues") / "locale"
-    shutil.copytree(PROJECT / "locale", scratch)
+    """The strings `makemessages` finds in the code today, extracted in a scratch copy of the
+    sources: makemessages writes into the locale folder of the folder it runs in."""
+    scratch = tmp_path_factory.mktemp("sources")
+    for name in SOURCES:
+        shutil.copytree(PROJECT / name, scratch / name, ignore=shutil.ignore_patterns("*.mo"))
     subprocess.run(
-        [sys.executable, "-c", EXTRACT, str(scratch), *LANGUAGES], cwd=PROJECT, check=True
+        [sys.executable, "-c", EXTRACT, str(scratch / "locale"), *LANGUAGES],
+        cwd=scratch,
+        check=True,
     )
-    return scratch
+    return scratch / "locale"
 
 
 def msgids(catalogue):

@@ -11,9 +11,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from home.models.pages import LatinSlugMixin
 from programmes.models import Edition
 from programmes.models.pages import contacts_from_editions
 
@@ -33,7 +34,7 @@ class EnrolmentFormField(TranslatableMixin, AbstractFormField):
         verbose_name_plural = _("questions")
 
 
-class EnrolmentFormPage(RoutablePageMixin, AbstractForm):
+class EnrolmentFormPage(LatinSlugMixin, RoutablePageMixin, AbstractForm):
     intro = RichTextField(
         _("introduction"),
         features=["bold", "italic", "link", "ol", "ul"],
@@ -84,22 +85,44 @@ class EnrolmentFormPage(RoutablePageMixin, AbstractForm):
     def programme(self):
         return self.get_parent().specific
 
+    def _source_editions(self):
+        """Enrolment always follows the default-language editions: a translation's copies of
+        their dates change only when an editor updates the translation."""
+        parent = self.get_parent()
+        default = Locale.get_default()
+        if parent.locale_id != default.pk:
+            parent = parent.get_translation(default)
+        return Edition.objects.filter(programme_id=parent.pk)
+
+    def _in_page_language(self, editions):
+        """The editions with their titles as translated for this page, where they are."""
+        if self.locale_id == Locale.get_default().pk:
+            return editions
+        titles = dict(
+            Edition.objects.filter(
+                locale_id=self.locale_id,
+                translation_key__in=[edition.translation_key for edition in editions],
+            ).values_list("translation_key", "title")
+        )
+        for edition in editions:
+            # Only for display: these objects are never saved.
+            edition.title = titles.get(edition.translation_key, edition.title)
+        return editions
+
     def open_editions(self, today=None):
         today = today or timezone.localdate()
-        return list(
-            Edition.objects.filter(programme_id=self.get_parent().pk)
+        editions = (
+            self._source_editions()
             .enrolment_open(today)
             .select_related("team", "responsible_person")
             .order_by("starts_on")
         )
+        return self._in_page_language(list(editions))
 
     def planned_editions(self, today=None):
         today = today or timezone.localdate()
-        return list(
-            Edition.objects.filter(
-                programme_id=self.get_parent().pk, enrolment_opens_on__gt=today
-            ).order_by("enrolment_opens_on")
-        )
+        editions = self._source_editions().filter(enrolment_opens_on__gt=today)
+        return self._in_page_language(list(editions.order_by("enrolment_opens_on")))
 
     # Wagtail form builder hooks.
 

@@ -10,7 +10,21 @@ from home.blocks import BaseStreamBlock, LinkBlock
 from home.transliteration import latin_slug
 
 
-class BasePage(Page):
+class LatinSlugMixin:
+    """Translations keep the source page's Latin slug unless a translator gives another one, and
+    a slug typed in Cyrillic is transliterated: it would be dropped or percent-encoded."""
+
+    override_translatable_fields = [SynchronizedField("slug", overridable=True)]
+
+    def full_clean(self, *args, **kwargs):
+        if self.slug and not self.slug.isascii():
+            self.slug = latin_slug(self.slug) or latin_slug(self.title)
+        elif not self.slug and self.title and not self.title.isascii():
+            self.slug = latin_slug(self.title)
+        super().full_clean(*args, **kwargs)
+
+
+class BasePage(LatinSlugMixin, Page):
     """What every page has: a plain-language lead that also serves as its description."""
 
     lead = models.TextField(
@@ -22,19 +36,8 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("lead")]
 
-    # Translations keep the source page's Latin slug unless a translator gives another one.
-    override_translatable_fields = [SynchronizedField("slug", overridable=True)]
-
     class Meta:
         abstract = True
-
-    def full_clean(self, *args, **kwargs):
-        # A slug typed in Cyrillic would be dropped or percent-encoded: write it in Latin letters.
-        if self.slug and not self.slug.isascii():
-            self.slug = latin_slug(self.slug) or latin_slug(self.title)
-        elif not self.slug and self.title and not self.title.isascii():
-            self.slug = latin_slug(self.title)
-        super().full_clean(*args, **kwargs)
 
     @property
     def meta_description(self):
