@@ -23,6 +23,7 @@ from .admin_helpers import (
     make_coordinator,
     make_superuser,
 )
+from .builders import make_team
 
 pytestmark = pytest.mark.django_db
 
@@ -396,14 +397,14 @@ def test_a_new_team_gets_a_coordinators_group_with_exactly_the_needed_permission
     assert permissions == COORDINATOR_PERMISSIONS
 
 
-def test_a_translated_team_shares_its_source_teams_group(application):
-    team = application.team
-    ensure_coordinator_groups()
+def test_a_translated_team_shares_its_source_teams_group():
+    team = make_team()
     team.refresh_from_db()
     english, _created = Locale.objects.get_or_create(language_code="en")
     translation = team.copy_for_translation(english)
     translation.save()
     translation.refresh_from_db()
+    assert team.coordinators_group is not None
     assert translation.coordinators_group == team.coordinators_group
 
 

@@ -4,8 +4,11 @@ Bodies are StreamField data in Wagtail's raw JSON form. Links to other pages use
 rich-text page links, so they follow the pages if their slugs change; the builder passes the ids.
 """
 
+from django.conf import settings
+
 from .institution import INSTITUTION, SETTINGS
 from .markup import bullets, paragraphs
+from .privacy_notice import months
 
 HOME = {
     "slug": "home",
@@ -47,6 +50,7 @@ def key_link(page_id):
     return {"type": "link", "value": {"page": page_id, "url": "", "title": ""}}
 
 
+RETENTION = months(settings.ENROLMENT_RETENTION_MONTHS)
 ADDRESS = f"{INSTITUTION['street_address']}, {INSTITUTION['postal_code']} {INSTITUTION['city']}"
 
 
@@ -60,7 +64,7 @@ def about(programmes_id):
         "body": [
             text(
                 paragraphs(
-                    f"Siedziba MOPS mieści się przy {ADDRESS}. Oprócz pomocy społecznej "
+                    f"Adres siedziby MOPS: {ADDRESS}. Oprócz pomocy społecznej "
                     "zajmujemy się m.in. świadczeniami rodzinnymi i alimentacyjnymi, dodatkami "
                     "mieszkaniowymi oraz Kartą Rodzina Plus i Kartą Dużej Rodziny. Przy MOPS "
                     "działa także Powiatowy Zespół ds. Orzekania o Niepełnosprawności."
@@ -131,9 +135,9 @@ def privacy(cookies_id):
                 paragraphs(
                     "Przetwarzamy dane, bo jest to potrzebne do wykonania zadań publicznych "
                     "MOPS, w tym zadań z zakresu pomocy społecznej (art. 6 ust. 1 lit. e RODO). "
-                    "Dane, których nie wymagamy, a które podajesz z własnej woli, przetwarzamy "
-                    "na podstawie Twojej zgody (art. 6 ust. 1 lit. a RODO). Zgodę możesz "
-                    "wycofać w każdej chwili."
+                    "Informacje o zdrowiu albo o doświadczaniu przemocy, które podajesz w "
+                    "zgłoszeniu, przetwarzamy, bo jest to niezbędne do udzielenia pomocy "
+                    "społecznej (art. 9 ust. 2 lit. g i h RODO)."
                 )
             ),
             heading("Kto zobaczy Twoje zgłoszenie"),
@@ -146,9 +150,10 @@ def privacy(cookies_id):
             heading("Jak długo przechowujemy dane"),
             text(
                 paragraphs(
-                    "Tak długo, jak to potrzebne do rozpatrzenia zgłoszenia i prowadzenia "
-                    "programu, a potem przez czas, który wynika z przepisów o archiwizacji "
-                    "dokumentów."
+                    f"Dane ze zgłoszenia przechowujemy przez {RETENTION} po zakończeniu edycji "
+                    "programu, a potem je usuwamy albo anonimizujemy. Dokumenty osób, które "
+                    "biorą udział w programie, przechowujemy tak długo, jak wymagają tego "
+                    "przepisy o archiwizacji dokumentów."
                 )
             ),
             heading("Twoje prawa"),
@@ -161,8 +166,6 @@ def privacy(cookies_id):
                         "żądać usunięcia danych lub ograniczenia ich przetwarzania, gdy "
                         "pozwalają na to przepisy,",
                         "sprzeciwić się przetwarzaniu danych,",
-                        "wycofać zgodę – nie zmienia to tego, co zrobiliśmy zgodnie z prawem "
-                        "przed jej wycofaniem,",
                         "złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych.",
                     ]
                 )
