@@ -19,8 +19,9 @@ SETTINGS = {
     "phone": "71 78 22 322",
     "fax": "71 78 22 405",
     "email": "sekretariat@example.org",
-    # The sources show the BIP and Facebook logos but not their addresses: left empty.
-    "bip_url": "",
+    # The seed pages show the BIP logo without its address; the centre's public BIP is at
+    # bip.mops.wroclaw.pl. The Facebook page's address is not known: left empty.
+    "bip_url": "https://bip.mops.wroclaw.pl/",
     "facebook_url": "",
     # The sources name no data protection officer; a reserved-domain address stands in, so that
     # the privacy notice can say where to write. Replace it with the real one before going live.
