@@ -35,6 +35,14 @@ class InstitutionSettings(BaseSiteSetting):
     data_protection_officer_phone = models.CharField(
         _("data protection officer's phone"), max_length=40, blank=True
     )
+    quick_exit_url = models.URLField(
+        _("page the exit button opens"),
+        default="https://www.google.com/",
+        help_text=_(
+            "A neutral page on another site (a search engine, the weather). The 'Leave this page' "
+            "button on sensitive programmes opens it at once."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -48,6 +56,7 @@ class InstitutionSettings(BaseSiteSetting):
             ],
             heading=_("Data protection officer"),
         ),
+        FieldPanel("quick_exit_url"),
     ]
 
     class Meta:
