@@ -163,15 +163,13 @@ class EnrolmentFormPage(LatinSlugMixin, RoutablePageMixin, AbstractForm):
             response = self.render_closed(request)
         else:
             response = reject_if_rate_limited(self, request) or super().serve(request)
-        add_never_cache_headers(response)
-        response["Cache-Control"] = "no-store"
-        return response
+        return self._private(response)
 
     @path("confirmation/", name="confirmation")
     def confirmation_view(self, request):
         confirmation = request.session.get(CONFIRMATION_SESSION_KEY)
         if not confirmation or confirmation.get("page") != self.pk:
-            return redirect(self.url)
+            return self._private(redirect(self.url))
         response = TemplateResponse(
             request,
             "enrolment/enrolment_confirmation_page.html",
@@ -181,7 +179,14 @@ class EnrolmentFormPage(LatinSlugMixin, RoutablePageMixin, AbstractForm):
                 "waiting_list": confirmation["waiting_list"],
             },
         )
+        return self._private(response)
+
+    @staticmethod
+    def _private(response):
+        """Form and confirmation pages are never stored by caches nor named to other sites."""
+        add_never_cache_headers(response)
         response["Cache-Control"] = "no-store"
+        response["Referrer-Policy"] = "no-referrer"
         return response
 
     def render_closed(self, request):
@@ -195,5 +200,6 @@ class EnrolmentFormPage(LatinSlugMixin, RoutablePageMixin, AbstractForm):
         context = super().get_context(request, *args, **kwargs)
         programme = self.programme
         context["programme"] = programme
+        context["show_quick_exit"] = programme.is_sensitive
         context["contacts"] = contacts_from_editions(programme.get_editions())
         return context

@@ -206,6 +206,13 @@ class ProgrammePage(BasePage):
         """The most useful status to a reader across the programme's editions."""
         return status_of(self.editions.all(), today)
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.is_sensitive:
+            # Links followed from here must not tell other sites what the reader was reading.
+            response["Referrer-Policy"] = "no-referrer"
+        return response
+
     def get_editions(self):
         return self.editions.select_related("team", "responsible_person").order_by("starts_on")
 
@@ -225,6 +232,7 @@ class ProgrammePage(BasePage):
             expected_results=list(self.expected_results.all()),
             accompanying_support=list(self.accompanying_support.all()),
             status=status_of(editions, today),
+            show_quick_exit=self.is_sensitive,
             # The only page type allowed under a programme is its enrolment form.
             enrolment_page=self.get_children().live().public().first(),
             eu_project=(

@@ -1,0 +1,84 @@
+"""Sensitive programme pages and their forms offer a way to leave at once: a click or three
+presses of Shift open a neutral site, and Back does not return to the sensitive page."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+from enrolment.models import EnrolmentFormPage
+from home.models import InstitutionSettings
+
+from .enrolment_helpers import edition, open_enrolment, programme
+from .neutral_site import NeutralSite
+
+
+@pytest.mark.django_db(transaction=True)
+def test_leaving_by_click_or_by_shift_lands_on_the_neutral_site_and_back_does_not_return(
+    live_server, chromium
+):
+    call_command("build_demo_site", verbosity=0)  # transactional tests start from an empty database
+    sensitive = programme("KomPAS")
+    with NeutralSite() as neutral:
+        settings = InstitutionSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.quick_exit_url = neutral.url
+        settings.save()
+
+        for leave in ("click", "shift"):
+            context = chromium.new_context()
+            page = context.new_page()
+            page.goto(live_server.url + "/")
+            page.goto(live_server.url + sensitive.url)
+            if leave == "click":
+                page.click("[data-quick-exit]")
+            else:
+                for _ in range(3):
+                    page.keyboard.press("Shift")
+            page.wait_for_url(neutral.url)
+            assert "Pogoda" in page.inner_text("h1")
+
+            page.go_back()
+            page.wait_for_load_state()
+            assert page.url != live_server.url + sensitive.url, leave
+            context.close()
+
+        # Without JavaScript the control is still a link to the neutral site.
+        context = chromium.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(live_server.url + sensitive.url)
+        page.click("[data-quick-exit]")
+        page.wait_for_url(neutral.url)
+        context.close()
+
+
+@pytest.mark.django_db
+class TestWhereTheControlAppears:
+    def test_on_a_sensitive_programme_and_its_form(self, client):
+        chosen = edition("KomPAS", 2)
+        open_enrolment(chosen)
+        form = EnrolmentFormPage.objects.child_of(programme("KomPAS")).get()
+        for url in (programme("KomPAS").url, form.url):
+            assert "data-quick-exit" in client.get(url).content.decode(), url
+
+    def test_not_on_other_programmes(self, client):
+        assert "data-quick-exit" not in client.get(programme("PAS-ja").url).content.decode()
+
+    def test_in_every_language(self, client):
+        from wagtail.models import Locale
+
+        for code in ("en", "uk"):
+            page = programme("KomPAS").get_translation(Locale.objects.get(language_code=code))
+            assert "data-quick-exit" in client.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
+class TestNothingTellsOtherSitesWhatWasRead:
+    def test_sensitive_programme_pages_send_no_referrer(self, client):
+        assert client.get(programme("KomPAS").url)["Referrer-Policy"] == "no-referrer"
+
+    def test_every_form_and_confirmation_page_sends_no_referrer(self, client):
+        chosen = edition("PAS-ja", 3)
+        open_enrolment(chosen)
+        form = EnrolmentFormPage.objects.child_of(programme("PAS-ja")).get()
+        assert client.get(form.url)["Referrer-Policy"] == "no-referrer"
+        confirmation = form.url + form.reverse_subpage("confirmation")
+        assert client.get(confirmation)["Referrer-Policy"] == "no-referrer"
