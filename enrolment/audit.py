@@ -7,7 +7,7 @@ the log outlives the application and is readable by every administrator.
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
-from .models import ApplicationStatus
+from .models import Application, ApplicationLogEntry, ApplicationStatus
 
 VIEW = "enrolment.view"
 EXPORT = "enrolment.export"
@@ -69,6 +69,8 @@ class AnonymiseFormatter(RemovalFormatter):
 
 
 def register_log_actions(actions):
+    # Entries about applications go to their own log, readable by their team only.
+    actions.register_model(Application, ApplicationLogEntry)
     actions.register_action(VIEW, _("View an application"), _("Viewed"))
     # Called with the action alone, register_action returns a decorator for a formatter class.
     actions.register_action(EXPORT)(ExportFormatter)

@@ -7,10 +7,16 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
-from enrolment.models import Application, ApplicationNote, Notification, NotificationKind
+from enrolment.models import (
+    Application,
+    ApplicationLogEntry,
+    ApplicationNote,
+    Notification,
+    NotificationKind,
+)
 from enrolment.signals import ensure_coordinator_groups
 from programmes.models import Team
 
@@ -68,7 +74,7 @@ def url(name, application):
 
 
 def logs(application, action):
-    return ModelLogEntry.objects.filter(object_id=str(application.pk), action=action)
+    return ApplicationLogEntry.objects.filter(object_id=str(application.pk), action=action)
 
 
 def set_admin_language(user, language):
@@ -343,7 +349,7 @@ def test_the_audit_log_holds_no_personal_data(coordinator_client, application):
     coordinator_client.post(url("change_status", application), {"status": "contacted"})
     coordinator_client.post(url("add_note", application), {"text": PERSONAL["safe_contact"]})
     exported_references(coordinator_client, "xlsx")
-    entries = ModelLogEntry.objects.filter(object_id=str(application.pk))
+    entries = ApplicationLogEntry.objects.filter(object_id=str(application.pk))
     assert entries.count() >= 4
     for entry in entries:
         logged = json.dumps(entry.data) + entry.label

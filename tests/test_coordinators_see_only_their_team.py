@@ -196,3 +196,18 @@ def test_wagtails_forms_menu_hides_applications_from_editors(client, form_page, 
     submissions = reverse("wagtailforms:list_submissions", args=[form_page.pk])
     assert is_refused(client.get(submissions))
     assert is_refused(client.get(submissions, {"export": "csv"}))
+
+
+def test_the_site_history_shows_a_coordinator_only_their_teams_entries(
+    client, applications, team_4_coordinator
+):
+    superuser = make_superuser()
+    client.force_login(superuser)
+    for application in applications.values():
+        client.get(reverse("enrolment_application:inspect", args=[application.pk]))
+
+    client.force_login(team_4_coordinator)
+    history = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    assert applications[4].reference in history
+    assert applications[6].reference not in history
+    assert applications[2].reference not in history

@@ -13,10 +13,10 @@ import zoneinfo
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
-from wagtail.models import ModelLogEntry
 
 from enrolment.models import (
     Application,
+    ApplicationLogEntry,
     ApplicationNote,
     ApplicationStatus,
     Notification,
@@ -113,7 +113,7 @@ def anonymised(application):
 
 
 def log_entries(action=None):
-    entries = ModelLogEntry.objects.filter(action__startswith="enrolment.")
+    entries = ApplicationLogEntry.objects.filter(action__startswith="enrolment.")
     entries = entries.exclude(action__in=["enrolment.view", "enrolment.export"])
     return entries.filter(action=action) if action else entries
 

@@ -5,12 +5,14 @@ from .applications import (
     ApplicationStatus,
 )
 from .form_page import EnrolmentFormField, EnrolmentFormPage
+from .log_entries import ApplicationLogEntry
 from .notifications import Notification, NotificationKind
 from .privacy import PrivacyNotice
 
 __all__ = [
     "STATUSES_TAKING_A_PLACE",
     "Application",
+    "ApplicationLogEntry",
     "ApplicationNote",
     "ApplicationStatus",
     "EnrolmentFormField",
