@@ -1,5 +1,6 @@
 """Debian's Chromium driven by Playwright, for tests of what a person does in a browser."""
 
+import contextlib
 import os
 
 import pytest
@@ -14,6 +15,9 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# The WCAG 2.0 and 2.1 success criteria of levels A and AA, as axe-core tags its rules.
+WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +39,131 @@ def browser_page(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def demo_server(django_db_setup, django_db_blocker, chromium):
+    """The demo site served on 127.0.0.1 to every test of a module, built once for the module.
+
+    pytest-django's `live_server` makes each test transactional, so that each would rebuild the
+    demo (about 12 s). Here a module shares one server and one demo instead; its tests are
+    marked `django_db` (not transactional). With the test settings' in-memory SQLite the server
+    thread uses the tests' own connection, so everything the module changes (opened enrolments,
+    applications sent) stays inside one transaction, rolled back at the end of the module. On
+    another database the server sees only committed data: the changes are committed, and the
+    database is emptied and the demo built again at the end.
+    """
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        call_command("build_demo_site", verbosity=0)  # idempotent: quick when the demo is there
+        shared = connection.vendor == "sqlite" and connection.is_in_memory_db()
+        changes = transaction.atomic() if shared else contextlib.nullcontext()
+        with changes:
+            server = LiveServer("127.0.0.1:0")
+            try:
+                yield server
+            finally:
+                server.stop()
+                if shared:
+                    transaction.set_rollback(True)
+        if not shared:
+            call_command("flush", interactive=False, verbosity=0)
+            call_command("build_demo_site", verbosity=0)
+
+
+def axe_violations(page, tags=WCAG_AA_TAGS):
+    """The axe-core rules of the given tags that the page in its present state breaks, each as
+    "rule-id (the elements that break it)". axe-core comes inside axe-playwright-python: nothing
+    is fetched. It is put in the page once and run again after a change (of width, say)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(Axe().axe_script)
+    return page.evaluate(
+        """async tags => {
+            const results = await axe.run(document, {
+                runOnly: {type: "tag", values: tags},
+                resultTypes: ["violations"],
+            });
+            return results.violations.map(violation =>
+                `${violation.id} (${violation.nodes.map(node => node.target.join(" ")).join(", ")})`
+            );
+        }""",
+        tags,
+    )
+
+
+def scrolls_sideways(page):
+    """Whether the reader would have to scroll horizontally to read the page."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    )
+
+
+_CLIPPED_TEXT = """() => {
+    const found = [];
+    // Hidden on purpose: text for screen readers, the skip link until it is focused.
+    const unseen = ".visually-hidden, .skip-link, template, [hidden], input, select, textarea";
+    const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+        + (el.classList.length ? "." + [...el.classList].join(".") : "");
+    for (const el of document.body.querySelectorAll("*")) {
+        if (el.closest(unseen)) continue;
+        const style = getComputedStyle(el);
+        if (style.display === "none" || style.visibility === "hidden") continue;
+        const clipsX = ["hidden", "clip"].includes(style.overflowX);
+        const clipsY = ["hidden", "clip"].includes(style.overflowY);
+        if ((clipsX && el.scrollWidth > el.clientWidth + 1)
+            || (clipsY && el.scrollHeight > el.clientHeight + 1)) {
+            found.push(name(el) + " cuts off its content");
+        }
+        const hasText = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+        if (hasText && el.getBoundingClientRect().left + window.scrollX < -1) {
+            found.push(name(el) + " starts off the left edge");
+        }
+    }
+    return found;
+}"""
+
+
+def clipped_text(page):
+    """Elements whose text the reader cannot see whole: cut off by their own box, or pushed off
+    the left edge of the page (where no scrolling reaches)."""
+    return page.evaluate(_CLIPPED_TEXT)
+
+
+def active_element(page, expression="el => el"):
+    return page.evaluate_handle("document.activeElement").evaluate(expression)
+
+
+def fill_in_application(page):
+    """Answer every question of the enrolment form shown in `page` as an applicant would, with
+    the first open edition and the first choice of every required group."""
+    page.locator("input[name=edition]").first.check()
+    page.fill("[name=applicant_name]", "Anna Kowalska")
+    page.fill("[name=phone]", "600 123 456")
+    for field in page.query_selector_all(
+        "form.form [required]:not([type=radio]):not([type=checkbox]), form.form textarea"
+    ):
+        if not field.input_value() and field.get_attribute("name") != "website":
+            kind = field.get_attribute("type")
+            field.fill("2030-01-01" if kind == "date" else "1" if kind == "number" else "Tak")
+    for group in {
+        radio.get_attribute("name")
+        for radio in page.query_selector_all("form.form input[type=radio][required]")
+    }:
+        page.locator(f"input[type=radio][name='{group}']").first.check()
+    page.check("input[name=privacy_consent]")
+
+
+def send_form(page):
+    """Send the enrolment form shown in `page` and wait for the answer. The rate limit (10
+    submissions from one address in 10 minutes) is reset first: every test browser, in every
+    test, comes from 127.0.0.1."""
+    from django.core.cache import cache
+
+    cache.clear()
+    with page.expect_navigation():
+        page.click("form.form button[type=submit]")

@@ -3,7 +3,13 @@
 import pytest
 from wagtail.models import Page
 
-from home.models import ContentPage, HomePage
+from home.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    EasyReadPage,
+    HomePage,
+    SignLanguagePage,
+)
 from programmes.models import ProgrammeIndexPage, ProgrammePage
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +25,13 @@ def allowed_children(model):
 
 def test_home_page_sits_at_the_root_and_holds_the_sections():
     assert allowed_parents(HomePage) == {Page}
-    assert allowed_children(HomePage) == {ProgrammeIndexPage, ContentPage}
+    assert allowed_children(HomePage) == {
+        ProgrammeIndexPage,
+        ContentPage,
+        AccessibilityStatementPage,
+        EasyReadPage,
+        SignLanguagePage,
+    }
 
 
 def test_programme_list_sits_under_the_home_page_and_holds_programmes():

@@ -13,6 +13,8 @@ COMPLETE = {
     "ALLOWED_HOSTS": "mops.example.org",
     "DATABASE_URL": "postgres://mops@127.0.0.1:5432/mops",
     "WAGTAILADMIN_BASE_URL": "https://mops.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "DEFAULT_FROM_EMAIL": "MOPS <no-reply@mops.example.org>",
 }
 
 

@@ -183,10 +183,15 @@ class EnrolmentFormPage(LatinSlugMixin, RoutablePageMixin, AbstractForm):
 
     @staticmethod
     def _private(response):
-        """Form and confirmation pages are never stored by caches nor named to other sites."""
+        """Form and confirmation pages are never stored by caches nor named to other sites.
+
+        Not "no-referrer": under it browsers send `Origin: null` with the form's POST, and
+        Django's CSRF protection then refuses every application. "same-origin" sends nothing
+        to other sites either.
+        """
         add_never_cache_headers(response)
         response["Cache-Control"] = "no-store"
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     def render_closed(self, request):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from . import pal_lesnica, pas_kompas
 from .build_contacts import build_contact_points, build_institution, build_notices, build_settings
 from .build_enrolment import build_enrolment_form, build_privacy_notice, ensure_coordinator_groups
+from .build_legal import build_legal_pages
 from .build_organisation import build_organisation
 from .build_pages import build_content_pages, build_programme, build_programme_index
 from .build_roots import ensure_default_locale, ensure_tree_roots
@@ -41,6 +42,7 @@ def build_demo_site():
         programme_page = build_programme(programme_index, programme, organisation, tally, today)
         build_enrolment_form(programme_page, programme, tally)
     content_pages = build_content_pages(home, programme_index, tally)
+    build_legal_pages(home, site, tally)
     set_key_links(
         home,
         [

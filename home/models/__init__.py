@@ -6,16 +6,31 @@ from .institution import (
     InstitutionOpeningHours,
     InstitutionSettings,
 )
+from .legal import (
+    A11Y_IDS,
+    A11Y_REQUIRED_IDS,
+    AccessibilityStatementPage,
+    AssessmentMethod,
+    ComplianceStatus,
+    EasyReadPage,
+    SignLanguagePage,
+)
 from .notices import Notice, NoticeImportance
 from .opening_hours import DayHours, HoursRuleKind
 from .pages import ContentPage, HomePage
 
 __all__ = [
+    "A11Y_IDS",
+    "A11Y_REQUIRED_IDS",
+    "AccessibilityStatementPage",
+    "AssessmentMethod",
+    "ComplianceStatus",
     "ContactPoint",
     "ContactPointOpeningHours",
     "ContactPointPhone",
     "ContentPage",
     "DayHours",
+    "EasyReadPage",
     "HomePage",
     "HoursRuleKind",
     "Institution",
@@ -23,4 +38,5 @@ __all__ = [
     "InstitutionSettings",
     "Notice",
     "NoticeImportance",
+    "SignLanguagePage",
 ]

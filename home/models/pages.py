@@ -54,7 +54,13 @@ class HomePage(BasePage):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["programmes.ProgrammeIndexPage", "home.ContentPage"]
+    subpage_types = [
+        "programmes.ProgrammeIndexPage",
+        "home.ContentPage",
+        "home.AccessibilityStatementPage",
+        "home.EasyReadPage",
+        "home.SignLanguagePage",
+    ]
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("key_links")]
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from . import environment
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "taggit",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -43,10 +45,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's own form templates, for FORM_RENDERER below; last, so that apps override them.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "mops_site.middleware.ContentSecurityPolicyMiddleware",
+    "mops_site.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,9 +78,14 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            "libraries": {"csp_tags": "mops_site.csp_tags"},
         },
     },
 ]
+
+# Form widgets are rendered with the templates above, so that templates/django_recaptcha/
+# (the reCAPTCHA widget with CSP nonces) overrides the package's own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "mops_site.wsgi.application"
 
@@ -167,6 +178,48 @@ ENROLMENT_RATE_LIMIT = (10, 600)
 # Applications are anonymised this many months after their edition ends.
 ENROLMENT_RETENTION_MONTHS = int(environment.get("ENROLMENT_RETENTION_MONTHS", "12"))
 DEFAULT_FROM_EMAIL = environment.get("DEFAULT_FROM_EMAIL", "MOPS <no-reply@example.org>")
+
+# Security headers on every response. HSTS, HTTPS redirects and secure cookies are in
+# production.py; these hold in every environment.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Pages that must not name themselves to other sites (sensitive programmes, enrolment forms)
+# set a stricter value themselves; SecurityMiddleware does not replace a header a view has set.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The admin's JavaScript reads the CSRF token from the page, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_HTTPONLY = True
+# Editors' avatars are not fetched from Gravatar: no third party learns who works in the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (django-csp 4). No inline styles, no eval and no inline scripts
+# without this response's nonce (`{% load csp_tags %}<script nonce="{% csp_nonce %}">`; only
+# the reCAPTCHA widget has one). mops_site.middleware relaxes it in the admin for signed-in
+# users, and lets the pages that render the reCAPTCHA widget load Google's scripts and frames.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Browser features the site never uses; nothing it embeds may use them either.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
 
 LOGGING = {
     "version": 1,
