@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import threading
 
 import pytest
 
@@ -66,12 +67,24 @@ def demo_server(django_db_setup, django_db_blocker, chromium):
             try:
                 yield server
             finally:
-                server.stop()
+                _stop(server)
                 if shared:
                     transaction.set_rollback(True)
         if not shared:
             call_command("flush", interactive=False, verbosity=0)
             call_command("build_demo_site", verbosity=0)
+
+
+def _stop(server):
+    """Stop the server, and wait for its request threads to end before the connection stops
+    being shared with them: a thread still holding a browser's keep-alive connection closes the
+    database connections when the browser hangs up, which fails once they are not shared."""
+    server.thread.terminate()
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=5)
+    for connection in server.thread.connections_override.values():
+        connection.dec_thread_sharing()
 
 
 def axe_violations(page, tags=WCAG_AA_TAGS):
