@@ -35,7 +35,8 @@ LANGUAGES = ["pl", "en", "uk"]
 AXE_WIDTHS = [360, 1280]
 NARROWEST = 320
 SEARCH_WORDS = "KomPAS"
-# Page types that are checked in every language once their model exists: (app, model, name).
+# Information pages that the demo must publish, and that are checked, in every language:
+# (app, model, name).
 INFORMATION_PAGE_TYPES = [
     ("home", "AccessibilityStatementPage", "accessibility statement"),
     ("home", "EasyReadPage", "easy-to-read page"),

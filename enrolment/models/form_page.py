@@ -145,7 +145,9 @@ class EnrolmentFormPage(LatinSlugMixin, RoutablePageMixin, AbstractForm):
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         # Post/redirect/get: a reload of the confirmation never sends the form again, and the
-        # reference travels in the session, never in the address.
+        # reference travels in the session, never in the address. The session ends when the
+        # browser closes, so that it leaves no lasting trace on a shared or watched device.
+        request.session.set_expiry(0)
         request.session[CONFIRMATION_SESSION_KEY] = {
             "page": self.pk,
             "reference": form_submission.reference,
