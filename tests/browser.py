@@ -52,7 +52,7 @@ def demo_server(django_db_setup, django_db_blocker, chromium):
     thread uses the tests' own connection, so everything the module changes (opened enrolments,
     applications sent) stays inside one transaction, rolled back at the end of the module. On
     another database the server sees only committed data: the changes are committed, and the
-    database is emptied and the demo built again at the end.
+    applications, tasks and sessions the browsers created are removed at the end.
     """
     from django.core.management import call_command
     from django.db import connection, transaction
@@ -71,8 +71,23 @@ def demo_server(django_db_setup, django_db_blocker, chromium):
                 if shared:
                     transaction.set_rollback(True)
         if not shared:
-            call_command("flush", interactive=False, verbosity=0)
+            # What the browser did is committed: remove it (applications with their
+            # notifications, notes and log entries; queued tasks; sessions), not the data that
+            # migrations created, such as Wagtail's Editors group.
+            _forget_what_browsers_did()
             call_command("build_demo_site", verbosity=0)
+
+
+def _forget_what_browsers_did():
+    from django.contrib.sessions.models import Session
+    from django_tasks_db.models import DBTaskResult
+
+    from enrolment.models import Application, ApplicationLogEntry
+
+    ApplicationLogEntry.objects.all().delete()
+    Application.objects.all().delete()
+    DBTaskResult.objects.all().delete()
+    Session.objects.all().delete()
 
 
 def _stop(server):
