@@ -157,9 +157,6 @@ class EnrolmentBaseForm(BaseForm):
             self.add_error("email", _("Give an e-mail address to receive the confirmation."))
         return cleaned
 
-    def is_honeypot_filled(self):
-        return any(error.code == "honeypot" for error in self.errors.as_data().get("website", []))
-
     def answers(self):
         """What is stored with the application: the applicant's answers, not the checks."""
         return {name: value for name, value in self.cleaned_data.items() if name not in NOT_STORED}
