@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Locale, Page
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -65,6 +66,17 @@ class LinkBlock(blocks.StructBlock):
         label = _("Link")
         template = "blocks/link_block.html"
 
+    def get_context(self, value, parent_context=None):
+        """`linked`: the chosen page in the language being shown, as `Page.localized` finds it,
+        taken from the parent context's `localized_pages` (see `localized_pages`) when there."""
+        context = super().get_context(value, parent_context)
+        page = value.get("page")
+        if page is not None:
+            known = (parent_context or {}).get("localized_pages") or {}
+            linked = known.get(page.pk)
+            context["linked"] = linked if linked is not None else page.localized
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         errors = {}
@@ -75,3 +87,29 @@ class LinkBlock(blocks.StructBlock):
         if errors:
             raise blocks.StructBlockValidationError(block_errors=errors)
         return value
+
+
+def localized_pages(pages):
+    """{pk of a chosen page: that page in the active language}, as `Page.localized` decides (its
+    live translation, else the page itself), in two queries however many pages, where
+    `.localized` takes one or two a page."""
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return {}
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return {page.pk: page for page in pages}
+    keys = {page.translation_key for page in pages if page.locale_id != locale.pk}
+    translations = {
+        translation.translation_key: translation
+        for translation in (
+            Page.objects.live().filter(locale=locale, translation_key__in=keys) if keys else []
+        )
+    }
+    return {
+        page.pk: translations.get(page.translation_key, page)
+        if page.locale_id != locale.pk
+        else page
+        for page in pages
+    }

@@ -45,4 +45,4 @@ def root_page(db):
     return Page.get_first_root_node()
 
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.fresh_cache"]

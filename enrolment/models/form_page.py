@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.models.pages import LatinSlugMixin
+from home.routing import ViewRestrictionsMixin
 from programmes.models import Edition
 from programmes.models.pages import contacts_from_editions
 
@@ -34,7 +35,7 @@ class EnrolmentFormField(TranslatableMixin, AbstractFormField):
         verbose_name_plural = _("questions")
 
 
-class EnrolmentFormPage(LatinSlugMixin, RoutablePageMixin, AbstractForm):
+class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin, AbstractForm):
     intro = RichTextField(
         _("introduction"),
         features=["bold", "italic", "link", "ol", "ul"],

@@ -1,10 +1,11 @@
 """The accessibility and legal pages linked from every page's header and footer.
 
-`legal_pages` finds them all in one query per request, in the language being shown: the pages of
-the three legal page types, and the home page's privacy, cookies and "how to hide a visit" pages,
-recognised by their Polish slugs and found in other languages by their translation key (a
-translator may give a translated page another slug). A page not yet translated is linked in
-Polish rather than not at all: the accessibility statement must be reachable from every page.
+`legal_pages` finds them all in one query, kept in the cache with the other site-wide parts
+(home.site_wide_parts), in the language being shown: the pages of the three legal page types,
+and the home page's privacy, cookies and "how to hide a visit" pages, recognised by their Polish
+slugs and found in other languages by their translation key (a translator may give a translated
+page another slug). A page not yet translated is linked in Polish rather than not at all: the
+accessibility statement must be reachable from every page.
 """
 
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_supported_language_variant, gettext as _, pgettext
 from wagtail.models import Page, PageViewRestriction
 
+from home import site_wide_parts
 from home.models import AccessibilityStatementPage, EasyReadPage, SignLanguagePage
 
 from .site_tags import active_locale
@@ -102,22 +104,14 @@ def find_legal_pages(locale_id):
 
 @register.simple_tag(takes_context=True)
 def legal_pages(context):
-    """The legal pages in the language being shown, looked up once per request."""
-    locale_id = active_locale(context)
-    request = context.get("request")
-    cache = getattr(request, "_legal_pages", None)
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._legal_pages = cache
-    if locale_id not in cache:
-        cache[locale_id] = find_legal_pages(locale_id)
-    return cache[locale_id]
+    """The legal pages in the language being shown, kept with the other site-wide parts."""
+    return site_wide_parts.parts_for(context.get("request"), active_locale(context)).legal_pages
 
 
 def _with_markup(text, **parts):
     """A translated sentence with HTML (built with `format_html`) in its %(name)s placeholders."""
-    return mark_safe(conditional_escape(text) % parts)  # noqa: S308 - the sentence is escaped
+    # The sentence is escaped and its parts are built with format_html.
+    return mark_safe(conditional_escape(text) % parts)  # noqa: S308  # nosec
 
 
 @register.simple_tag
@@ -159,7 +153,10 @@ def legal_link(context, page, text=None):
     return format_html(
         '<li><a href="{}"{}{}{}>{}</a></li>',
         page.get_url(request),
-        mark_safe(' aria-current="page"') if getattr(current, "pk", None) == page.pk else "",
+        # A constant.
+        mark_safe(' aria-current="page"')  # nosec B308
+        if getattr(current, "pk", None) == page.pk
+        else "",
         format_html(' hreflang="{}"', language) if other_language else "",
         format_html(' lang="{}"', language) if other_language and text is None else "",
         text or page.title,

@@ -1,12 +1,12 @@
-"""What every page shows: the institution, its contact points and the active notices."""
+"""What every page shows: the institution, its contact points and the active notices.
+
+They come from home.site_wide_parts, which keeps them in Django's cache.
+"""
 
 from django import template
-from django.db.models import Prefetch
 from wagtail.models import Locale
 
-from home import languages, phone_numbers
-from home.models import ContactPoint, ContactPointPhone, Institution, Notice
-from programmes.models import ProgrammeIndexPage
+from home import languages, phone_numbers, site_wide_parts, versioned_cache
 
 register = template.Library()
 
@@ -19,7 +19,7 @@ def tel_href(number):
 @register.simple_tag(takes_context=True)
 def programme_index_page(context):
     """The programme list in the language being shown, for the main navigation."""
-    return ProgrammeIndexPage.objects.live().filter(locale=active_locale(context)).first()
+    return _parts(context).programme_index
 
 
 def active_locale(context):
@@ -36,29 +36,32 @@ def active_locale(context):
     return cached
 
 
+def _parts(context):
+    return site_wide_parts.parts_for(context.get("request"), active_locale(context))
+
+
 @register.simple_tag(takes_context=True)
 def current_institution(context):
-    return Institution.objects.prefetch_related("opening_hours").for_locale(active_locale(context))
+    return _parts(context).institution
 
 
 @register.simple_tag(takes_context=True)
 def languages_of_page(context):
     """The language of the content shown, and the page in every site language."""
-    return languages.languages_of(context["request"], context.get("page"))
+    request, page = context["request"], context.get("page")
+    if not getattr(page, "pk", None) or getattr(request, "is_preview", False):
+        return languages.languages_of(request, page)
+    # Full addresses: the same for every request to this host.
+    key = ("languages", request.get_host(), page.pk)
+    return versioned_cache.cached(request, key, lambda: languages.languages_of(request, page))
 
 
 @register.simple_tag(takes_context=True)
 def contact_points(context):
-    points = ContactPoint.objects.prefetch_related(
-        Prefetch("phones", queryset=ContactPointPhone.objects.order_by("sort_order")),
-        "opening_hours",
-    )
-    # A language without its own contact points shows the default language's.
-    return list(points.filter(locale=active_locale(context))) or list(
-        points.filter(locale=Locale.get_default())
-    )
+    return _parts(context).contact_points
 
 
 @register.simple_tag(takes_context=True)
 def active_notices(context):
-    return list(Notice.objects.to_show(active_locale(context)))
+    """The notices in force now, the most important first."""
+    return _parts(context).notices_now()

@@ -1,0 +1,64 @@
+"""The parts of a programme page that change only when it is published or a snippet it shows is
+edited, kept in Django's cache: a programme page costs the same few queries however long it is.
+
+Kept: the lists (partners, forms of support, competences, goals, expected results, accompanying
+support), the target group and the EU project with its logo. Not kept: the editions, whose
+status depends on today's date, nor the enrolment form and the updates under the programme.
+
+The key names the published version of the page (its live revision and when it was published)
+and today's date, inside home.versioned_cache, whose version changes whenever a page is
+published, unpublished, moved or deleted, or one of `MODELS` is saved or deleted (the signals in
+home.site_wide_parts). A preview shows the parts of the revision being previewed, never kept.
+"""
+
+from django.utils import timezone
+from wagtail.images import get_image_model_string
+
+from home.versioned_cache import cached
+
+# Saving or deleting one of these changes what a programme page shows.
+MODELS = [
+    "programmes.ProgrammePartner",
+    "programmes.Partner",
+    "programmes.SupportForm",
+    "programmes.CompetenceGroup",
+    "programmes.ProgrammeGoal",
+    "programmes.ExpectedResult",
+    "programmes.AccompanyingSupportItem",
+    "programmes.TargetGroup",
+    "programmes.EUProject",
+    get_image_model_string(),  # the EU project's logo
+]
+
+
+def parts_of(request, programme):
+    """A dict of the programme's parts, for its template's context."""
+    if getattr(request, "is_preview", False) or not programme.live:
+        return _load(programme)
+    key = (
+        "programme-parts",
+        programme.pk,
+        programme.live_revision_id,
+        programme.last_published_at.isoformat() if programme.last_published_at else "",
+        timezone.localdate().isoformat(),
+    )
+    return cached(request, key, lambda: _load(programme))
+
+
+def _load(programme):
+    from .models import EUProject, TargetGroup
+
+    return {
+        "partners": [item.partner for item in programme.partners.select_related("partner")],
+        "support_forms": list(programme.support_forms.all()),
+        "competence_groups": list(programme.competence_groups.all()),
+        "goals": list(programme.goals.all()),
+        "expected_results": list(programme.expected_results.all()),
+        "accompanying_support": list(programme.accompanying_support.all()),
+        "target_group": TargetGroup.objects.filter(pk=programme.target_group_id).first(),
+        "eu_project": (
+            EUProject.objects.select_related("logo_strip")
+            .filter(pk=programme.eu_project_id)
+            .first()
+        ),
+    }
