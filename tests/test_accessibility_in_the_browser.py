@@ -17,7 +17,7 @@ from wagtail.models import Locale, Page
 
 from enrolment.models import EnrolmentFormPage
 from home.models import HomePage
-from programmes.models import ProgrammeIndexPage, ProgrammePage
+from programmes.models import NewsIndexPage, ProgrammeIndexPage, ProgrammePage, UpdatePage
 
 from .browser import (
     active_element,
@@ -88,6 +88,11 @@ def reading_pages(language):
     pages = [
         ("home page", translated(_polish(HomePage))),
         ("programme list", translated(_polish(ProgrammeIndexPage))),
+        ("news list", translated(_polish(NewsIndexPage))),
+        (
+            "update",
+            translated(UpdatePage.objects.filter(locale__language_code="pl").live().first()),
+        ),
         *(
             (f"programme {programme.eu_project.name}", translated(programme))
             for programme in ProgrammePage.objects.filter(locale__language_code="pl")

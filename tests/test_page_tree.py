@@ -10,7 +10,7 @@ from home.models import (
     HomePage,
     SignLanguagePage,
 )
-from programmes.models import ProgrammeIndexPage, ProgrammePage
+from programmes.models import NewsIndexPage, ProgrammeIndexPage, ProgrammePage
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +27,7 @@ def test_home_page_sits_at_the_root_and_holds_the_sections():
     assert allowed_parents(HomePage) == {Page}
     assert allowed_children(HomePage) == {
         ProgrammeIndexPage,
+        NewsIndexPage,
         ContentPage,
         AccessibilityStatementPage,
         EasyReadPage,

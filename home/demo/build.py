@@ -11,6 +11,7 @@ from .build_organisation import build_organisation
 from .build_pages import build_content_pages, build_programme, build_programme_index
 from .build_roots import ensure_default_locale, ensure_tree_roots
 from .build_site import delete_welcome_pages, ensure_home_page, point_default_site, set_key_links
+from .build_updates import build_news_index, build_programme_updates
 from .logo import ensure_logo_strip
 from .sync import Tally
 
@@ -40,7 +41,9 @@ def build_demo_site():
     build_privacy_notice(locale, tally)
     for programme in PROGRAMMES:
         programme_page = build_programme(programme_index, programme, organisation, tally, today)
-        build_enrolment_form(programme_page, programme, tally)
+        enrolment_form = build_enrolment_form(programme_page, programme, tally)
+        build_programme_updates(programme_page, enrolment_form, tally)
+    build_news_index(home, tally)
     content_pages = build_content_pages(home, programme_index, tally)
     build_legal_pages(home, site, tally)
     set_key_links(

@@ -129,8 +129,11 @@ NOTICES = [
             "do piątku do godziny 19:00, pod numerem 71 78 22 300 (oraz kolejnymi do 303)."
         ),
         "importance": NoticeImportance.IMPORTANT,
-        "starts_at": PANDEMIC_STARTS_AT,
-        "ends_at": PANDEMIC_ENDS_AT,
+        # Over: withdrawn, as the scheduler leaves a notice after its expiry date.
+        "go_live_at": PANDEMIC_STARTS_AT,
+        "expire_at": PANDEMIC_ENDS_AT,
+        "live": False,
+        "expired": True,
     },
     {
         "title": "Karta Rodzina Plus i Karta Dużej Rodziny: obsługa w czasie pandemii",
@@ -140,8 +143,11 @@ NOTICES = [
             "w pokoju 26. Telefony: 71 78 23 595 i 71 78 23 594."
         ),
         "importance": NoticeImportance.IMPORTANT,
-        "starts_at": PANDEMIC_STARTS_AT,
-        "ends_at": PANDEMIC_ENDS_AT,
+        # Over: withdrawn, as the scheduler leaves a notice after its expiry date.
+        "go_live_at": PANDEMIC_STARTS_AT,
+        "expire_at": PANDEMIC_ENDS_AT,
+        "live": False,
+        "expired": True,
     },
     {
         "title": "Informacje o programach",
@@ -151,7 +157,7 @@ NOTICES = [
         ),
         "importance": NoticeImportance.INFORMATION,
         # A fixed start keeps the command idempotent; no end, so the notice stays active.
-        "starts_at": warsaw(2025, 1, 1),
-        "ends_at": None,
+        "go_live_at": warsaw(2025, 1, 1),
+        "expire_at": None,
     },
 ]

@@ -1,13 +1,15 @@
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BaseStreamBlock, LinkBlock
+from home.blocks import BaseStreamBlock, LinkBlock, localized_pages
+from home.routing import OneQueryRoutingMixin, ViewRestrictionsMixin
 from home.transliteration import latin_slug
+from home.versioned_cache import cached
 
 
 class LatinSlugMixin:
@@ -24,7 +26,7 @@ class LatinSlugMixin:
         super().full_clean(*args, **kwargs)
 
 
-class BasePage(LatinSlugMixin, Page):
+class BasePage(ViewRestrictionsMixin, LatinSlugMixin, Page):
     """What every page has: a plain-language lead that also serves as its description."""
 
     lead = models.TextField(
@@ -44,7 +46,7 @@ class BasePage(LatinSlugMixin, Page):
         return self.search_description or self.lead
 
 
-class HomePage(BasePage):
+class HomePage(OneQueryRoutingMixin, BasePage):
     key_links = StreamField(
         [("link", LinkBlock())],
         verbose_name=_("key links"),
@@ -56,6 +58,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "programmes.ProgrammeIndexPage",
+        "programmes.NewsIndexPage",
         "home.ContentPage",
         "home.AccessibilityStatementPage",
         "home.EasyReadPage",
@@ -70,9 +73,21 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from programmes.listing import programmes_for_home_page
+        from programmes.news import latest_site_updates, news_index_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["programme_groups"] = programmes_for_home_page(self.locale)
+        context["programme_groups"] = programmes_for_home_page(self.locale_id)
+        context["latest_updates"] = latest_site_updates(self.locale_id)
+        context["news_index"] = news_index_for(self.locale_id)
+        # The key links' pages in the language shown, for LinkBlock; any page's publishing,
+        # moving or deletion refreshes them.
+        context["localized_pages"] = cached(
+            request,
+            ("key-link-pages", self.pk, get_language()),
+            lambda: localized_pages(
+                link.value["page"] for link in self.key_links if link.block_type == "link"
+            ),
+        )
         return context
 
 

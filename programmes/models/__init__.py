@@ -13,6 +13,7 @@ from .sections import (
     SupportMode,
 )
 from .snippets import EUProject, Partner, Person, TargetGroup, Team
+from .updates import NewsIndexPage, UpdatePage
 
 __all__ = [
     "AccompanyingSupportItem",
@@ -23,6 +24,7 @@ __all__ = [
     "FrequencyPeriod",
     "HoursBasis",
     "HoursUnit",
+    "NewsIndexPage",
     "Partner",
     "Person",
     "ProgrammeGoal",
@@ -35,4 +37,5 @@ __all__ = [
     "SupportMode",
     "Team",
     "TargetGroup",
+    "UpdatePage",
 ]

@@ -8,6 +8,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -15,7 +16,7 @@ from wagtail.search import index
 from home.models.pages import BasePage
 
 from .editions import Edition, ProgrammeStatus
-from .snippets import EUProject, TargetGroup
+from .snippets import TargetGroup
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
@@ -51,7 +52,7 @@ class ProgrammeIndexPage(BasePage):
         return context
 
 
-class ProgrammePage(BasePage):
+class ProgrammePage(RoutablePageMixin, BasePage):
     programme_type = models.CharField(
         _("type of programme"), max_length=30, choices=ProgrammeType.choices
     )
@@ -124,7 +125,7 @@ class ProgrammePage(BasePage):
     )
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]
-    subpage_types = ["enrolment.EnrolmentFormPage"]
+    subpage_types = ["enrolment.EnrolmentFormPage", "programmes.UpdatePage"]
 
     search_fields = [
         *BasePage.search_fields,
@@ -216,27 +217,48 @@ class ProgrammePage(BasePage):
     def get_editions(self):
         return self.editions.select_related("team", "responsible_person").order_by("starts_on")
 
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from programmes.feeds import programme_feed
+
+        return programme_feed(self)(request)
+
+    def get_cached_paths(self):
+        # The feed changes with the programme's updates: a caching proxy purges both.
+        return ["/", "/" + self.reverse_subpage("feed")]
+
     def get_context(self, request, *args, **kwargs):
+        from home.versioned_cache import cached
+        from programmes.listing import public_only
+        from programmes.news import LATEST_COUNT, news_index_for, updates_among
+        from programmes.programme_parts import parts_of
+
+        from .updates import UpdatePage
+
         context = super().get_context(request, *args, **kwargs)
+        # Editions are read afresh: their status depends on today's date.
         editions = list(self.get_editions())
+        parts = parts_of(request, self)
+        if parts["target_group"] is not None:
+            self.target_group = parts["target_group"]  # the template's page.target_group
+        # One view-restriction check for the enrolment form and the updates alike (none while
+        # the site has no view restriction at all).
+        children = public_only(self.get_children().live())
         today = timezone.localdate()
         context.update(
+            parts,
             editions=editions,
             today=today,
             total_places=sum(edition.places for edition in editions),
             contacts=contacts_from_editions(editions),
-            partners=[item.partner for item in self.partners.select_related("partner")],
-            support_forms=list(self.support_forms.all()),
-            competence_groups=list(self.competence_groups.all()),
-            goals=list(self.goals.all()),
-            expected_results=list(self.expected_results.all()),
-            accompanying_support=list(self.accompanying_support.all()),
             status=status_of(editions, today),
             show_quick_exit=self.is_sensitive,
-            # The only page type allowed under a programme is its enrolment form.
-            enrolment_page=self.get_children().live().public().first(),
-            eu_project=(
-                EUProject.objects.select_related("logo_strip").filter(pk=self.eu_project_id).first()
+            # Under a programme: its enrolment form and its updates.
+            enrolment_page=children.not_type(UpdatePage).first(),
+            latest_updates=list(updates_among(children)[:LATEST_COUNT]),
+            # A page: any page's publishing, moving or deletion refreshes it.
+            news_index=cached(
+                request, ("news-index", self.locale_id), lambda: news_index_for(self.locale_id)
             ),
         )
         return context
