@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import audit, signals  # noqa: F401  (signals: connects the coordinators' group handler)
+from . import audit, dashboard, signals  # noqa: F401  (signals: the coordinators' group handler)
 from .admin_views.filters import UNDELIVERED, undelivered_notifications
 from .admin_views.viewsets import ApplicationViewSet
 from .models import PrivacyNotice
@@ -31,6 +31,13 @@ def hide_applications_from_the_forms_menu(user, editable_forms):
     if user.is_superuser:
         return editable_forms
     return editable_forms.none()
+
+
+@hooks.register("construct_homepage_panels")
+def add_coordinators_panel(request, panels):
+    panel = dashboard.coordinators_panel(request.user)
+    if panel is not None:
+        panels.append(panel)
 
 
 class UndeliveredNotificationsMenuItem(MenuItem):

@@ -1,58 +1,92 @@
+"""Notices are published, scheduled and withdrawn like pages, and shown only while in force."""
+
 import datetime
 
 import pytest
 import time_machine
-from django.utils import timezone
+from django.core.management import call_command
 
 from home.models import Notice
-
-from .builders import make_notice
 
 pytestmark = pytest.mark.django_db
 
 START = datetime.datetime(2030, 3, 1, 8, 0, tzinfo=datetime.UTC)
 END = datetime.datetime(2030, 3, 10, 8, 0, tzinfo=datetime.UTC)
+MINUTE = datetime.timedelta(minutes=1)
 
 
-@pytest.fixture
-def changed_hours_notice():
-    return make_notice(title="Kasy nieczynne w piątek", starts_at=START, ends_at=END)
+def publish_notice(title, *, importance=2, go_live_at=None, expire_at=None):
+    """A notice published from the admin: with a go-live date in the future, it is scheduled."""
+    notice = Notice(title=title, body="<p>Treść.</p>", importance=importance, live=False)
+    notice.go_live_at, notice.expire_at = go_live_at, expire_at
+    notice.save()
+    notice.save_revision().publish()
+    notice.refresh_from_db()
+    return notice
 
 
-@pytest.mark.parametrize(
-    ("moment", "shown"),
-    [
-        (START - datetime.timedelta(minutes=1), False),
-        (START, True),
-        (END - datetime.timedelta(minutes=1), True),
-        (END, False),
-    ],
-)
-def test_notice_appears_only_inside_its_time_window(client, changed_hours_notice, moment, shown):
-    with time_machine.travel(moment, tick=False):
-        response = client.get("/")
-    assert ("Kasy nieczynne w piątek" in response.content.decode()) is shown
+def run_scheduler():
+    call_command("run_scheduler", "--once")
 
 
-def test_notice_without_an_end_stays_until_withdrawn(client):
-    notice = make_notice(title="Nowy numer infolinii", starts_at=START)
+def is_shown(client, title, url="/"):
+    return title in client.get(url).content.decode()
+
+
+def test_a_scheduled_notice_appears_only_after_the_scheduler_runs_past_its_start(client):
+    with time_machine.travel(START - datetime.timedelta(days=1), tick=False):
+        notice = publish_notice("Kasy nieczynne w piątek", go_live_at=START, expire_at=END)
+        assert not notice.live
+        assert not is_shown(client, "Kasy nieczynne w piątek")
+    with time_machine.travel(START - MINUTE, tick=False):
+        run_scheduler()
+        assert not is_shown(client, "Kasy nieczynne w piątek")
+    with time_machine.travel(START + MINUTE, tick=False):
+        assert not is_shown(client, "Kasy nieczynne w piątek")
+        run_scheduler()
+        assert is_shown(client, "Kasy nieczynne w piątek")
+
+
+def test_a_notice_disappears_the_moment_it_expires_and_the_scheduler_withdraws_it(client):
+    with time_machine.travel(START, tick=False):
+        notice = publish_notice("Kasy nieczynne w piątek", expire_at=END)
+    with time_machine.travel(END - MINUTE, tick=False):
+        run_scheduler()
+        assert is_shown(client, "Kasy nieczynne w piątek")
+    with time_machine.travel(END, tick=False):
+        assert not is_shown(client, "Kasy nieczynne w piątek")
+    with time_machine.travel(END + MINUTE, tick=False):
+        run_scheduler()
+    notice.refresh_from_db()
+    assert notice.expired and not notice.live
+
+
+def test_a_notice_without_an_expiry_stays_until_withdrawn(client):
+    with time_machine.travel(START, tick=False):
+        notice = publish_notice("Nowy numer infolinii")
     with time_machine.travel(START + datetime.timedelta(days=400), tick=False):
-        assert "Nowy numer infolinii" in client.get("/").content.decode()
-        notice.ends_at = timezone.now()
-        notice.save()
-        assert "Nowy numer infolinii" not in client.get("/").content.decode()
+        run_scheduler()
+        assert is_shown(client, "Nowy numer infolinii")
+        notice.unpublish()
+        assert not is_shown(client, "Nowy numer infolinii")
 
 
-def test_the_most_important_notice_comes_first(client):
-    make_notice(title="Informacja o remoncie", importance=3, starts_at=START)
-    make_notice(title="Pilne: awaria telefonów", importance=1, starts_at=START)
-    with time_machine.travel(START + datetime.timedelta(hours=1), tick=False):
-        titles = [notice.title for notice in Notice.objects.to_show()]
+def test_a_draft_change_to_a_published_notice_shows_only_once_published(client):
+    notice = publish_notice("Kasy nieczynne w piątek")
+    notice.title = "Kasy nieczynne w piątek i sobotę"
+    revision = notice.save_revision()
+    assert is_shown(client, "Kasy nieczynne w piątek<")
+    revision.publish()
+    assert is_shown(client, "Kasy nieczynne w piątek i sobotę")
+
+
+def test_the_most_important_notice_comes_first():
+    publish_notice("Informacja o remoncie", importance=3)
+    publish_notice("Pilne: awaria telefonów", importance=1)
+    titles = [notice.title for notice in Notice.objects.to_show()]
     assert titles.index("Pilne: awaria telefonów") < titles.index("Informacja o remoncie")
 
 
 def test_notices_are_shown_on_programme_pages_too(client, lesnica_programme):
-    make_notice(title="Zmiana godzin pracy zespołu", starts_at=START)
-    with time_machine.travel(START + datetime.timedelta(hours=1), tick=False):
-        response = client.get(lesnica_programme.url)
-    assert "Zmiana godzin pracy zespołu" in response.content.decode()
+    publish_notice("Zmiana godzin pracy zespołu")
+    assert is_shown(client, "Zmiana godzin pracy zespołu", lesnica_programme.url)

@@ -1,10 +1,25 @@
-from django.core.exceptions import ValidationError
+"""Notices: short messages shown on every page while they are in force (changed hours, closures).
+
+A notice is published, scheduled and withdrawn like a page: it has drafts, revisions, a preview,
+go-live and expiry dates (published by `manage.py publish_scheduled`, which `run_scheduler` runs
+every minute) and the same moderation workflow as pages.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 
@@ -16,18 +31,37 @@ class NoticeImportance(models.IntegerChoices):
 
 class NoticeQuerySet(models.QuerySet):
     def active(self, at=None):
+        """Published notices whose expiry has not come.
+
+        The scheduled command unpublishes an expired notice within a minute; filtering on the
+        expiry as well hides it from the very moment it expires.
+        """
         at = at or timezone.now()
-        return self.filter(starts_at__lte=at).filter(
-            models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=at)
+        return self.filter(live=True).filter(
+            models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=at)
         )
 
     def to_show(self, locale=None):
-        """Active notices in the given language, the most important first."""
+        """Active notices in a language (a Locale or its id), the most important first, then
+        the newest."""
         locale = locale or Locale.get_active()
-        return self.active().filter(locale=locale).order_by("importance", "-starts_at")
+        return (
+            self.active()
+            .filter(locale=locale)
+            .order_by("importance", models.F("first_published_at").desc(nulls_last=True), "-pk")
+        )
 
 
-class Notice(TranslatableMixin, index.Indexed, models.Model):
+class Notice(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
     """A temporary message shown on every page while it is in force, e.g. changed hours."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -35,16 +69,15 @@ class Notice(TranslatableMixin, index.Indexed, models.Model):
     importance = models.PositiveSmallIntegerField(
         _("importance"), choices=NoticeImportance.choices, default=NoticeImportance.IMPORTANT
     )
-    starts_at = models.DateTimeField(
-        _("shown from"), default=timezone.now, help_text=_("Warsaw time.")
-    )
-    ends_at = models.DateTimeField(
-        _("shown until"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Leave empty to show it until you withdraw it. To withdraw now, set the current time."
-        ),
+
+    # Deleting a notice deletes its revisions and workflow states too.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="notice")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="notice",
+        for_concrete_model=False,
     )
 
     objects = NoticeQuerySet.as_manager()
@@ -55,17 +88,26 @@ class Notice(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("title"),
         FieldPanel("body"),
         FieldPanel("importance"),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        # Go-live and expiry dates ("Set schedule" in the status panel), in Warsaw time.
+        PublishingPanel(),
     ]
 
     class Meta(TranslatableMixin.Meta):
-        ordering = ["importance", "-starts_at"]
+        ordering = ["importance", models.F("first_published_at").desc(nulls_last=True), "-pk"]
         verbose_name = _("notice")
         verbose_name_plural = _("notices")
 
     def __str__(self):
         return self.title
 
-    def clean(self):
-        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("The end must be later than the start.")})
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def is_active(self, at=None):
+        """The same test as `NoticeQuerySet.active`, for a notice already loaded."""
+        at = at or timezone.now()
+        return self.live and (self.expire_at is None or self.expire_at > at)
+
+    def get_preview_template(self, request, mode_name):
+        return "home/notice_preview.html"

@@ -4,13 +4,29 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale
+
+from enrolment.signals import ensure_coordinator_groups
+from home import roles
+from programmes.models import Team
 
 USERNAME = "admin"
+# Local demo users, one per role; each team's coordinator is added after these.
+DEMO_USERS = [
+    ("moderator", roles.MODERATORS),
+    ("editor", roles.EDITORS),
+    ("translator", roles.TRANSLATORS),
+]
 
 
 def password_file():
     return Path(settings.BASE_DIR) / "var" / "local-admin-password.txt"
+
+
+def demo_password_file():
+    return Path(settings.BASE_DIR) / "var" / "local-demo-users-password.txt"
 
 
 def write_password(path, password):
@@ -32,7 +48,9 @@ def read_password(path):
 class Command(BaseCommand):
     help = (
         "For local development: create the superuser 'admin' with a random password kept in "
-        "var/local-admin-password.txt, and print how to log in."
+        "var/local-admin-password.txt, and demo users for each role (a moderator, an editor, a "
+        "translator and a coordinator for each team) sharing one random password kept in "
+        "var/local-demo-users-password.txt; print how to log in."
     )
 
     def add_arguments(self, parser):
@@ -40,6 +58,11 @@ class Command(BaseCommand):
             "--url",
             default=f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/",
             help="The admin address to print (default: WAGTAILADMIN_BASE_URL + /admin/).",
+        )
+        parser.add_argument(
+            "--no-demo-users",
+            action="store_true",
+            help="Create only the local admin.",
         )
         parser.add_argument(
             "--force",
@@ -78,3 +101,34 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Log in at {options['url']} as {USERNAME} with password {password}")
         )
+        if not options["no_demo_users"]:
+            self.create_demo_users()
+
+    def create_demo_users(self):
+        """Idempotent: users are created or put back in their group, and keep the saved password."""
+        path = demo_password_file()
+        password = read_password(path)
+        if not password:
+            password = secrets.token_urlsafe(12)
+            write_password(path, password)
+
+        users = [(username, Group.objects.get(name=group)) for username, group in DEMO_USERS]
+        ensure_coordinator_groups()
+        teams = Team.objects.filter(locale=Locale.get_default(), coordinators_group__isnull=False)
+        users += [(f"coordinator{team.number}", team.coordinators_group) for team in teams]
+
+        user_model = get_user_model()
+        for username, group in users:
+            user, created = user_model.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org"}
+            )
+            if created or not user.check_password(password):
+                user.set_password(password)
+                user.save(update_fields=["password"])
+            user.groups.add(group)
+
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo users, each with password {password} (saved in {path}):")
+        )
+        for username, group in users:
+            self.stdout.write(f"  {username:<16} {group.name}")

@@ -1,0 +1,39 @@
+"""Translators translate; they never change Polish content.
+
+The Translators group may change pages and translatable snippets, because wagtail-localize's
+translation editor is the edit view of the translated object. These checks, run by the admin's
+`before_*` hooks (see `home.wagtail_hooks`), refuse everything else to a user whose only content
+role is Translators: editing or creating anything in the default language (Polish), and deleting,
+copying or moving anything at all.
+"""
+
+from django.core.exceptions import PermissionDenied
+from wagtail.models import Locale, TranslatableMixin
+
+from home import roles
+
+_CACHE = "_home_translates_only"
+
+
+def translates_only(user):
+    """In Translators and in no other content role; superusers are never limited. Cached."""
+    if not user.is_authenticated or user.is_superuser:
+        return False
+    if not hasattr(user, _CACHE):
+        names = set(user.groups.values_list("name", flat=True))
+        setattr(user, _CACHE, roles.TRANSLATORS in names and not names & set(roles.CONTENT_ROLES))
+    return getattr(user, _CACHE)
+
+
+def is_in_default_language(obj):
+    return isinstance(obj, TranslatableMixin) and obj.locale_id == Locale.get_default().pk
+
+
+def refuse_default_language(request, obj):
+    if translates_only(request.user) and is_in_default_language(obj):
+        raise PermissionDenied
+
+
+def refuse_to_translators(request, *args):
+    if translates_only(request.user):
+        raise PermissionDenied
