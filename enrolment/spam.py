@@ -14,6 +14,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django_recaptcha.fields import ReCaptchaField
 
+# Behind the proxy, REMOTE_ADDR is the proxy's: every applicant would share one rate limit.
+from mops_site.client_address import client_address
+
 logger = logging.getLogger(__name__)
 
 
@@ -49,10 +52,6 @@ class ResilientReCaptchaField(ReCaptchaField):
             "reCAPTCHA could not be checked (%s); the application is accepted and marked.",
             type(error).__name__,
         )
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _rate_limit_key(request):

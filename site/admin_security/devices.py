@@ -1,0 +1,111 @@
+"""An admin user's second factors: one authenticator app (TOTP, django-otp's TOTPDevice) and a
+set of one-time backup codes (a StaticDevice), for the day the phone is lost."""
+
+import re
+from base64 import b32encode
+
+import segno
+from django.db import transaction
+from django_otp import devices_for_user, user_has_device, verify_token
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+BACKUP_CODE_COUNT = 10
+BACKUP_DEVICE_NAME = "backup codes"
+AUTHENTICATOR_NAME = "authenticator app"
+_APP_CODE = re.compile(r"^\d{6}$")
+
+
+class TooManyAttempts(Exception):
+    """django-otp's throttling: after each wrong code the next one is refused for twice as long
+    (1 s, 2 s, 4 s, …), which makes guessing a six-digit code hopeless."""
+
+
+def has_second_factor(user):
+    return user_has_device(user, confirmed=True)
+
+
+def pending_authenticator(user):
+    """The authenticator being set up: its secret stays in the database, unconfirmed (so never
+    accepted at sign-in) until the user has typed a code it produced. Reloading the page keeps
+    the same secret, so a code scanned earlier still works."""
+    device = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
+    return device
+
+
+@transaction.atomic
+def confirm_authenticator(device):
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.devices_for_user(device.user, confirmed=False).delete()
+
+
+def secret_for_typing(device):
+    """The secret as authenticator apps take it when typed in: base32, in groups of four."""
+    secret = b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(secret[start : start + 4] for start in range(0, len(secret), 4))
+
+
+def qr_code_data_uri(device):
+    """The otpauth:// address as a QR code, drawn here as SVG: the secret is never sent to an
+    outside service, and a data: image needs no extra request (the CSP allows data: images)."""
+    return segno.make(device.config_url, error="m").svg_data_uri(scale=5, border=4)
+
+
+@transaction.atomic
+def replace_backup_codes(user):
+    """New backup codes for the user; the previous ones stop working."""
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name=BACKUP_DEVICE_NAME, defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def backup_codes(user):
+    return list(
+        StaticToken.objects.filter(
+            device__user=user, device__name=BACKUP_DEVICE_NAME, device__confirmed=True
+        ).values_list("token", flat=True)
+    )
+
+
+def normalise_code(code):
+    """People copy codes with spaces or dashes, and type backup codes in capitals."""
+    return re.sub(r"[\s-]", "", code or "").lower()
+
+
+def verify_code(user, code):
+    """The device that accepts this code (each code once: a TOTP code is not accepted again, a
+    backup code is deleted), or None. Six digits are checked against the authenticator only and
+    anything else against the backup codes only, so a typo does not slow down both."""
+    code = normalise_code(code)
+    kind = TOTPDevice if _APP_CODE.match(code) else StaticDevice
+    throttled = False
+    for device in devices_for_user(user, confirmed=True):
+        if not isinstance(device, kind):
+            continue
+        allowed, _details = device.verify_is_allowed()
+        if not allowed:
+            throttled = True
+            continue
+        verified = verify_token(user, device.persistent_id, code)
+        if verified is not None:
+            return verified
+    if throttled:
+        raise TooManyAttempts
+    return None
+
+
+def remove_second_factors(user):
+    """Forget the user's authenticator and backup codes (a lost phone): they set up a new one
+    at their next sign-in. Returns how many devices were removed."""
+    removed = 0
+    for device in devices_for_user(user, confirmed=None):
+        device.delete()
+        removed += 1
+    return removed
