@@ -1,0 +1,1 @@
+"""The benchmark and the scale-out proof (see bench/README.md): `make bench`, `make bench-short`."""

@@ -1,0 +1,156 @@
+vcl 4.1;
+# The caching proxy in front of gunicorn (Varnish 7 from Debian): anonymous page views are
+# answered from memory; the admin, form posts, form and confirmation pages and everything a
+# signed-in user or an applicant with a session asks for always go to the application.
+#
+# Varnish listens on loopback twice (see deploy/README.md):
+#   127.0.0.1:6081        nginx (TLS) sends the visitors' requests here;
+#   purge=127.0.0.1:6082  the application servers send Wagtail's `PURGE <url>` here
+#                         (FRONTEND_CACHE_URL=http://127.0.0.1:6082).
+# PURGE is accepted only on the "purge" address and only from the `purgers` addresses, so a
+# visitor cannot empty the cache through nginx.
+
+import directors;
+import std;
+
+# --- application servers (bench/ and tests/test_scale_out.py replace this block) ---
+# The probe asks for robots.txt as the proxy would: with the site's host name (one of
+# ALLOWED_HOSTS) and X-Forwarded-Proto: https (or production answers with a redirect). A server
+# is taken out only when 4 of the last 5 probes got no answer within 10 s: a server that is
+# slow because everyone is applying at once still takes the forms Varnish cannot answer.
+probe application_health {
+    .request =
+        "GET /robots.txt HTTP/1.1"
+        "Host: mops.example.org"
+        "X-Forwarded-Proto: https"
+        "Connection: close";
+    .expected_response = 200;
+    .interval = 5s;
+    .timeout = 10s;
+    .window = 5;
+    .threshold = 2;
+}
+
+# One line per gunicorn instance (deploy/gunicorn.conf.py, GUNICORN_BIND); add each to the
+# director below. A second application server elsewhere: its private address instead.
+backend app1 {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .probe = application_health;
+    .connect_timeout = 2s;
+    .first_byte_timeout = 60s;
+    .between_bytes_timeout = 10s;
+}
+
+sub vcl_init {
+    new application = directors.round_robin();
+    application.add_backend(app1);
+}
+# --- end of application servers ---
+
+# Who may purge: the application servers (loopback here; add their private addresses when they
+# run on other machines).
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    set req.backend_hint = application.backend();
+
+    if (req.method == "PURGE") {
+        if (local.socket != "purge" || !(client.ip ~ purgers)) {
+            return (synth(405, "Purging is not allowed from here."));
+        }
+        return (purge);
+    }
+    if (local.socket == "purge") {
+        return (synth(405, "This address takes only PURGE."));
+    }
+
+    # Stale pages are served for 10 seconds while a fresh copy is fetched; for hours when
+    # every application server is down, so that the site stays readable.
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 10s;
+    }
+
+    # Form posts and anything but reading.
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # The Wagtail admin and Django's admin, whoever asks.
+    if (req.url ~ "^/(admin|django-admin)(/|$)") {
+        return (pass);
+    }
+    # Documents go through Wagtail's view, which checks collection privacy.
+    if (req.url ~ "^/documents/") {
+        return (pass);
+    }
+    # Signed-in users and applicants after sending a form (the confirmation page) have a
+    # session: their pages are their own.
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        return (pass);
+    }
+    if (req.http.Authorization) {
+        return (pass);
+    }
+
+    # An anonymous reader: every cookie is dropped, so that all readers share one copy. The
+    # CSRF cookie is kept aside and given back to the application when a page is fetched from
+    # it (vcl_backend_fetch): a form page then keeps the token a reader already has, and a
+    # form open in another tab still sends. Form and confirmation pages answer
+    # `Cache-Control: no-store` and set that cookie, so they are never stored (the built-in
+    # rules, which run after these).
+    if (req.http.Cookie ~ "(^|;\s*)csrftoken=") {
+        set req.http.X-Csrf-Cookie = regsub(
+            req.http.Cookie, "^(?:.*;\s*)?(csrftoken=[^;]*).*$", "\1");
+    }
+    unset req.http.Cookie;
+    # The language is in the address (/, /en/, /uk/); Django still says Vary: Accept-Language.
+    unset req.http.Accept-Language;
+    return (hash);
+}
+
+sub vcl_backend_fetch {
+    if (bereq.http.X-Csrf-Cookie) {
+        set bereq.http.Cookie = bereq.http.X-Csrf-Cookie;
+        unset bereq.http.X-Csrf-Cookie;
+    }
+}
+
+sub vcl_backend_response {
+    # Wagtail pages say nothing about caching: keep them 5 minutes (a publish purges them at
+    # once; the hours of today and notices change by the clock). Far-future fingerprinted static
+    # files keep whitenoise's own lifetime.
+    if (!beresp.http.Cache-Control && !beresp.http.Expires) {
+        set beresp.ttl = 5m;
+    }
+    set beresp.grace = 6h;
+    # Every stored copy was fetched for a reader without a session cookie; the CSRF cookie
+    # given back does not change a page that does not set it (one that does is not stored).
+    if (beresp.http.Vary && !beresp.http.Set-Cookie) {
+        set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)(^|,)\s*Cookie\s*(,|$)", "\1");
+        set beresp.http.Vary = regsub(beresp.http.Vary, "^,\s*|,\s*$", "");
+        if (beresp.http.Vary == "") {
+            unset beresp.http.Vary;
+        }
+    }
+    # Pages are compressed once, here, for every reader whose browser accepts gzip.
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|javascript))"
+        && !beresp.http.Content-Encoding && !beresp.http.Set-Cookie) {
+        set beresp.do_gzip = true;
+    }
+}
+
+sub vcl_deliver {
+    # For tests and operators: whether this answer came from the cache.
+    if (obj.uncacheable) {
+        set resp.http.X-Cache = "PASS";
+    } elsif (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+    unset resp.http.Via;
+    unset resp.http.X-Varnish;
+}
