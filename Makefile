@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install messages catalogues lint check worker browser
+.PHONY: help run test install messages catalogues lint check worker browser audit guide
 
 help: ## List the targets and what they do
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,12 +17,15 @@ run: install ## Install, migrate, build the demo site, create the local admin an
 	$(MANAGE) migrate --noinput
 	$(MANAGE) build_demo_site
 	$(MANAGE) create_local_admin --url http://$(ADDRESS)/admin/
-	@# The notification worker runs beside the server and stops with it.
+	@# The notification worker and scheduled publishing run beside the server and stop with it.
 	$(MANAGE) db_worker --backend notifications & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(ADDRESS)
 
-worker: install ## Deliver queued notifications (make run starts one for you)
+worker: install ## Deliver queued notifications and publish scheduled pages (make run starts them for you)
+	$(MANAGE) run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) db_worker --backend notifications
 
 test: check lint ## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
@@ -32,6 +35,17 @@ install: $(INSTALLED) messages browser ## Create .venv and install the project w
 
 browser: ## Install Debian's Chromium for the browser tests (Playwright cannot download one here)
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+.PHONY: proxy-tools bench bench-short
+proxy-tools: ## Install Debian's Varnish, nginx and wrk for the benchmark and the scale-out test
+	@command -v varnishd >/dev/null && command -v nginx >/dev/null && command -v wrk >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq varnish nginx wrk)
+
+bench: install proxy-tools ## Benchmark on PostgreSQL and Redis (15 s per URL); results in bench/results/
+	$(PYTHON) -m bench.run
+
+bench-short: install proxy-tools ## The benchmark in a few seconds per URL, as CI runs it
+	$(PYTHON) -m bench.run --short
 
 $(INSTALLED): pyproject.toml
 	test -d $(VENV) || $(PYTHON_BIN) -m venv $(VENV)
@@ -46,9 +60,17 @@ messages: ## Compile the interface translations (needs gettext's msgfmt)
 catalogues: install ## Collect new interface strings into locale/*/django.po (translate them, then commit)
 	$(MANAGE) makemessages -l pl -l en -l uk --ignore=.venv --ignore=var --ignore=tests --no-obsolete
 
-lint: install ## Check the code style
+lint: install ## Check the code style and the code's security (ruff, bandit)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -q -r home programmes enrolment site -c pyproject.toml
+
+guide: install ## Refresh the screenshots of the editors' guide (docs/przewodnik-redaktora/)
+	GUIDE_SCREENSHOTS_DIR=docs/przewodnik-redaktora $(VENV)/bin/pytest -q tests/test_editors_guide.py
+
+audit: install ## Known vulnerabilities in the installed packages (pip-audit; asks PyPI's per-version API)
+	@# --strict: a package that cannot be looked up fails the audit instead of passing unchecked.
+	$(VENV)/bin/pip-audit --strict --skip-editable --progress-spinner off
 
 check: install ## Django system checks and missing migrations
 	$(MANAGE) check

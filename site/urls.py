@@ -22,6 +22,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# The benchmark's floor (bench/settings.py only): the cheapest Django response.
+if getattr(settings, "BENCH_FLOOR_VIEW", False):
+    from bench.floor_view import floor
+
+    urlpatterns.append(path("bench/floor/", floor))
+
 # Polish stays at /, English at /en/, Ukrainian at /uk/.
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),

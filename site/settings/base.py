@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment variables are read through `environment`."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -15,6 +16,7 @@ INSTALLED_APPS = [
     "home",
     "programmes",
     "enrolment",
+    "mops_site.admin_security",
     # wagtail_localize.locales replaces wagtail.locales (same app label).
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -36,6 +38,10 @@ INSTALLED_APPS = [
     "django_recaptcha",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "taggit",
     "csp",
     "django.contrib.admin",
@@ -51,16 +57,31 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the session and CSP middleware: it reads the cookies and the policy they add.
+    "mops_site.cache_headers.CacheControlMiddleware",
     "mops_site.middleware.ContentSecurityPolicyMiddleware",
     "mops_site.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The request's Wagtail Site and contact settings from the cache.
+    "home.site_wide_parts.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session has done the second sign-in step, and every admin page requiring it.
+    "django_otp.middleware.OTPMiddleware",
+    "mops_site.admin_security.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out sign-in before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "mops_site.urls"
@@ -97,6 +118,22 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# How long readers' browsers (max-age) and the caching proxy (s-maxage) may keep a page read
+# without a session; mops_site.cache_headers. Publishing purges the proxy's copy at once.
+CACHE_CONTROL_MAX_AGE = 60
+CACHE_CONTROL_SHARED_MAX_AGE = 300
+# Wagtail purges the pages a change shows on from the caching proxy (home.frontend_cache), when
+# there is one: FRONTEND_CACHE_URL is Varnish's purge address, e.g. http://127.0.0.1:6082.
+if environment.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": environment.get("FRONTEND_CACHE_URL"),
+        }
+    }
+# Each translation's own address is purged, not guessed by swapping the language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 if environment.get("REDIS_URL"):
     CACHES = {
@@ -149,9 +186,21 @@ MEDIA_ROOT = Path(environment.get("MEDIA_ROOT") or BASE_DIR / "var" / "media")
 WAGTAIL_SITE_NAME = "MOPS"
 WAGTAILADMIN_BASE_URL = environment.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Uploads. Documents are always served through Wagtail's view (its permission checks, and its
+# `Content-Security-Policy: default-src 'none'` with nosniff, so an uploaded file cannot run a
+# script on the site), also from S3. Only these formats: no HTML, SVG, executables, archives, nor
+# the old Office formats that carry macros.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "xlsx", "ods", "csv", "pptx", "odp"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Raster formats only: SVG uploads could carry scripts.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Form fields other than files, per request (Django's default, stated: the page editor stays
+# far below it); files are limited above and by the proxy (client_max_body_size).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
@@ -173,8 +222,11 @@ RECAPTCHA_PUBLIC_KEY = environment.get("RECAPTCHA_PUBLIC_KEY")
 RECAPTCHA_PRIVATE_KEY = environment.get("RECAPTCHA_PRIVATE_KEY")
 RECAPTCHA_REQUIRED_SCORE = None
 
-# At most this many form submissions from one address in this many seconds.
-ENROLMENT_RATE_LIMIT = (10, 600)
+# At most this many form submissions from one address in this many seconds ("10/600"). Raise it
+# where many applicants share one address (a kiosk in the office) and for the benchmark.
+ENROLMENT_RATE_LIMIT = tuple(
+    int(part) for part in environment.get("ENROLMENT_RATE_LIMIT", "10/600").split("/", 1)
+)
 # Applications are anonymised this many months after their edition ends.
 ENROLMENT_RETENTION_MONTHS = int(environment.get("ENROLMENT_RETENTION_MONTHS", "12"))
 DEFAULT_FROM_EMAIL = environment.get("DEFAULT_FROM_EMAIL", "MOPS <no-reply@example.org>")
@@ -192,6 +244,29 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_HTTPONLY = True
 # Editors' avatars are not fetched from Gravatar: no third party learns who works in the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Admin sign-in. django-axes pauses sign-in for an account from one client address after
+# ADMIN_LOGIN_FAILURE_LIMIT wrong passwords in a row, for ADMIN_LOGIN_COOLOFF_MINUTES after the
+# last attempt. Counting per account *and* address means an attacker can neither lock a colleague
+# out (their address differs) nor try one password on every account from one address unchecked.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(environment.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(environment.get("ADMIN_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+# Only failed attempts are kept (they expire with the cool-off); successful sign-ins, with staff
+# members' addresses, are not recorded. `manage.py axes_reset_username NAME` lifts a lockout.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "mops_site.admin_security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "mops_site.client_address.client_address"
+# Proxies in front of the application that append to X-Forwarded-For (nginx, Varnish). With 0
+# the header is ignored: a client reaching the application directly could write anything there.
+TRUSTED_PROXY_COUNT = int(environment.get("TRUSTED_PROXY_COUNT", "0"))
+# Every admin user confirms a second factor (an authenticator app's code or a backup code) in
+# each session; mops_site.admin_security. Production forces it on.
+ADMIN_REQUIRE_TWO_FACTOR = True
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Shown on the lockout and two-step pages: whom to write to about a locked account or lost phone.
+ADMIN_SUPPORT_EMAIL = environment.get("ADMIN_SUPPORT_EMAIL")
 
 # Content-Security-Policy (django-csp 4). No inline styles, no eval and no inline scripts
 # without this response's nonce (`{% load csp_tags %}<script nonce="{% csp_nonce %}">`; only

@@ -4,8 +4,10 @@ from .base import *  # noqa: F401
 from .base import BASE_DIR, environment
 
 DEBUG = True
-SECRET_KEY = "local-development-only-not-secret"  # noqa: S105
+SECRET_KEY = "local-development-only-not-secret"  # noqa: S105  # nosec B105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# The local admin account (create_local_admin) signs in without a phone; production requires it.
+ADMIN_REQUIRE_TWO_FACTOR = False
 
 if environment.get("EMAIL_HOST"):
     EMAIL_HOST = environment.get("EMAIL_HOST")

@@ -4,11 +4,13 @@ from .base import *  # noqa: F401
 from .base import environment
 
 DEBUG = False
-SECRET_KEY = "tests-only-not-secret"  # noqa: S105
+SECRET_KEY = "tests-only-not-secret"  # noqa: S105  # nosec B105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Admin tests sign in without a second factor; its own tests switch it on.
+ADMIN_REQUIRE_TWO_FACTOR = False
 
 # Tests never touch a shared cache, whatever REDIS_URL the machine has.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
