@@ -31,7 +31,7 @@ worker: install ## Deliver queued notifications and publish scheduled pages (mak
 test: check lint ## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
 	$(VENV)/bin/pytest
 
-install: $(INSTALLED) messages browser ## Create .venv and install the project with its test tools
+install: $(INSTALLED) messages browser proxy-tools ## Create .venv and install the project with its test tools, Chromium, Varnish, nginx and wrk
 
 browser: ## Install Debian's Chromium for the browser tests (Playwright cannot download one here)
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
