@@ -43,8 +43,13 @@ def taken(screenshots):
     assert referenced == set(names), "The guide shows exactly the screenshots the test takes"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def people(demo_server):
+    """The four people of the guide, and the demo as the guide starts: Leśnica's example
+    edition with no enrolment planned yet, and team no. 4's edition of KomPAS taking
+    applications. Made for the whole module (on PostgreSQL the server sees only committed data)
+    and the people removed at its end."""
+
     def person(username, group):
         user, _ = get_user_model().objects.get_or_create(username=username)
         user.set_password(PASSWORD)
@@ -53,12 +58,17 @@ def people(demo_server):
         return user
 
     team_4 = Team.objects.get(number=4, locale__language_code="pl")
-    return {
+    close_enrolment(programme("PAS-ja"), number=3)
+    open_enrolment(edition("KomPAS", 1))
+    people = {
         "editor": person("redaktorka", Group.objects.get(name=roles.EDITORS)),
         "moderator": person("moderatorka", Group.objects.get(name=roles.MODERATORS)),
         "translator": person("tlumaczka", Group.objects.get(name=roles.TRANSLATORS)),
         "coordinator": person("koordynatorka4", team_4.coordinators_group),
     }
+    yield people
+    for user in people.values():
+        user.delete()
 
 
 @pytest.fixture
@@ -112,7 +122,8 @@ def test_an_editor_opens_enrolment_and_a_moderator_publishes_it(
 ):
     (screenshots / "img").mkdir(parents=True, exist_ok=True)
     lesnica = programme("PAS-ja")
-    closed = close_enrolment(lesnica, number=3)
+    closed = edition("PAS-ja", 3)
+    assert closed.enrolment_opens_on is None
     opens = timezone.localdate()
     closes = opens + datetime.timedelta(days=21)
 
@@ -162,7 +173,6 @@ def test_a_translator_translates_the_english_page(browser, demo_server, people, 
 def test_a_coordinator_handles_an_application(browser, demo_server, people, screenshots, taken):
     (screenshots / "img").mkdir(parents=True, exist_ok=True)
     kompas = programme("KomPAS")
-    open_enrolment(edition("KomPAS", 1))  # run by team no. 4
     applicant = browser()
     applicant.goto(demo_server.url + form_page(kompas).url)
     fill_in_application(applicant)

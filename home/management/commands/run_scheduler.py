@@ -34,17 +34,20 @@ class Command(BaseCommand):
                 signal.signal(signum, lambda *_: stopped.set())
             self.stdout.write(f"Publishing scheduled pages and notices every {interval:g} s.")
         while True:
-            self.run_once()
+            # A resident scheduler replaces connections the database dropped between runs; a
+            # single run (`--once`, also in tests) keeps the caller's connection and transaction.
+            self.run_once(recycle_connections=not once)
             if once or stopped.wait(interval):
                 return
 
-    def run_once(self):
-        # A connection the database dropped since the last run is replaced, not reused.
-        close_old_connections()
+    def run_once(self, recycle_connections):
+        if recycle_connections:
+            close_old_connections()
         try:
             call_command("publish_scheduled", verbosity=0, stdout=self.stdout)
         except Exception:
             # The next run tries again; a failure must not stop scheduled publishing for good.
             logger.exception("Scheduled publishing failed; trying again at the next run.")
         finally:
-            close_old_connections()
+            if recycle_connections:
+                close_old_connections()
