@@ -9,6 +9,9 @@ Whenever an editor changes any of them, the signals below call `versioned_cache.
 that the next request, on any server, reads them afresh: publishing or withdrawing a notice (also
 by the scheduler) saves it. A notice's expiry is checked again when it is shown, so that it
 disappears on time; today's hours are worked out from the cached opening hours when shown, too.
+The notices and the institution's name for page titles are also kept on their own: the header
+and footer are kept as rendered HTML (home.templatetags.fragment_cache, in the same versioned
+cache), so most requests need only those two.
 """
 
 from dataclasses import dataclass, field
@@ -79,6 +82,25 @@ def parts_for(request, locale_id):
     if locale_id not in memo:
         memo[locale_id] = cached(request, ("parts", locale_id), lambda: _load_parts(locale_id))
     return memo[locale_id]
+
+
+def notices_for(request, locale_id):
+    """The notices in force now in the locale with this id, the most important first: kept
+    apart from the other parts, which a page whose header and footer are kept as HTML
+    (home.templatetags.fragment_cache) need not read."""
+    notices = cached(request, ("notices", locale_id), lambda: parts_for(request, locale_id).notices)
+    now = timezone.now()
+    return [notice for notice in notices if notice.is_active(now)]
+
+
+def site_name_for(request, locale_id):
+    """The institution's short name (or its name) for page titles, kept apart likewise."""
+
+    def load():
+        institution = parts_for(request, locale_id).institution
+        return (institution.short_name or institution.name) if institution else ""
+
+    return cached(request, ("site-name", locale_id), load)
 
 
 def _load_parts(locale_id):

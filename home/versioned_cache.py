@@ -5,7 +5,8 @@ server (the cache is Redis in production), reads everything afresh: nothing wait
 timeout. It changes at once and again after the commit, so that a request that read the old
 rows while the change was being saved cannot keep them under the new version. The timeout only
 heals a change made without signals (a bulk update in a shell). home.site_wide_parts says what
-is kept here and which changes call `forget`.
+is kept here and which changes call `forget`; home.templatetags.fragment_cache keeps rendered
+HTML here too.
 """
 
 import uuid

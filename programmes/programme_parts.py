@@ -9,6 +9,8 @@ The key names the published version of the page (its live revision and when it w
 and today's date, inside home.versioned_cache, whose version changes whenever a page is
 published, unpublished, moved or deleted, or one of `MODELS` is saved or deleted (the signals in
 home.site_wide_parts). A preview shows the parts of the revision being previewed, never kept.
+The programme's template keeps the HTML of the sections built from these parts and the page's
+own text under the same key (`published_version`).
 """
 
 from django.utils import timezone
@@ -33,16 +35,27 @@ MODELS = [
 
 def parts_of(request, programme):
     """A dict of the programme's parts, for its template's context."""
-    if getattr(request, "is_preview", False) or not programme.live:
+    key = published_version(request, programme)
+    if key is None:
         return _load(programme)
-    key = (
-        "programme-parts",
-        programme.pk,
-        programme.live_revision_id,
-        programme.last_published_at.isoformat() if programme.last_published_at else "",
-        timezone.localdate().isoformat(),
+    return cached(request, ("programme-parts", key), lambda: _load(programme))
+
+
+def published_version(request, programme):
+    """A string naming the published version of the programme and today's date, or None for a
+    preview or an unpublished page: also the key of its sections' HTML kept by its template
+    (home.templatetags.fragment_cache), which adds the language and the versioned cache's
+    version."""
+    if getattr(request, "is_preview", False) or not programme.live:
+        return None
+    return ":".join(
+        [
+            str(programme.pk),
+            str(programme.live_revision_id),
+            programme.last_published_at.isoformat() if programme.last_published_at else "",
+            timezone.localdate().isoformat(),
+        ]
     )
-    return cached(request, key, lambda: _load(programme))
 
 
 def _load(programme):

@@ -4,6 +4,7 @@ They come from home.site_wide_parts, which keeps them in Django's cache.
 """
 
 from django import template
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Locale
 
 from home import languages, phone_numbers, site_wide_parts, versioned_cache
@@ -42,7 +43,15 @@ def _parts(context):
 
 @register.simple_tag(takes_context=True)
 def current_institution(context):
-    return _parts(context).institution
+    """The institution, read from the cache only if a template uses it (the header and footer
+    kept as HTML do not)."""
+    return SimpleLazyObject(lambda: _parts(context).institution)
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The institution's short name, for the page's title."""
+    return site_wide_parts.site_name_for(context.get("request"), active_locale(context))
 
 
 @register.simple_tag(takes_context=True)
@@ -64,4 +73,4 @@ def contact_points(context):
 @register.simple_tag(takes_context=True)
 def active_notices(context):
     """The notices in force now, the most important first."""
-    return _parts(context).notices_now()
+    return site_wide_parts.notices_for(context.get("request"), active_locale(context))

@@ -231,9 +231,18 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         from home.versioned_cache import cached
         from programmes.listing import public_only
         from programmes.news import LATEST_COUNT, news_index_for, updates_among
-        from programmes.programme_parts import parts_of
+        from programmes.programme_parts import parts_of, published_version
 
         from .updates import UpdatePage
+
+        def children_shown():
+            # One view-restriction check for the enrolment form and the updates alike (none
+            # while the site has no view restriction at all).
+            children = public_only(self.get_children().live())
+            return {
+                "enrolment_page": children.not_type(UpdatePage).first(),
+                "latest_updates": list(updates_among(children)[:LATEST_COUNT]),
+            }
 
         context = super().get_context(request, *args, **kwargs)
         # Editions are read afresh: their status depends on today's date.
@@ -241,9 +250,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         parts = parts_of(request, self)
         if parts["target_group"] is not None:
             self.target_group = parts["target_group"]  # the template's page.target_group
-        # One view-restriction check for the enrolment form and the updates alike (none while
-        # the site has no view restriction at all).
-        children = public_only(self.get_children().live())
+        version = published_version(request, self)
         today = timezone.localdate()
         context.update(
             parts,
@@ -253,9 +260,15 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             contacts=contacts_from_editions(editions),
             status=status_of(editions, today),
             show_quick_exit=self.is_sensitive,
-            # Under a programme: its enrolment form and its updates.
-            enrolment_page=children.not_type(UpdatePage).first(),
-            latest_updates=list(updates_among(children)[:LATEST_COUNT]),
+            # Names what the sections kept by the template show (None: keep nothing).
+            published_version=version,
+            # Under a programme: its enrolment form and its updates; publishing, moving or
+            # deleting any page, or a change of view restrictions, refreshes them.
+            **(
+                children_shown()
+                if version is None
+                else cached(request, ("programme-children", version), children_shown)
+            ),
             # A page: any page's publishing, moving or deletion refreshes it.
             news_index=cached(
                 request, ("news-index", self.locale_id), lambda: news_index_for(self.locale_id)
