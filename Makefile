@@ -28,10 +28,10 @@ worker: install ## Deliver queued notifications and publish scheduled pages (mak
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) db_worker --backend notifications
 
-test: check lint ## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
+test: check lint proxy-tools ## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
 	$(VENV)/bin/pytest
 
-install: $(INSTALLED) messages browser proxy-tools ## Create .venv and install the project with its test tools, Chromium, Varnish, nginx and wrk
+install: $(INSTALLED) messages browser ## Create .venv and install the project with its test tools and Chromium
 
 browser: ## Install Debian's Chromium for the browser tests (Playwright cannot download one here)
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
