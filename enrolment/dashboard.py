@@ -9,11 +9,11 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale
 
 from programmes.models import Edition, Team
 
@@ -60,7 +60,7 @@ class UpcomingEdition:
 
 def dashboard_teams(user):
     """The default-language teams whose applications the user handles."""
-    teams = Team.objects.filter(locale=Locale.get_default()).order_by("number")
+    teams = Team.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("number")
     if user.is_active and user.is_superuser:
         return teams
     return teams.filter(pk__in=coordinated_team_ids(user))
@@ -92,7 +92,7 @@ def team_summaries(user, today=None):
         summaries[row["application__team"]].undelivered_notifications = row["count"]
 
     editions = (
-        Edition.objects.filter(team__in=summaries, locale=Locale.get_default())
+        Edition.objects.filter(team__in=summaries, locale__language_code=settings.LANGUAGE_CODE)
         .filter(
             Q(enrolment_opens_on__range=(today, until))
             | Q(enrolment_closes_on__range=(today, until))

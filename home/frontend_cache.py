@@ -141,13 +141,8 @@ def _page_deleted(sender, instance, **kwargs):
         purge_page(instance, urls=_subtree_urls(instance))
 
 
-def _page_about_to_move(sender, instance, **kwargs):
-    if is_enabled() and instance.live:
-        # The addresses before the move, and the pages that listed it there.
-        purge_page(instance, urls=_subtree_urls(instance))
-
-
-def _page_moved(sender, instance, **kwargs):
+def _page_moving(sender, instance, **kwargs):
+    # Sent before and after the move: the addresses (and listing pages) it leaves and reaches.
     if is_enabled() and instance.live:
         purge_page(instance, urls=_subtree_urls(instance))
 
@@ -177,7 +172,8 @@ def _site_wide_save(sender, instance, **kwargs):
 
 
 def _used_object_saved(sender, instance, **kwargs):
-    if changes_what_readers_see(instance, **kwargs):
+    # Every save in the project passes here: the cheap checks come first.
+    if is_enabled() and sender in _used_models() and changes_what_readers_see(instance, **kwargs):
         _used_object_changed(sender, instance)
 
 
@@ -204,8 +200,8 @@ def connect_signals():
     page_published.connect(_page_published_or_unpublished, dispatch_uid="purge-published")
     page_unpublished.connect(_page_published_or_unpublished, dispatch_uid="purge-unpublished")
     pre_delete.connect(_page_deleted, dispatch_uid="purge-deleted-page")
-    pre_page_move.connect(_page_about_to_move, dispatch_uid="purge-before-move")
-    post_page_move.connect(_page_moved, dispatch_uid="purge-after-move")
+    pre_page_move.connect(_page_moving, dispatch_uid="purge-before-move")
+    post_page_move.connect(_page_moving, dispatch_uid="purge-after-move")
     page_slug_changed.connect(_slug_changed, dispatch_uid="purge-slug-changed")
     for model in SITE_WIDE_MODELS:
         post_save.connect(_site_wide_save, sender=model, dispatch_uid=f"purge-all-{model}")

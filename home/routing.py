@@ -17,6 +17,8 @@ from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
+from mops_site.middleware import current_request
+
 from .versioned_cache import cached
 
 
@@ -72,4 +74,4 @@ class ViewRestrictionsMixin:
 
 
 def site_has_view_restrictions():
-    return cached(None, ("any-view-restriction",), PageViewRestriction.objects.exists)
+    return cached(current_request(), ("any-view-restriction",), PageViewRestriction.objects.exists)

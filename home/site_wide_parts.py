@@ -60,13 +60,8 @@ class SiteWideParts:
     contact_points: list
     legal_pages: object  # home.templatetags.legal_tags.LegalPages
     programme_index: Page | None
-    # Published notices not yet expired, the most important first; `notices_now` leaves out
-    # those that have expired since (until the scheduler withdraws them).
+    # Published notices not yet expired, the most important first.
     notices: list = field(default_factory=list)
-
-    def notices_now(self):
-        now = timezone.now()
-        return [notice for notice in self.notices if notice.is_active(now)]
 
 
 # The parts ----------------------------------------------------------------------------------

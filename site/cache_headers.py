@@ -18,11 +18,10 @@ It must come before SessionMiddleware and the Content-Security-Policy middleware
 the cookies and the policy they add.
 """
 
-from functools import cache
-
 from django.conf import settings
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
+
+from mops_site.middleware import admin_prefix
 
 # Responses that are the same for every reader of an address. Other statuses (redirects to a
 # sign-in page, errors) are not kept.
@@ -55,10 +54,5 @@ def is_shareable(request, response):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not response.cookies
         and "'nonce-" not in response.get("Content-Security-Policy", "")
-        and not request.path_info.startswith(_admin_prefix())
+        and not request.path_info.startswith(admin_prefix())
     )
-
-
-@cache
-def _admin_prefix():
-    return reverse("wagtailadmin_home")

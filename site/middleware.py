@@ -19,6 +19,7 @@ scripts and styles from files (checked in Chromium: no violation).
 """
 
 from contextvars import ContextVar
+from functools import cache
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
@@ -58,7 +59,9 @@ def recaptcha_sources():
     }
 
 
-def _admin_prefix():
+@cache
+def admin_prefix():
+    """Where Wagtail's admin starts (\"/admin/\"); the URLconf does not change while running."""
     return reverse("wagtailadmin_home")
 
 
@@ -80,7 +83,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if report_only:
             return parts
         update = dict(parts.update or {})
-        if request.path_info.startswith(_admin_prefix()) and _signed_in(request):
+        if request.path_info.startswith(admin_prefix()) and _signed_in(request):
             parts.replace = {**ADMIN_REPLACE, **(parts.replace or {})}
         if getattr(request, RECAPTCHA_FLAG, False):
             _merge(update, recaptcha_sources())

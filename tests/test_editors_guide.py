@@ -161,7 +161,9 @@ def test_an_editor_opens_enrolment_and_a_moderator_publishes_it(
     assert applicant.locator(f"input[name=edition][value='{closed.pk}']").count() == 1
 
 
-def test_a_translator_translates_the_english_page(browser, demo_server, people, screenshots, taken):
+def test_a_translator_opens_the_english_pages_translation_editor(
+    browser, demo_server, people, screenshots, taken
+):
     (screenshots / "img").mkdir(parents=True, exist_ok=True)
     english = programme("KomPAS").get_translation(Locale.objects.get(language_code="en"))
     translator = sign_in(browser, demo_server, "tlumaczka")

@@ -199,6 +199,7 @@ def test_the_enrolment_button_still_leads_to_the_form_when_updates_come_first(
     response = client.get(violence_programme.url)
 
     assert response.context["enrolment_page"].pk == form.pk
+    assert f'href="{form.url}"' in response.content.decode()
 
 
 def queries_to_render(client, page):

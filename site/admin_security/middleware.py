@@ -12,6 +12,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 
+from mops_site.middleware import admin_prefix
+
 from . import devices
 
 # The way to the second step and out of the admin, and what Wagtail's sign-in layout loads.
@@ -42,7 +44,7 @@ class SecondFactorRequiredMiddleware:
 def needs_second_factor(request):
     if not settings.ADMIN_REQUIRE_TWO_FACTOR:
         return False
-    if not request.path_info.startswith(reverse("wagtailadmin_home")):
+    if not request.path_info.startswith(admin_prefix()):
         return False
     user = request.user
     if not user.is_authenticated or user.is_verified():
