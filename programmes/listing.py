@@ -1,13 +1,14 @@
 """Programme listings for the programme index and the home page, in few queries."""
 
 from django import forms
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.routing import site_has_view_restrictions
 
-from .models import Edition, ProgrammePage, ProgrammeStatus, TargetGroup
+from .models import ProgrammePage, ProgrammeStatus, TargetGroup
+from .models.edition_facts import attach_editions, source_editions_matching
 
 
 def public_only(pages):
@@ -17,14 +18,18 @@ def public_only(pages):
 
 
 def live_programmes(locale):
-    editions = Edition.objects.order_by("starts_on")
+    """Live, public programmes of one language; list them with `with_editions`."""
     return (
         public_only(ProgrammePage.objects.live())
         .filter(locale=locale)
         .select_related("target_group")
-        .prefetch_related(Prefetch("editions", queryset=editions))
         .order_by("title")
     )
+
+
+def with_editions(programmes):
+    """The programmes, each with the editions its readers see (facts from the source language)."""
+    return attach_editions(list(programmes))
 
 
 def programmes_under(index_page):
@@ -32,7 +37,8 @@ def programmes_under(index_page):
 
 
 def with_status_flags(programmes, today):
-    editions = Edition.objects.filter(programme=OuterRef("pk"))
+    # The source language's editions: a translation's copies may be out of date.
+    editions = source_editions_matching(OuterRef("translation_key"))
     return programmes.annotate(
         has_open_enrolment=Exists(editions.enrolment_open(today)),
         has_running_edition=Exists(editions.running(today)),
@@ -93,7 +99,7 @@ HOME_PAGE_GROUPS = [
 def programmes_for_home_page(locale, today=None):
     """Programmes open for enrolment first, then current ones, then past ones."""
     today = today or timezone.localdate()
-    programmes = list(live_programmes(locale))
+    programmes = with_editions(live_programmes(locale))
     groups = []
     for heading, statuses in HOME_PAGE_GROUPS:
         members = [page for page in programmes if page.status(today) in statuses]

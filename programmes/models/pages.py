@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -15,7 +16,15 @@ from wagtail.search import index
 
 from home.models.pages import BasePage
 
-from .editions import Edition, ProgrammeStatus
+from .edition_facts import (
+    current_or_latest,
+    edition_in_focus,
+    editions_ahead,
+    editions_of,
+    past_editions,
+    status_of,
+)
+from .editions import Edition
 from .snippets import TargetGroup
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
@@ -40,7 +49,7 @@ class ProgrammeIndexPage(BasePage):
         verbose_name_plural = _("programme lists")
 
     def get_context(self, request, *args, **kwargs):
-        from programmes.listing import ProgrammeFilterForm, programmes_under
+        from programmes.listing import ProgrammeFilterForm, programmes_under, with_editions
 
         context = super().get_context(request, *args, **kwargs)
         form = ProgrammeFilterForm(request.GET or None, locale=self.locale)
@@ -48,7 +57,7 @@ class ProgrammeIndexPage(BasePage):
         if form.is_valid():
             programmes = form.filter(programmes)
         context["filter_form"] = form
-        context["programmes"] = programmes
+        context["programmes"] = with_editions(programmes)
         return context
 
 
@@ -126,6 +135,8 @@ class ProgrammePage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = ["enrolment.EnrolmentFormPage", "programmes.UpdatePage"]
+    # Search lists programmes before news items that merely mention them (home.search_ranking).
+    search_first = True
 
     search_fields = [
         *BasePage.search_fields,
@@ -205,7 +216,18 @@ class ProgrammePage(RoutablePageMixin, BasePage):
 
     def status(self, today=None):
         """The most useful status to a reader across the programme's editions."""
-        return status_of(self.editions.all(), today)
+        return status_of(self.editions_shown, today)
+
+    @cached_property
+    def editions_shown(self):
+        """The editions as a reader of this page's language sees them (edition_facts); a
+        listing sets them for all its programmes at once."""
+        return editions_of(self, with_people=False)
+
+    @property
+    def editions_to_list(self):
+        """What a card names: the editions not yet over, or the latest one."""
+        return current_or_latest(self.editions_shown)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -215,7 +237,8 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         return response
 
     def get_editions(self):
-        return self.editions.select_related("team", "responsible_person").order_by("starts_on")
+        """Editions with their team and person, facts from the source language."""
+        return editions_of(self)
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -246,7 +269,8 @@ class ProgrammePage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         # Editions are read afresh: their status depends on today's date.
-        editions = list(self.get_editions())
+        editions = self.get_editions()
+        self.editions_shown = editions  # status() and cards read them; no second query
         parts = parts_of(request, self)
         if parts["target_group"] is not None:
             self.target_group = parts["target_group"]  # the template's page.target_group
@@ -256,8 +280,14 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             parts,
             editions=editions,
             today=today,
-            total_places=sum(edition.places for edition in editions),
-            contacts=contacts_from_editions(editions),
+            editions_ahead=editions_ahead(editions, today),
+            past_editions=past_editions(editions, today),
+            edition_in_focus=edition_in_focus(editions, today),
+            editions_listed=current_or_latest(editions, today),
+            # The people of editions not yet over first: they are the ones to ask now.
+            contacts=contacts_from_editions(
+                editions_ahead(editions, today) + past_editions(editions, today)
+            ),
             status=status_of(editions, today),
             show_quick_exit=self.is_sensitive,
             # Names what the sections kept by the template show (None: keep nothing).
@@ -277,14 +307,6 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         return context
 
 
-def status_of(editions, today=None):
-    statuses = {edition.status(today) for edition in editions}
-    for status in ProgrammeStatus.values:
-        if status in statuses:
-            return ProgrammeStatus(status)
-    return None
-
-
 def contacts_from_editions(editions):
     """The people responsible for the editions, each once, with the editions they answer for."""
     contacts = {}
@@ -297,4 +319,10 @@ def contacts_from_editions(editions):
     return list(contacts.values())
 
 
-__all__ = ["Edition", "ProgrammeIndexPage", "ProgrammePage", "ProgrammeType"]
+__all__ = [
+    "Edition",
+    "ProgrammeIndexPage",
+    "ProgrammePage",
+    "ProgrammeType",
+    "status_of",
+]

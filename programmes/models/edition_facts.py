@@ -1,0 +1,153 @@
+"""Editions as every reader sees them: facts from the source language, words from the reader's.
+
+Dates, enrolment windows, places, the team and the responsible person are facts. An editor changes
+them on the default-language (Polish) programme, and every language shows the change on the next
+request, without a re-sync or re-publication of its translation. A translation supplies words
+only: an edition's title, and the translated team and person snippets where the edition has been
+translated. An edition added since the last sync shows with the source language's words.
+
+The edition objects returned here are for display: their words may come from a translation, so
+they are never saved.
+"""
+
+import copy
+
+from django.conf import settings
+from django.db.models import F
+from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
+
+from .editions import Edition, ProgrammeStatus
+
+
+def source_language_code():
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def source_editions():
+    """Editions of the programmes in the source language (one join; no Locale query)."""
+    return Edition.objects.filter(programme__locale__language_code=source_language_code())
+
+
+def source_editions_matching(programme_translation_key):
+    """For subqueries: the source editions of the programme with this translation key."""
+    return source_editions().filter(programme__translation_key=programme_translation_key)
+
+
+def editions_of(programme, *, with_people=True):
+    """The programme's editions for a reader of its language, oldest first."""
+    editions = source_editions_matching(programme.translation_key).annotate(
+        source_page_id=F("programme_id")
+    )
+    if with_people:
+        editions = editions.select_related("team", "responsible_person")
+    editions = list(editions.order_by("starts_on", "number"))
+    if editions and editions[0].source_page_id != programme.pk:
+        _use_words_of(programme.pk, editions, with_people)
+    return editions
+
+
+def attach_editions(programmes):
+    """Give each programme of a listing its `editions_shown`, in two queries for them all."""
+    by_key = {}
+    for programme in programmes:
+        programme.editions_shown = []
+        by_key.setdefault(programme.translation_key, []).append(programme)
+    if not by_key:
+        return programmes
+    editions = (
+        source_editions()
+        .filter(programme__translation_key__in=by_key)
+        .annotate(programme_key=F("programme__translation_key"), source_page_id=F("programme_id"))
+        .order_by("starts_on", "number")
+    )
+    translated_titles = {}
+    for edition in editions:
+        for programme in by_key[edition.programme_key]:
+            if programme.pk != edition.source_page_id:
+                # A copy per translated programme: each may carry other words.
+                translated_titles.setdefault(programme.pk, [])
+                edition = copy.copy(edition)
+                translated_titles[programme.pk].append(edition)
+            programme.editions_shown.append(edition)
+    if translated_titles:
+        _use_titles_of(translated_titles)
+    return programmes
+
+
+def _use_words_of(page_id, editions, with_people):
+    translated = Edition.objects.filter(
+        programme_id=page_id, translation_key__in=[edition.translation_key for edition in editions]
+    )
+    if with_people:
+        translated = translated.select_related("team", "responsible_person")
+    words = {edition.translation_key: edition for edition in translated}
+    for edition in editions:
+        translation = words.get(edition.translation_key)
+        if translation is None:
+            continue
+        edition.title = translation.title
+        if with_people:
+            # The translated snippets, but only while they are the same team and person.
+            if translation.team.translation_key == edition.team.translation_key:
+                edition.team = translation.team
+            if (
+                translation.responsible_person.translation_key
+                == edition.responsible_person.translation_key
+            ):
+                edition.responsible_person = translation.responsible_person
+
+
+def _use_titles_of(editions_by_page):
+    keys = {
+        edition.translation_key for editions in editions_by_page.values() for edition in editions
+    }
+    titles = {
+        (page_id, key): title
+        for page_id, key, title in Edition.objects.filter(
+            programme_id__in=editions_by_page, translation_key__in=keys
+        ).values_list("programme_id", "translation_key", "title")
+    }
+    for page_id, editions in editions_by_page.items():
+        for edition in editions:
+            edition.title = titles.get((page_id, edition.translation_key), edition.title)
+
+
+def status_of(editions, today=None):
+    """The most useful status to a reader across the programme's editions."""
+    statuses = {edition.status(today) for edition in editions}
+    for status in ProgrammeStatus.values:
+        if status in statuses:
+            return ProgrammeStatus(status)
+    return None
+
+
+def editions_ahead(editions, today=None):
+    """Editions not yet finished (running, open for enrolment or upcoming)."""
+    today = today or timezone.localdate()
+    return [edition for edition in editions if edition.ends_on >= today]
+
+
+def current_or_latest(editions, today=None):
+    """Editions not yet over; the latest one when all are (what cards and contacts name)."""
+    return editions_ahead(editions, today) or editions[-1:]
+
+
+def past_editions(editions, today=None):
+    today = today or timezone.localdate()
+    return [edition for edition in editions if edition.ends_on < today]
+
+
+def edition_in_focus(editions, today=None):
+    """The edition a reader asks about: open for enrolment, else running, else the next one;
+    the latest one when all are over."""
+    today = today or timezone.localdate()
+    for status in (
+        ProgrammeStatus.ENROLMENT_OPEN,
+        ProgrammeStatus.RUNNING,
+        ProgrammeStatus.UPCOMING,
+    ):
+        for edition in editions:
+            if edition.status(today) == status:
+                return edition
+    return editions[-1] if editions else None
