@@ -12,6 +12,8 @@ ADDRESS ?= 127.0.0.1:8000
 help: ## List the targets and what they do
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
+run: export SITE_BASE_URL = http://$(ADDRESS)
+run: export WAGTAILADMIN_BASE_URL = http://$(ADDRESS)
 run: install ## Install, migrate, build the demo site, create the local admin and serve on 127.0.0.1:8000
 	mkdir -p var
 	$(MANAGE) migrate --noinput

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +11,9 @@ class HomeConfig(AppConfig):
         # What editors change reaches readers at once: the cached site-wide parts are read
         # afresh, and the caching proxy's copies of the pages that show the change are purged.
         from . import frontend_cache, site_wide_parts
+        from .site_address import apply_configured_site_address
 
         site_wide_parts.connect_signals()
+        # After every migrate, the Site answers at the configured address (SITE_BASE_URL).
+        post_migrate.connect(apply_configured_site_address, sender=self)
         frontend_cache.connect_signals()

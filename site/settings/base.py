@@ -185,6 +185,10 @@ MEDIA_ROOT = Path(environment.get("MEDIA_ROOT") or BASE_DIR / "var" / "media")
 
 WAGTAIL_SITE_NAME = "MOPS"
 WAGTAILADMIN_BASE_URL = environment.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address readers reach the site at; every `migrate` gives the default Site its host name and
+# port (home.site_address), so absolute links (canonical, hreflang, the language switcher, feeds,
+# the sitemap) are right. Unset: the Site is left as it is.
+SITE_BASE_URL = environment.get("SITE_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Uploads. Documents are always served through Wagtail's view (its permission checks, and its
 # `Content-Security-Policy: default-src 'none'` with nosniff, so an uploaded file cannot run a

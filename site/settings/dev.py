@@ -6,6 +6,8 @@ from .base import BASE_DIR, environment
 DEBUG = True
 SECRET_KEY = "local-development-only-not-secret"  # noqa: S105  # nosec B105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# Where `make run` serves the site (it passes its ADDRESS), so that the demo's links work.
+SITE_BASE_URL = environment.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 # The local admin account (create_local_admin) signs in without a phone; production requires it.
 ADMIN_REQUIRE_TWO_FACTOR = False
 

@@ -36,6 +36,8 @@ CACHES = {
     }
 }
 WAGTAILADMIN_BASE_URL = environment.require("WAGTAILADMIN_BASE_URL")
+# The public address; the admin's, unless the site is served from another one.
+SITE_BASE_URL = environment.get("SITE_BASE_URL") or WAGTAILADMIN_BASE_URL
 # Every admin user confirms a second factor in each session; deliberately not read from the
 # environment, so that no configuration can turn it off here.
 ADMIN_REQUIRE_TWO_FACTOR = True
