@@ -71,10 +71,11 @@ FIELDS = {
         "na rynek pracy.",
     ),
     "eligibility": paragraphs(
-        "Program jest przeznaczony dla 22 mieszkańców osiedla Leśnica – po 11 osób w każdej "
-        "z dwóch edycji. Mogą w nim wziąć udział osoby, które korzystają ze świadczeń pomocy "
-        "społecznej (MOPS) i są zagrożone ubóstwem lub wykluczeniem społecznym, w tym osoby "
-        "bezrobotne, nieaktywne zawodowo i osoby z niepełnosprawnościami."
+        # No counts typed in prose: the places and the editions are shown from the editions.
+        "Program jest przeznaczony dla mieszkańców osiedla Leśnica. Mogą w nim wziąć udział "
+        "osoby, które korzystają ze świadczeń pomocy społecznej (MOPS) i są zagrożone ubóstwem lub "
+        "wykluczeniem społecznym, w tym osoby bezrobotne, nieaktywne zawodowo i osoby z "
+        "niepełnosprawnościami. Liczbę miejsc w każdej edycji podajemy przy edycjach."
     ),
     "support_intro": paragraphs(
         "Wszystkie formy wsparcia w programie to usługi aktywnej integracji o charakterze "
