@@ -172,7 +172,9 @@ if environment.get("LIBRETRANSLATE_URL"):
             "TIMEOUT": 10,
         },
     }
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogue first (makemessages writes into it), then corrections to Wagtail's and Django's
+# own catalogues, kept apart so that `makemessages --no-obsolete` never drops them.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
@@ -262,6 +264,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "mops_site.admin_security.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "mops_site.client_address.client_address"
+# Wagtail's sign-in form, with a labelled password field and a grammatical placeholder.
+WAGTAILADMIN_USER_LOGIN_FORM = "mops_site.admin_security.login_form.AdminLoginForm"
 # Proxies in front of the application that append to X-Forwarded-For (nginx, Varnish). With 0
 # the header is ignored: a client reaching the application directly could write anything there.
 TRUSTED_PROXY_COUNT = int(environment.get("TRUSTED_PROXY_COUNT", "0"))
