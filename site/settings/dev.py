@@ -8,6 +8,10 @@ SECRET_KEY = "local-development-only-not-secret"  # noqa: S105  # nosec B105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 # The local admin account (create_local_admin) signs in without a phone; production requires it.
 ADMIN_REQUIRE_TWO_FACTOR = False
+# No web server in front: Django serves image renditions (never originals) itself.
+SERVE_IMAGE_RENDITIONS = True
+# `build_demo_site` may run here; production never sets this (the command refuses without it).
+DEMO_CONTENT_ALLOWED = True
 
 if environment.get("EMAIL_HOST"):
     EMAIL_HOST = environment.get("EMAIL_HOST")
