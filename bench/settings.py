@@ -9,4 +9,6 @@ from mops_site.settings import environment
 from mops_site.settings.production import *  # noqa: F403
 
 BENCH_FLOOR_VIEW = True
+# The benchmark measures the demo site on its own throw-away database.
+DEMO_CONTENT_ALLOWED = True
 STATIC_ROOT = environment.require("BENCH_STATIC_ROOT")

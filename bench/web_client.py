@@ -109,7 +109,7 @@ class FormReader(HTMLParser):
             self._textarea = None
 
 
-# What an applicant types, by field type; the honeypot ("website") stays empty, as a person
+# What an applicant types, by field type; the honeypot ("system-website") stays empty, as a person
 # leaves it.
 _TYPED = {
     "tel": "600 123 456",
@@ -128,7 +128,7 @@ def answers_for(html, name_of_applicant):
     chosen_radio = set()
     for item in reader.fields:
         name, kind = item["name"], item["type"]
-        if name == "website" or kind in {"submit", "button", "file"}:
+        if name == "system-website" or kind in {"submit", "button", "file"}:
             continue
         if kind == "hidden":
             answers.append((name, item["value"]))
@@ -143,9 +143,9 @@ def answers_for(html, name_of_applicant):
         elif kind == "checkbox":
             if item["required"]:
                 answers.append((name, item["value"] or "on"))
-        elif name == "applicant_name":
+        elif name == "system-applicant_name":
             answers.append((name, name_of_applicant))
-        elif name == "phone":
+        elif name == "system-phone":
             answers.append((name, _TYPED["tel"]))
         elif kind in _TYPED:
             if item["required"]:

@@ -14,6 +14,8 @@ EXPORT = "enrolment.export"
 STATUS_CHANGE = "enrolment.status_change"
 NOTE = "enrolment.note"
 DELETE = "enrolment.delete"
+# "Send again" on a notification that failed or still waits, with data {"kind": ...}.
+NOTIFICATION_RESEND = "enrolment.notification_resend"
 # Written by the retention command (enrolment/retention.py), with data {"reason": ...}.
 ANONYMISE = "enrolment.anonymise"
 REASONS = {
@@ -78,6 +80,9 @@ def register_log_actions(actions):
     actions.register_action(NOTE, _("Add a note to an application"), _("Added a note"))
     actions.register_action(DELETE)(DeleteFormatter)
     actions.register_action(ANONYMISE)(AnonymiseFormatter)
+    actions.register_action(
+        NOTIFICATION_RESEND, _("Send a notification again"), _("Notification sent again")
+    )
 
 
 def log_viewed(application, user):
@@ -96,6 +101,10 @@ def log_status_change(application, user, old_status, new_status):
 def log_note_added(application, user, note):
     # The note's text may describe the applicant: only its id goes to the log.
     log(application, NOTE, user=user, data={"note": note.pk})
+
+
+def log_notification_resent(notification, user):
+    log(notification.application, NOTIFICATION_RESEND, user=user, data={"kind": notification.kind})
 
 
 def log_deleted(application, user):

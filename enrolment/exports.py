@@ -2,24 +2,47 @@
 
 Wagtail's SpreadsheetExportMixin writes values as they are (Wagtail issue 3466): an answer such as
 `=HYPERLINK(...)` would run as a formula when the file is opened. Every text cell, headings
-included, that starts with a formula trigger gets a leading apostrophe.
+included, that starts with a formula trigger (also behind blanks or invisible marks, which
+spreadsheets skip) gets a leading apostrophe. Characters that a workbook cannot hold (control
+characters, lone surrogates) would make openpyxl refuse the whole file, and the CSV must say the
+same as the workbook: in both they become U+FFFD, so that the reader sees that something was there.
 """
+
+import re
+import unicodedata
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from .admin_views.answers import AnswerLabels, format_answer
+from .admin_views.answers import AnswerColumns, language_name
 from .audit import log_exported
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-ANSWER_PREFIX = "answer:"
+# The ASCII triggers, and their full-width forms, which some spreadsheets read the same way.
+FORMULA_TRIGGERS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+# Skipped by spreadsheets before a formula: blanks, line breaks and invisible format marks
+# (right-to-left marks, zero-width spaces, the byte-order mark).
+_SKIPPED_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+# XML 1.0, the workbook's format, has no place for these; the CSV follows suit.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def _reads_as_formula(text):
+    for char in text:
+        if char in FORMULA_TRIGGERS:
+            return True
+        if not (char.isspace() or unicodedata.category(char) in _SKIPPED_CATEGORIES):
+            return False
+    return False
 
 
 def neutralise(value):
-    """A text value that a spreadsheet would read as a formula, made plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    """A text value that a spreadsheet can neither refuse nor read as a formula."""
+    if not isinstance(value, str):
+        return value
+    value = UNWRITABLE.sub(REPLACEMENT, value)
+    if _reads_as_formula(value):
         return "'" + value
     return value
 
@@ -28,11 +51,7 @@ class SafeSpreadsheetExportMixin:
     """Put before Wagtail's IndexView (or SpreadsheetExportMixin) in the bases."""
 
     def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_XLSX and isinstance(value, str):
-            # openpyxl refuses control characters; a stray one must not break the export.
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        return neutralise(value)
+        return neutralise(super().preprocess_field_value(field, value, export_format))
 
     def get_heading(self, queryset, field):
         return neutralise(super().get_heading(queryset, field))
@@ -45,7 +64,15 @@ def _local_time(value):
 class ApplicationExportMixin(SafeSpreadsheetExportMixin):
     """One row per application: where it was routed, then one column per answer seen."""
 
-    base_export_fields = ["reference", "submit_time", "programme", "edition", "team", "status"]
+    base_export_fields = [
+        "reference",
+        "submit_time",
+        "programme",
+        "edition",
+        "team",
+        "status",
+        "language",
+    ]
     export_headings = {
         "reference": _("Reference number"),
         "submit_time": _("Submitted"),
@@ -53,6 +80,7 @@ class ApplicationExportMixin(SafeSpreadsheetExportMixin):
         "edition": pgettext_lazy("application", "Edition"),
         "team": _("Team"),
         "status": _("Status"),
+        "language": _("Language of the form"),
     }
     custom_field_preprocess = {
         "submit_time": {
@@ -66,16 +94,10 @@ class ApplicationExportMixin(SafeSpreadsheetExportMixin):
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         applications = list(queryset.select_related("programme", "team", "page"))
-        self._answer_labels = AnswerLabels()
-        self._answer_headings = {}
-        answer_fields = []
-        for application in applications:
-            for name in self._answer_labels.ordered_names(application):
-                field = ANSWER_PREFIX + name
-                if field not in self._answer_headings:
-                    answer_fields.append(field)
-                    self._answer_headings[field] = self._answer_labels.label(application, name)
-        self.list_export = [*self.base_export_fields, *answer_fields]
+        # Choices in the source language, with the answers as seen beside them where they differ.
+        self._answer_columns = AnswerColumns(applications)
+        self._answer_headings = self._answer_columns.headings
+        self.list_export = [*self.base_export_fields, *self._answer_columns.fields]
         log_exported(applications, self.request.user, spreadsheet_format)
         return super().as_spreadsheet(applications, spreadsheet_format)
 
@@ -101,9 +123,7 @@ class ApplicationExportMixin(SafeSpreadsheetExportMixin):
             "edition": item.edition_number,
             "team": item.team.name,
             "status": str(item.get_status_display()),
+            "language": language_name(item.language),
         }
-        data = item.form_data or {}
-        for field in self.list_export[len(self.base_export_fields) :]:
-            value = data.get(field.removeprefix(ANSWER_PREFIX))
-            row[field] = format_answer(value)
+        row.update(self._answer_columns.row(item))
         return row

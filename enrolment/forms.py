@@ -1,14 +1,38 @@
-"""The enrolment form: the editor's questions framed by the fields the system needs."""
+"""The enrolment form: the editor's questions framed by the fields the system needs.
+
+System fields are sent under names no question can take (see `field_names`); `answers()` stores
+them under their plain keys.
+"""
 
 import logging
 import re
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from home.email_addresses import normalised_email_address
+
+from .field_names import (
+    LEADING_KEYS,
+    NOT_STORED,
+    SYSTEM_FIELD_NAMES,
+    TRAILING_KEYS,
+    question_key,
+    system_field_name,
+)
 from .spam import ResilientReCaptchaField, recaptcha_is_configured
+from .submission_tokens import FIELD_NAME as TOKEN_FIELD_NAME, new_token, token_from
+
+__all__ = [
+    "NOT_STORED",
+    "SYSTEM_FIELD_NAMES",
+    "EnrolmentBaseForm",
+    "EnrolmentFormBuilder",
+    "system_answer_labels",
+]
 
 NAME_MAX_LENGTH = 200
 PHONE_MAX_LENGTH = 30
@@ -18,20 +42,12 @@ MULTI_LINE_MAX_LENGTH = 2000
 logger = logging.getLogger(__name__)
 _PHONE = re.compile(r"^\+?[\d\s\-()]{9,}$")
 
-# Names of the fields the system adds; an editor's question may not take one of them.
-SYSTEM_FIELD_NAMES = {
-    "edition",
-    "applicant_name",
-    "phone",
-    "email",
-    "safe_contact",
-    "email_confirmation",
-    "privacy_consent",
-    "website",
-    "captcha",
-}
-# Kept out of the stored application: they are checks, not answers.
-NOT_STORED = {"edition", "website", "captcha"}
+
+class OneEmailAddressField(forms.EmailField):
+    """One address, stored in one spelling (home.email_addresses): it ends up in a mail header."""
+
+    def clean(self, value):
+        return normalised_email_address(super().clean(value))
 
 
 def _with_limit(help_text, limit):
@@ -43,123 +59,214 @@ def _with_limit(help_text, limit):
 with_limit = lazy(_with_limit, str)
 
 
+class CheckboxInput(forms.CheckboxInput):
+    """A box that counts as ticked only when the browser sends the value it renders.
+
+    Django's own widget reads any value but "false" as ticked ("0", "no", anything): consent must
+    be given, not guessed. (Named like Django's widget: templates tell checkboxes by that name.)
+    """
+
+    checked_value = "on"
+
+    def format_value(self, value):
+        return self.checked_value
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == self.checked_value
+
+
+class CheckboxField(forms.BooleanField):
+    widget = CheckboxInput
+
+
+class DistinctMultipleChoiceField(forms.MultipleChoiceField):
+    """A choice sent twice (`?a=x&a=x`) is one answer, stored once, in the order first sent."""
+
+    def clean(self, value):
+        return list(dict.fromkeys(super().clean(value)))
+
+
+class HoneypotField(forms.CharField):
+    """A field people never see: bots fill it in, people leave it empty. Whitespace counts."""
+
+    def __init__(self, **kwargs):
+        super().__init__(strip=False, required=False, **kwargs)
+
+
+def system_fields():
+    """The fields every enrolment form has, by the key their answers are stored under."""
+    return {
+        "edition": forms.TypedChoiceField(
+            label=_("Edition you are applying for"),
+            coerce=int,
+            empty_value=None,
+            widget=forms.RadioSelect,
+            error_messages={
+                "invalid_choice": _("Choose one of the editions that take applications.")
+            },
+        ),
+        "applicant_name": forms.CharField(
+            label=_("Your name"),
+            max_length=NAME_MAX_LENGTH,
+            help_text=with_limit(
+                _("Your first name is enough: how should we address you?"), NAME_MAX_LENGTH
+            ),
+            widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        ),
+        "phone": forms.CharField(
+            label=_("Your phone number"),
+            required=False,
+            max_length=PHONE_MAX_LENGTH,
+            help_text=_("For example: 600 123 456."),
+            validators=[
+                RegexValidator(
+                    _PHONE, _("Write the phone number in digits, for example: 600 123 456.")
+                )
+            ],
+            widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        ),
+        "email": OneEmailAddressField(
+            label=_("Your e-mail address"),
+            required=False,
+            help_text=_("Give a phone number, an e-mail address, or both."),
+            widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        ),
+        "safe_contact": forms.CharField(
+            label=_("When and how is it safe to contact you?"),
+            required=False,
+            max_length=SAFE_CONTACT_MAX_LENGTH,
+            help_text=with_limit(
+                _("For example: only by phone, on weekdays after 10:00; do not leave messages."),
+                SAFE_CONTACT_MAX_LENGTH,
+            ),
+            widget=forms.Textarea(attrs={"rows": 3}),
+        ),
+        "email_confirmation": CheckboxField(
+            label=_("Send me a confirmation with the reference number by e-mail"),
+            required=False,
+            help_text=_("The e-mail will contain only the reference number, nothing you wrote."),
+        ),
+        "privacy_consent": CheckboxField(
+            label=_("I have read the information on how my personal data will be processed"),
+            error_messages={"required": _("Tick this box to send the application.")},
+        ),
+        "website": HoneypotField(
+            label=_("Leave this field empty"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        ),
+    }
+
+
+def system_answer_labels():
+    """Stored key -> label of the system fields whose answers are stored."""
+    return {key: field.label for key, field in system_fields().items() if key not in NOT_STORED}
+
+
 class EnrolmentBaseForm(BaseForm):
-    edition = forms.TypedChoiceField(
-        label=_("Edition you are applying for"),
-        coerce=int,
-        empty_value=None,
-        widget=forms.RadioSelect,
-        error_messages={"invalid_choice": _("Choose one of the editions that take applications.")},
-    )
-    applicant_name = forms.CharField(
-        label=_("Your name"),
-        max_length=NAME_MAX_LENGTH,
-        help_text=with_limit(
-            _("Your first name is enough: how should we address you?"), NAME_MAX_LENGTH
-        ),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    phone = forms.CharField(
-        label=_("Your phone number"),
-        required=False,
-        max_length=PHONE_MAX_LENGTH,
-        help_text=_("For example: 600 123 456."),
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-    )
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        required=False,
-        help_text=_("Give a phone number, an e-mail address, or both."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    safe_contact = forms.CharField(
-        label=_("When and how is it safe to contact you?"),
-        required=False,
-        max_length=SAFE_CONTACT_MAX_LENGTH,
-        help_text=with_limit(
-            _("For example: only by phone, on weekdays after 10:00; do not leave messages."),
-            SAFE_CONTACT_MAX_LENGTH,
-        ),
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    email_confirmation = forms.BooleanField(
-        label=_("Send me a confirmation with the reference number by e-mail"),
-        required=False,
-        help_text=_("The e-mail will contain only the reference number, nothing you wrote."),
-    )
-    privacy_consent = forms.BooleanField(
-        label=_("I have read the information on how my personal data will be processed"),
-        error_messages={"required": _("Tick this box to send the application.")},
-    )
-    # A field people never see: bots fill it in, people leave it empty.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    honeypot_name = system_field_name("website")
+    consent_name = system_field_name("privacy_consent")
+    token_name = TOKEN_FIELD_NAME
 
     def __init__(self, *args, editions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.editions = {edition.pk: edition for edition in editions}
-        self.fields["edition"].choices = [
+        edition = self.fields[system_field_name("edition")]
+        edition.choices = [
             (edition.pk, f"{edition.label}, {edition.period}") for edition in editions
         ]
         if len(editions) == 1:
-            self.fields["edition"].initial = editions[0].pk
+            edition.initial = editions[0].pk
         programme = self.page.programme if self.page else None
         if not getattr(programme, "is_sensitive", False):
-            del self.fields["safe_contact"]
+            del self.fields[system_field_name("safe_contact")]
         if recaptcha_is_configured():
-            self.fields["captcha"] = ResilientReCaptchaField(
+            self.fields[system_field_name("captcha")] = ResilientReCaptchaField(
                 label=_("Check that you are not a robot")
             )
+        self._init_token()
         self.order_fields(self.system_field_order())
 
+    def _init_token(self):
+        """The form's one-time token: the one sent back if it is ours, else a new one, so that
+        a form shown again after an error keeps its token and a form without one gets one."""
+        self.sent_token = token_from(self.data) if self.is_bound else None
+        if self.sent_token:
+            self.submission_token = self.sent_token
+            self.signed_submission_token = self.data[TOKEN_FIELD_NAME]
+        else:
+            self.submission_token, self.signed_submission_token = new_token()
+
     def system_field_order(self):
-        questions = [name for name in self.fields if name not in SYSTEM_FIELD_NAMES]
-        trailing = ["applicant_name", "phone", "email", "safe_contact", "email_confirmation"]
-        return ["edition", *questions, *trailing, "privacy_consent", "captcha", "website"]
+        system = {system_field_name(key) for key in SYSTEM_FIELD_NAMES}
+        questions = [name for name in self.fields if name not in system]
+        return [
+            *(system_field_name(key) for key in LEADING_KEYS),
+            *questions,
+            *(system_field_name(key) for key in TRAILING_KEYS),
+        ]
+
+    def system_value(self, key):
+        """The cleaned value of the system field stored under `key`."""
+        return self.cleaned_data.get(system_field_name(key))
 
     @property
     def spam_check_skipped(self):
-        field = self.fields.get("captcha")
+        field = self.fields.get(system_field_name("captcha"))
         return bool(field and field.spam_check_skipped)
-
-    def clean_edition(self):
-        # Only editions open for enrolment are offered; any other id, even in a forged
-        # request, is refused by the choice field before this point.
-        return self.editions[self.cleaned_data["edition"]]
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not _PHONE.match(phone):
-            raise forms.ValidationError(
-                _("Write the phone number in digits, for example: 600 123 456.")
-            )
-        return phone
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            logger.warning(
-                "Enrolment honeypot filled on page %s; refused.", getattr(self.page, "pk", None)
-            )
-            raise forms.ValidationError(
-                _("The application could not be sent. Please call us."), code="honeypot"
-            )
-        return ""
 
     def clean(self):
         cleaned = super().clean()
-        reachable = cleaned.get("phone") or cleaned.get("email")
-        if not reachable and "email" not in self.errors and "phone" not in self.errors:
-            self.add_error("phone", _("Give a phone number or an e-mail address."))
-        if cleaned.get("email_confirmation") and not cleaned.get("email"):
-            self.add_error("email", _("Give an e-mail address to receive the confirmation."))
+        edition_name = system_field_name("edition")
+        if cleaned.get(edition_name) is not None:
+            # Only editions open for enrolment are offered; any other id, even in a forged
+            # request, is refused by the choice field before this point.
+            cleaned[edition_name] = self.editions[cleaned[edition_name]]
+        if cleaned.get(self.honeypot_name):
+            logger.warning(
+                "Enrolment honeypot filled on page %s; refused.", getattr(self.page, "pk", None)
+            )
+            self.add_error(
+                self.honeypot_name,
+                forms.ValidationError(
+                    _("The application could not be sent. Please call us."), code="honeypot"
+                ),
+            )
+        if not self.sent_token:
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    _(
+                        "This form could not be matched to one sending, so the application "
+                        "has not been sent yet. What you typed is still in the form: please "
+                        "send it again."
+                    ),
+                    code="submission_token",
+                ),
+            )
+        self._require_a_way_to_reach(cleaned)
         return cleaned
 
+    def _require_a_way_to_reach(self, cleaned):
+        phone, email = system_field_name("phone"), system_field_name("email")
+        reachable = cleaned.get(phone) or cleaned.get(email)
+        if not reachable and email not in self.errors and phone not in self.errors:
+            self.add_error(phone, _("Give a phone number or an e-mail address."))
+        if cleaned.get(system_field_name("email_confirmation")) and not cleaned.get(email):
+            self.add_error(email, _("Give an e-mail address to receive the confirmation."))
+
     def answers(self):
-        """What is stored with the application: the applicant's answers, not the checks."""
-        return {name: value for name, value in self.cleaned_data.items() if name not in NOT_STORED}
+        """What is stored with the application: the applicant's answers, not the checks.
+
+        System answers under their plain keys; questions under the keys they were sent under.
+        """
+        system = {system_field_name(key): key for key in SYSTEM_FIELD_NAMES}
+        stored = {}
+        for name, value in self.cleaned_data.items():
+            if name not in system:
+                stored[name] = value
+            elif system[name] not in NOT_STORED:
+                stored[system[name]] = value
+        return stored
 
 
 class EnrolmentFormBuilder(FormBuilder):
@@ -176,5 +283,30 @@ class EnrolmentFormBuilder(FormBuilder):
         options["help_text"] = with_limit(options.get("help_text", ""), MULTI_LINE_MAX_LENGTH)
         return super().create_multiline_field(field, options)
 
+    def create_checkbox_field(self, field, options):
+        return CheckboxField(**options)
+
+    def create_multiselect_field(self, field, options):
+        options["choices"] = self.get_formatted_field_choices(field)
+        return DistinctMultipleChoiceField(**options)
+
+    def create_checkboxes_field(self, field, options):
+        options["choices"] = self.get_formatted_field_choices(field)
+        options["initial"] = self.get_formatted_field_initial(field)
+        options.setdefault("widget", forms.CheckboxSelectMultiple)
+        return DistinctMultipleChoiceField(**options)
+
+    @property
+    def formfields(self):
+        # Each question under its key: its own name unless a system field keeps that name.
+        questions = {}
+        for field in self.fields:
+            options = self.get_field_options(field)
+            create_field = self.get_create_field_function(field.field_type)
+            clean_name = field.clean_name or field.get_field_clean_name()
+            questions[question_key(clean_name)] = create_field(field, options)
+        return questions
+
     def get_form_class(self):
-        return type("EnrolmentForm", (EnrolmentBaseForm,), self.formfields)
+        system = {system_field_name(key): field for key, field in system_fields().items()}
+        return type("EnrolmentForm", (EnrolmentBaseForm,), {**system, **self.formfields})

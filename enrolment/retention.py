@@ -173,8 +173,9 @@ def _remove(queryset, *, delete, log_data):
 def anonymise(application):
     """Remove the applicant's data from a locked application, keeping what statistics need."""
     application.form_data = {}
+    application.submission_token = None
     application.anonymised_at = timezone.now()
-    application.save(update_fields=["form_data", "anonymised_at"])
+    application.save(update_fields=["form_data", "submission_token", "anonymised_at"])
     application.notes.all().delete()
     to_applicant = application.notifications.filter(kind=NotificationKind.APPLICANT)
     to_applicant.update(last_error="")

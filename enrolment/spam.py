@@ -5,17 +5,17 @@ Request bodies are never logged: they hold special-category personal data.
 
 import hashlib
 import logging
-from urllib.error import URLError
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django_recaptcha import client
 from django_recaptcha.fields import ReCaptchaField
 
 # Behind the proxy, REMOTE_ADDR is the proxy's: every applicant would share one rate limit.
-from mops_site.client_address import client_address
+from mops_site.client_address import client_network
 
 logger = logging.getLogger(__name__)
 
@@ -27,24 +27,35 @@ def recaptcha_is_configured():
 
 
 class ResilientReCaptchaField(ReCaptchaField):
-    """If Google cannot be asked, the application is accepted and marked, never lost.
+    """If Google cannot give a clear answer, the application is accepted and marked, never lost.
 
-    django-recaptcha turns only an HTTP error into a form error; a refused connection or a
-    timeout would be a server error. Both are caught here. The honeypot and the rate limit
-    still stand in front of the form while Google is unreachable.
+    Only a reply that says `"success": false` refuses the form (a form error, answers kept).
+    Anything else that goes wrong while asking is "check unavailable": django-recaptcha turns
+    only an HTTP error into a form error, and a refused connection, a timeout, a reply that is
+    not JSON or has no `success` (its client raises KeyError on `{}`) would otherwise be a
+    server error that loses the application. The honeypot and the rate limit still stand in
+    front of the form meanwhile. This is the v2 checkbox: no score or action to compare.
     """
 
     spam_check_skipped = False
 
     def validate(self, value):
+        # The field's own "required" check, without django-recaptcha's call to Google.
+        super(ReCaptchaField, self).validate(value)
         try:
-            super().validate(value)
-        except ValidationError as error:
-            if error.code != "captcha_error":
-                raise
+            reply = client.submit(
+                recaptcha_response=value,
+                private_key=self.private_key,
+                remoteip=self.get_remote_ip(),
+            )
+            passed = _verdict(reply)
+        except Exception as error:  # noqa: BLE001
+            # Whatever failed, the check is unavailable: the application must not be lost.
             self._skip(error)
-        except (URLError, OSError, ValueError) as error:
-            self._skip(error)
+            return
+        if not passed:
+            logger.warning("reCAPTCHA refused a submission: %s", reply.error_codes)
+            raise ValidationError(self.error_messages["captcha_invalid"], code="captcha_invalid")
 
     def _skip(self, error):
         self.spam_check_skipped = True
@@ -54,8 +65,21 @@ class ResilientReCaptchaField(ReCaptchaField):
         )
 
 
+class MalformedReply(ValueError):
+    """Google's reply does not say plainly whether the check passed."""
+
+
+def _verdict(reply):
+    if reply.is_valid is True:
+        return True
+    if reply.is_valid is False:
+        return False
+    raise MalformedReply(f"success is {type(reply.is_valid).__name__}")
+
+
 def _rate_limit_key(request):
-    digest = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    # Counted per network: an IPv6 client changing address within its /64 still counts once.
+    digest = hashlib.sha256(client_network(request).encode()).hexdigest()[:32]
     return f"enrolment-rate:{digest}"
 
 

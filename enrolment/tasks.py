@@ -1,15 +1,26 @@
-"""Delivering notifications in the background, retried until the mail server takes them."""
+"""Delivering notifications in the background: each attempt recorded, retried with back-off, and
+given up (marked failed, for a coordinator to send again) only when retrying cannot help.
+
+Every task is queued in the transaction that creates or updates its notification (the task queue
+is a table in the same database), so a notification and its task are stored together or not at
+all; `enrolment.recovery` re-queues any that lost its task all the same.
+"""
 
 import datetime
 import logging
-import smtplib
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import BadHeaderError
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from home.email_addresses import normalised_email_address
+
+from .delivery_errors import InvalidRecipient, describe, is_permanent
 from .messages import build_message
-from .models import Notification
+from .models import FailureReason, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -19,14 +30,65 @@ MAX_RETRY_DELAY = datetime.timedelta(hours=1)
 
 def retry_delay(attempts):
     """1, 2, 4 … minutes after each failed attempt, never more than an hour."""
-    return min(datetime.timedelta(minutes=2 ** max(attempts - 1, 0)), MAX_RETRY_DELAY)
+    exponent = min(max(attempts - 1, 0), 16)  # 2**16 minutes is far past the cap already
+    return min(datetime.timedelta(minutes=2**exponent), MAX_RETRY_DELAY)
 
 
-@task(backend=NOTIFICATIONS_BACKEND)
-def deliver_notification(notification_id):
-    """Send one notification once. A failure is recorded and the task queued again."""
+def queue_delivery(notification, run_after=None):
+    """Queue the sending of `notification` in the current transaction and remember the task, so
+    that recovery can tell a notification that waits for its task from one that lost it."""
+    due = (
+        deliver_notification
+        if run_after is None
+        else deliver_notification.using(run_after=run_after)
+    )
     with transaction.atomic():
-        # The row lock keeps two workers from sending the same message.
+        result = due.enqueue(notification.pk)
+        notification.task_id = result.id
+        notification.next_attempt_at = run_after or timezone.now()
+        notification.save(update_fields=["task_id", "next_attempt_at"])
+    return result
+
+
+def _checked_message(notification):
+    """The message, with every recipient checked: an address that still is not exactly one
+    valid address (stored before validation, or typed into data by hand) is refused here
+    rather than breaking the mail headers."""
+    message = build_message(notification)
+    if message is None:
+        return None
+    for address in message.to:
+        try:
+            normalised_email_address(address)
+        except ValidationError as error:
+            raise InvalidRecipient("invalid recipient address") from error
+    return message
+
+
+@task(backend=NOTIFICATIONS_BACKEND, takes_context=True)
+def deliver_notification(context, notification_id):
+    """Send one notification once. A failure is recorded and, unless it is permanent or the
+    attempts are used up, a retry is queued in the same transaction.
+
+    No database lock is held while the mail server is talked to (up to EMAIL_TIMEOUT): on the
+    embedded SQLite a lock is the whole database's write lock, which applicants would wait for.
+    The attempt is claimed in one short transaction and its outcome recorded in another; only
+    the notification's latest task may claim it, and one task runs in one worker at a time.
+    """
+    claimed = _claim(notification_id, context.task_result.id)
+    if isinstance(claimed, str):
+        return claimed
+    notification, message = claimed
+    try:
+        message.send()
+    except Exception as error:  # every failure is recorded, none stalls
+        return _record(notification_id, error=error)
+    return _record(notification_id)
+
+
+def _claim(notification_id, task_id):
+    """Count the attempt and build its message, or say why there is nothing to send."""
+    with transaction.atomic():
         notification = (
             # Lock only the notification row: PostgreSQL cannot lock the nullable side of a join.
             Notification.objects.select_for_update(of=("self",))
@@ -36,33 +98,78 @@ def deliver_notification(notification_id):
         )
         if notification is None or notification.delivered_at or notification.abandoned:
             return "nothing to do"
-        message = build_message(notification)
+        if notification.failed_at:
+            return "failed; waits to be sent again"
+        if notification.task_id and str(notification.task_id) != str(task_id):
+            # A later task (a retry, recovery, "send again") took over from this one.
+            return "superseded"
+        notification.attempts += 1
+        notification.last_attempt_at = timezone.now()
+        notification.save(update_fields=["attempts", "last_attempt_at"])
+        try:
+            message = _checked_message(notification)
+        except Exception as error:  # a bug here is recorded and retried
+            return _record_failure(
+                notification, error, permanent=isinstance(error, InvalidRecipient)
+            )
         if message is None:
             notification.abandoned = True
             notification.save(update_fields=["abandoned"])
             return "abandoned"
-        notification.attempts += 1
-        notification.last_attempt_at = timezone.now()
-        try:
-            message.send()
-        except (smtplib.SMTPException, OSError) as error:
-            notification.last_error = f"{type(error).__name__}: {error}"[:255]
-            notification.save(update_fields=["attempts", "last_attempt_at", "last_error"])
-            failed = True
-        else:
-            notification.delivered_at = timezone.now()
-            notification.last_error = ""
-            notification.save(
-                update_fields=["attempts", "last_attempt_at", "last_error", "delivered_at"]
-            )
-            failed = False
-    if failed:
-        logger.warning(
-            "Notification %s not delivered (attempt %s); retrying later.",
-            notification_id,
-            notification.attempts,
-        )
-        run_after = timezone.now() + retry_delay(notification.attempts)
-        deliver_notification.using(run_after=run_after).enqueue(notification_id)
-        return "retry"
+    return notification, message
+
+
+def _record(notification_id, error=None):
+    """The outcome of a sent (or refused) attempt, with the retry it calls for."""
+    with transaction.atomic():
+        notification = Notification.objects.select_for_update(of=("self",)).get(pk=notification_id)
+        if error is not None:
+            return _record_failure(notification, error, permanent=is_permanent(error))
+        notification.delivered_at = timezone.now()
+        notification.last_error = ""
+        notification.next_attempt_at = None
+        notification.save(update_fields=["last_error", "delivered_at", "next_attempt_at"])
     return "delivered"
+
+
+def _failure_reason(error, permanent):
+    if not permanent:
+        return FailureReason.TOO_MANY_ATTEMPTS
+    if isinstance(error, InvalidRecipient | BadHeaderError | ValueError):
+        return FailureReason.INVALID_ADDRESS
+    return FailureReason.REFUSED
+
+
+def _record_failure(notification, error, permanent):
+    """Inside the delivery's transaction: the attempt, its error and what comes next."""
+    notification.last_error = describe(error)
+    if permanent or notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
+        notification.failed_at = timezone.now()
+        notification.failure_reason = _failure_reason(error, permanent)
+        notification.next_attempt_at = None
+        notification.save(
+            update_fields=[
+                "attempts",
+                "last_attempt_at",
+                "last_error",
+                "failed_at",
+                "failure_reason",
+                "next_attempt_at",
+            ]
+        )
+        logger.error(
+            "Notification %s failed for good after %s attempt(s): %s",
+            notification.pk,
+            notification.attempts,
+            notification.last_error,
+        )
+        return "failed"
+    notification.save(update_fields=["attempts", "last_attempt_at", "last_error"])
+    queue_delivery(notification, run_after=timezone.now() + retry_delay(notification.attempts))
+    logger.warning(
+        "Notification %s not delivered (attempt %s: %s); retrying later.",
+        notification.pk,
+        notification.attempts,
+        notification.last_error,
+    )
+    return "retry"

@@ -1,5 +1,5 @@
 from django.db.models import Exists
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -7,10 +7,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import audit, dashboard, signals  # noqa: F401  (signals: the coordinators' group handler)
+from .admin_views import notifications as notification_views
 from .admin_views.filters import UNDELIVERED, undelivered_notifications
 from .admin_views.viewsets import ApplicationViewSet
 from .models import PrivacyNotice
 from .permissions import application_permission_policy
+from .wagtail_forms_screens import closed_forms_urls, no_form_submissions_for_anyone
 
 application_viewset = ApplicationViewSet()
 
@@ -25,12 +27,10 @@ def register_enrolment_log_actions(actions):
     audit.register_log_actions(actions)
 
 
-@hooks.register("filter_form_submissions_for_user")
-def hide_applications_from_the_forms_menu(user, editable_forms):
-    """Wagtail's own submissions views have no team check and no audit: superusers only."""
-    if user.is_superuser:
-        return editable_forms
-    return editable_forms.none()
+# Wagtail's own submissions screens have no team check, no audit and unsafe exports: closed to
+# everyone, superusers included, in favour of the applications section.
+hooks.register("filter_form_submissions_for_user", no_form_submissions_for_anyone)
+hooks.register("register_admin_urls", closed_forms_urls, order=-1)
 
 
 @hooks.register("construct_homepage_panels")
@@ -71,3 +71,39 @@ class PrivacyNoticeViewSet(SnippetViewSet):
 
 
 register_snippet(PrivacyNoticeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_notification_urls():
+    return [
+        path(
+            "notifications/",
+            notification_views.NotificationListView.as_view(),
+            name=notification_views.LIST_URL_NAME,
+        ),
+        path(
+            "notifications/<int:pk>/send-again/",
+            notification_views.SendAgainView.as_view(),
+            name=notification_views.RESEND_URL_NAME,
+        ),
+    ]
+
+
+class NotificationsMenuItem(MenuItem):
+    """For those who see applications: coordinators (their teams') and superusers."""
+
+    def is_shown(self, request):
+        return application_permission_policy.user_has_any_permission(
+            request.user, notification_views.SEE_ACTIONS
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_notifications_menu_item():
+    return NotificationsMenuItem(
+        _("Notifications to send"),
+        reverse(notification_views.LIST_URL_NAME),
+        name="notifications-to-send",
+        icon_name="mail",
+        order=252,
+    )

@@ -10,10 +10,12 @@ class HomeConfig(AppConfig):
     def ready(self):
         # What editors change reaches readers at once: the cached site-wide parts are read
         # afresh, and the caching proxy's copies of the pages that show the change are purged.
-        from . import frontend_cache, site_wide_parts
+        from . import frontend_cache, image_metadata, site_wide_parts
         from .site_address import apply_configured_site_address
 
         site_wide_parts.connect_signals()
         # After every migrate, the Site answers at the configured address (SITE_BASE_URL).
         post_migrate.connect(apply_configured_site_address, sender=self)
         frontend_cache.connect_signals()
+        # Uploaded images are stored without their EXIF, GPS, XMP and IPTC data.
+        image_metadata.connect_signals()

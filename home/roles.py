@@ -102,6 +102,8 @@ MODEL_PERMISSIONS = {
         "programmes.add_team",
         "programmes.change_team",
         "enrolment.change_privacynotice",
+        # What the "Leave this page" button opens: a reader's safety depends on it.
+        "home.change_safetysettings",
     ],
     TRANSLATORS: [
         "wagtailadmin.access_admin",

@@ -15,7 +15,7 @@ cache), so most requests need only those two.
 """
 
 from dataclasses import dataclass, field
-from functools import cache as memoize
+from functools import cache as memoize, partial
 
 from django.apps import apps
 from django.core.exceptions import DisallowedHost
@@ -35,6 +35,7 @@ from home.models import (
     InstitutionOpeningHours,
     InstitutionSettings,
     Notice,
+    SafetySettings,
 )
 
 from .versioned_cache import cached, forget
@@ -48,6 +49,7 @@ SITE_WIDE_MODELS = [
     ContactPointOpeningHours,
     Notice,
     InstitutionSettings,
+    SafetySettings,
     Site,
     Locale,
     PageViewRestriction,
@@ -127,7 +129,7 @@ def _contact_points(locale_id):
 
 
 class CachedSiteMiddleware:
-    """Gives Wagtail the request's Site and InstitutionSettings from the cache.
+    """Gives Wagtail the request's Site and its PAGE_SETTINGS from the cache.
 
     Wagtail looks both up once per request (`Site.find_for_request`,
     `BaseSiteSetting.for_request`) and keeps them on the request; they are put there first, for
@@ -145,6 +147,10 @@ class CachedSiteMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func in _page_views():
             _give_site_and_settings(request)
+
+
+# The site settings that pages read (contacts, the leave-this-page address).
+PAGE_SETTINGS = (InstitutionSettings, SafetySettings)
 
 
 @memoize
@@ -166,11 +172,11 @@ def _give_site_and_settings(request):
     if site is None:
         return
     request._wagtail_site = site
-    contact_settings = cached(
-        request, ("settings", site.pk), lambda: InstitutionSettings.for_site(site)
-    )
-    contact_settings._request = request
-    setattr(request, InstitutionSettings.get_cache_attr_name(), contact_settings)
+    for model in PAGE_SETTINGS:
+        key = ("settings", model._meta.label_lower, site.pk)
+        setting = cached(request, key, partial(model.for_site, site))
+        setting._request = request
+        setattr(request, model.get_cache_attr_name(), setting)
 
 
 def _find_site(hostname, port):

@@ -32,3 +32,26 @@ def client_address(request):
     except ValueError:
         # Only a misconfigured proxy writes something other than an address there.
         return remote_address
+
+
+# An IPv6 subscriber line or server gets a whole /64 (2^64 addresses) and may use any of them:
+# counted one address at a time, a single client could try without end.
+IPV6_CLIENT_PREFIX_LENGTH = 64
+
+
+def client_network(request):
+    """The client as the sign-in lockout and the enrolment limit count it: its IPv4 address, or
+    the /64 network its IPv6 address belongs to, named by the network's first address
+    (2001:db8:1:2::), so that it fits where an address is stored (django-axes' records)."""
+    address = client_address(request)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6 and parsed.ipv4_mapped:
+        # An IPv4 client seen through a dual-stack socket (::ffff:198.51.100.7).
+        return str(parsed.ipv4_mapped)
+    if parsed.version == 4:
+        return str(parsed)
+    network = ipaddress.ip_network(f"{parsed}/{IPV6_CLIENT_PREFIX_LENGTH}", strict=False)
+    return str(network.network_address)

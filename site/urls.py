@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
+from home import media_files, views as home_views
 from home.sitemaps import MultilingualSitemap
 
 urlpatterns = [
@@ -17,11 +17,14 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Development and tests, with no web server in front: image renditions only, never the original
+# uploads nor documents' files (as nginx in production).
+if getattr(settings, "SERVE_IMAGE_RENDITIONS", False):
+    urlpatterns += media_files.rendition_urlpatterns()
 
 # The benchmark's floor (bench/settings.py only): the cheapest Django response.
 if getattr(settings, "BENCH_FLOOR_VIEW", False):
@@ -35,3 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# Error pages that render without the database, in the visitor's language.
+handler400 = "mops_site.error_views.bad_request"
+handler500 = "mops_site.error_views.server_error"

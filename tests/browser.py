@@ -169,13 +169,13 @@ def active_element(page, expression="el => el"):
 def fill_in_application(page):
     """Answer every question of the enrolment form shown in `page` as an applicant would, with
     the first open edition and the first choice of every required group."""
-    page.locator("input[name=edition]").first.check()
-    page.fill("[name=applicant_name]", "Anna Kowalska")
-    page.fill("[name=phone]", "600 123 456")
+    page.locator("input[name='system-edition']").first.check()
+    page.fill("[name='system-applicant_name']", "Anna Kowalska")
+    page.fill("[name='system-phone']", "600 123 456")
     for field in page.query_selector_all(
         "form.form [required]:not([type=radio]):not([type=checkbox]), form.form textarea"
     ):
-        if not field.input_value() and field.get_attribute("name") != "website":
+        if not field.input_value() and field.get_attribute("name") != "system-website":
             kind = field.get_attribute("type")
             field.fill("2030-01-01" if kind == "date" else "1" if kind == "number" else "Tak")
     for group in {
@@ -183,7 +183,7 @@ def fill_in_application(page):
         for radio in page.query_selector_all("form.form input[type=radio][required]")
     }:
         page.locator(f"input[type=radio][name='{group}']").first.check()
-    page.check("input[name=privacy_consent]")
+    page.check("input[name='system-privacy_consent']")
 
 
 def send_form(page):

@@ -8,7 +8,9 @@ from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from enrolment.field_names import SYSTEM_FIELD_NAMES, question_key, system_field_name
 from enrolment.models import EnrolmentFormField, EnrolmentFormPage
+from enrolment.submission_tokens import FIELD_NAME as TOKEN_FIELD_NAME, new_token
 from programmes.models import Edition, ProgrammePage
 
 _slugs = itertools.count(1)
@@ -58,7 +60,9 @@ def form_page(parent):
 
 
 def valid_answers(page, edition, **overrides):
-    """What an applicant types: every required question answered."""
+    """What a browser sends for an applicant who answers every required question, from a newly
+    rendered form (its own one-time token). Overrides name system fields by their stored keys
+    ("phone"), questions by their keys; None leaves a field out."""
     answers = {
         "edition": str(edition.pk),
         "applicant_name": "Anna Kowalska",
@@ -66,10 +70,21 @@ def valid_answers(page, edition, **overrides):
         "privacy_consent": "on",
     }
     for field in page.get_form_fields():
-        if field.required and field.clean_name not in answers:
-            answers[field.clean_name] = _an_answer(field)
+        if field.required and question_key(field.clean_name) not in answers:
+            answers[question_key(field.clean_name)] = _an_answer(field)
     answers.update(overrides)
-    return {key: value for key, value in answers.items() if value is not None}
+    return as_sent({key: value for key, value in answers.items() if value is not None})
+
+
+def as_sent(answers):
+    """Answers keyed as stored, keyed as the form sends them, with a one-time token unless one
+    is given."""
+    sent = {
+        system_field_name(key) if key in SYSTEM_FIELD_NAMES else key: value
+        for key, value in answers.items()
+    }
+    sent.setdefault(TOKEN_FIELD_NAME, new_token()[1])
+    return sent
 
 
 def _an_answer(field):

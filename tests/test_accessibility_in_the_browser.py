@@ -237,7 +237,7 @@ def test_the_form_works_with_the_keyboard_alone_and_errors_lead_to_their_fields(
     wait_for_focus(page, "el => el.id === 'main-content'", "the main content")
 
     # The reader gives their name only, and sends the form.
-    tab_to(page, "[name=applicant_name]")
+    tab_to(page, "[name='system-applicant_name']")
     page.keyboard.type("Anna")
     tab_to(page, "form.form button[type=submit]")
     with page.expect_navigation():
@@ -250,7 +250,7 @@ def test_the_form_works_with_the_keyboard_alone_and_errors_lead_to_their_fields(
     assert first_link, "Tab after the summary does not reach its first link"
     page.keyboard.press("Enter")
     wait_for_focus(page, f"el => '#' + el.id === {first_link!r}", f"the field {first_link}")
-    assert page.input_value("[name=applicant_name]") == "Anna"  # what was typed is kept
+    assert page.input_value("[name='system-applicant_name']") == "Anna"  # what was typed is kept
 
 
 def wait_for_focus(page, predicate, what):

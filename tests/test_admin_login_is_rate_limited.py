@@ -1,7 +1,8 @@
 """Signing in to the admin is paused after too many wrong passwords for one account from one
 client address (django-axes), even for the right password, with a page that says until when and
 whom to ask. Behind the site's proxies each client counts on its own, so an attacker cannot lock
-out colleagues; without a trusted proxy, a forged X-Forwarded-For changes nothing."""
+out colleagues; without a trusted proxy, a forged X-Forwarded-For changes nothing. (Wrong
+passwords for many accounts from one address: test_password_spraying_is_locked.py.)"""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -47,7 +48,7 @@ def sign_in(client, password, forwarded_for=None):
 
 def fail_until_paused(client, forwarded_for=None):
     """Wrong passwords up to the limit: the last one already gets the lockout page."""
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.ADMIN_LOGIN_FAILURE_LIMIT - 1):
         response = sign_in(client, "wrong password", forwarded_for)
         assert response.status_code == 200, "refused with the sign-in form, not yet paused"
     return sign_in(client, "wrong password", forwarded_for)
@@ -65,7 +66,7 @@ def is_signed_in(response):
 
 
 def test_signing_in_is_paused_after_the_configured_number_of_wrong_passwords(client, at_noon):
-    assert settings.AXES_FAILURE_LIMIT == 5, "the default when ADMIN_LOGIN_FAILURE_LIMIT is unset"
+    assert settings.ADMIN_LOGIN_FAILURE_LIMIT == 5, "the default when the environment sets none"
     response = fail_until_paused(client)
 
     assert is_paused(response)
@@ -75,7 +76,7 @@ def test_signing_in_is_paused_after_the_configured_number_of_wrong_passwords(cli
         assert gettext("For help, ask the person who manages accounts in this admin.") in page
 
 
-@override_settings(AXES_FAILURE_LIMIT=3)
+@override_settings(ADMIN_LOGIN_FAILURE_LIMIT=3)
 def test_the_limit_is_configurable(client):
     assert sign_in(client, "wrong").status_code == 200
     assert sign_in(client, "wrong").status_code == 200
@@ -108,7 +109,7 @@ def test_the_pause_ends_half_an_hour_after_the_last_attempt(client, at_noon):
 
 
 def test_a_successful_sign_in_clears_earlier_mistakes(client):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.ADMIN_LOGIN_FAILURE_LIMIT - 1):
         sign_in(client, "wrong")
     assert is_signed_in(sign_in(client, PASSWORD))
     client.logout()
@@ -128,7 +129,7 @@ def test_behind_the_proxy_an_attacker_does_not_lock_out_a_colleague(client):
 @override_settings(TRUSTED_PROXY_COUNT=1)
 def test_behind_the_proxy_a_forged_address_before_the_proxys_does_not_help(client):
     """The proxy appends the address it saw; whatever the client wrote before it is ignored."""
-    for number in range(settings.AXES_FAILURE_LIMIT):
+    for number in range(settings.ADMIN_LOGIN_FAILURE_LIMIT):
         sign_in(client, "wrong", forwarded_for=f"10.0.0.{number}, {ATTACKER}")
 
     assert is_paused(sign_in(client, PASSWORD, forwarded_for=f"{COLLEAGUE}, {ATTACKER}"))
@@ -136,7 +137,7 @@ def test_behind_the_proxy_a_forged_address_before_the_proxys_does_not_help(clien
 
 def test_without_a_trusted_proxy_a_forged_forwarded_address_does_not_help(client):
     assert settings.TRUSTED_PROXY_COUNT == 0
-    for number in range(settings.AXES_FAILURE_LIMIT):
+    for number in range(settings.ADMIN_LOGIN_FAILURE_LIMIT):
         sign_in(client, "wrong", forwarded_for=f"198.51.100.{number}")
 
     assert is_paused(sign_in(client, PASSWORD, forwarded_for=COLLEAGUE))

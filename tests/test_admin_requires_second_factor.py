@@ -1,6 +1,8 @@
 """Every admin user, coordinators included, confirms a second factor in each session: without an
-authenticator app they are sent to set one up (a QR code drawn by the site), with one they type
-its code (or a one-time backup code) before any admin page opens. Public pages stay open."""
+authenticator app they are sent to set one up (a QR code drawn by the site, and a one-time
+set-up code: test_authenticator_needs_an_issued_code.py), with one they type its code (or a
+one-time backup code) before any admin page opens. Public pages stay open (as to anyone not
+signed in: test_half_signed_in_user_is_anonymous.py)."""
 
 import io
 import subprocess
@@ -14,7 +16,7 @@ from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mops_site.admin_security import devices
+from mops_site.admin_security import devices, set_up_codes
 
 from .admin_helpers import demo_edition, make_coordinator, make_superuser
 from .test_production_check_deploy import PROJECT, production_environment
@@ -88,11 +90,15 @@ def test_the_set_up_page_shows_a_qr_code_drawn_by_the_site(client):
 
 def test_setting_up_the_app_with_its_code_opens_the_dashboard(client):
     user = make_superuser()
+    set_up_code = set_up_codes.issue(user)
     signed_in(client, user)
     client.get(SET_UP_URL + "?next=/admin/pages/")
     device = TOTPDevice.objects.get(user=user, confirmed=False)
 
-    response = client.post(SET_UP_URL, {"code": current_code(device), "next": "/admin/pages/"})
+    response = client.post(
+        SET_UP_URL,
+        {"set_up_code": set_up_code, "code": current_code(device), "next": "/admin/pages/"},
+    )
 
     assert response.status_code == 302
     assert response["Location"] == "/admin/two-factor/backup-codes/?next=%2Fadmin%2Fpages%2F"
@@ -106,11 +112,12 @@ def test_setting_up_the_app_with_its_code_opens_the_dashboard(client):
 
 def test_a_wrong_code_does_not_set_up_the_app(client):
     user = make_superuser()
+    set_up_code = set_up_codes.issue(user)
     signed_in(client, user)
     client.get(SET_UP_URL)
     device = TOTPDevice.objects.get(user=user, confirmed=False)
 
-    response = client.post(SET_UP_URL, {"code": another_code(device)})
+    response = client.post(SET_UP_URL, {"set_up_code": set_up_code, "code": another_code(device)})
 
     assert response.status_code == 200
     assert response.context["form"].errors["code"]

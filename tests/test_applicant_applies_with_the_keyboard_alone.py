@@ -34,26 +34,30 @@ def test_applicant_fills_in_the_form_with_the_keyboard_and_reaches_the_confirmat
     browser.keyboard.press("Tab")
     assert browser.evaluate("document.activeElement.classList.contains('skip-link')")
 
-    tab_to(f"input[name=edition][value='{chosen.pk}']")
+    tab_to(f"input[name='system-edition'][value='{chosen.pk}']")
     browser.keyboard.press("Space")
     for field in browser.query_selector_all("form.form [required], form.form textarea"):
         name = field.get_attribute("name")
         kind = field.get_attribute("type")
-        if name in {"edition", "privacy_consent", "website"} or kind in {"radio", "checkbox"}:
+        system = {"system-edition", "system-privacy_consent", "system-website"}
+        if name in system or kind in {"radio", "checkbox"}:
             continue
         tab_to(f"[name='{name}']")
         browser.keyboard.type("Odpowiedź")
-    for name, text in (("applicant_name", "Anna Kowalska"), ("phone", "600 123 456")):
+    for name, text in (
+        ("system-applicant_name", "Anna Kowalska"),
+        ("system-phone", "600 123 456"),
+    ):
         tab_to(f"[name='{name}']")
         browser.keyboard.press("Control+A")
         browser.keyboard.type(text)
     for radio_group in {
         element.get_attribute("name")
         for element in browser.query_selector_all("form.form input[type=radio][required]")
-    } - {"edition"}:
+    } - {"system-edition"}:
         tab_to(f"input[name='{radio_group}']")
         browser.keyboard.press("Space")
-    tab_to("input[name=privacy_consent]")
+    tab_to("input[name='system-privacy_consent']")
     browser.keyboard.press("Space")
     tab_to("form.form button[type=submit]")
     with browser.expect_navigation():

@@ -158,7 +158,7 @@ def test_an_editor_opens_enrolment_and_a_moderator_publishes_it(
     assert (closed.enrolment_opens_on, closed.enrolment_closes_on) == (opens, closes)
     applicant = browser()
     applicant.goto(demo_server.url + form_page(lesnica).url)
-    assert applicant.locator(f"input[name=edition][value='{closed.pk}']").count() == 1
+    assert applicant.locator(f"input[name='system-edition'][value='{closed.pk}']").count() == 1
 
 
 def test_a_translator_opens_the_english_pages_translation_editor(

@@ -37,7 +37,7 @@ def test_form_lists_only_editions_open_for_enrolment(client, open_form):
 
 def test_sensitive_programme_asks_when_it_is_safe_to_contact(client, open_form):
     page, _chosen = open_form
-    assert 'name="safe_contact"' in client.get(page.url).content.decode()
+    assert 'name="system-safe_contact"' in client.get(page.url).content.decode()
 
 
 def test_invalid_input_shows_a_summary_and_keeps_everything_typed(client, open_form):
@@ -50,8 +50,8 @@ def test_invalid_input_shows_a_summary_and_keeps_everything_typed(client, open_f
 
     assert response.status_code == 200
     assert 'class="error-summary"' in html
-    assert '<a href="#id_phone">' in html
-    assert '<a href="#id_privacy_consent">' in html
+    assert '<a href="#id_system-phone">' in html
+    assert '<a href="#id_system-privacy_consent">' in html
     assert re.search(r"<title>\S+: ", html)  # "Błąd: …" while errors are shown
     assert 'value="Anna Kowalska"' in html
     assert 'value="abc"' in html
@@ -64,7 +64,7 @@ def test_phone_or_email_is_required(client, open_form):
     page, chosen = open_form
     response = submit(client, page, valid_answers(page, chosen, phone=None))
     assert response.status_code == 200
-    assert '<a href="#id_phone">' in response.content.decode()
+    assert '<a href="#id_system-phone">' in response.content.decode()
 
 
 def test_success_redirects_to_a_confirmation_with_the_reference_and_no_personal_data(
@@ -129,7 +129,7 @@ def test_a_closed_edition_cannot_be_chosen_even_by_a_forged_request(client, open
     closed = edition("KomPAS", 1)
     response = submit(client, page, valid_answers(page, closed))
     assert response.status_code == 200
-    assert '<a href="#id_edition_0">' in response.content.decode()
+    assert '<a href="#id_system-edition_0">' in response.content.decode()
     assert not Application.objects.exists()
 
 
@@ -163,12 +163,11 @@ def test_the_rate_limit_refuses_further_posts_keeps_the_answers_and_logs_without
     client, open_form, caplog
 ):
     page, chosen = open_form
-    answers = valid_answers(page, chosen)
-    submit(client, page, answers)  # clears the counter, then counts 1
-    client.post(page.url, answers)
-    client.post(page.url, answers)
+    submit(client, page, valid_answers(page, chosen))  # clears the counter, then counts 1
+    client.post(page.url, valid_answers(page, chosen))
+    client.post(page.url, valid_answers(page, chosen))
     with caplog.at_level(logging.INFO):
-        response = client.post(page.url, answers)
+        response = client.post(page.url, valid_answers(page, chosen))
     assert response.status_code == 429
     assert 'value="Anna Kowalska"' in response.content.decode()
     assert Application.objects.count() == 3
@@ -185,7 +184,7 @@ def test_a_form_with_no_open_edition_says_when_the_next_enrolment_is_and_whom_to
         enrolment_opens_on=None, enrolment_closes_on=None
     )
     html = client.get(page.url).content.decode()
-    assert 'name="applicant_name"' not in html
+    assert 'name="system-applicant_name"' not in html
     assert "71 349 28 59" in html  # the coordinator's phone
 
 

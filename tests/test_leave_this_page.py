@@ -6,7 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from enrolment.models import EnrolmentFormPage
-from home.models import InstitutionSettings
+from home.models import SafetySettings
 
 from .enrolment_helpers import edition, open_enrolment, programme
 from .neutral_site import NeutralSite
@@ -19,7 +19,7 @@ def test_leaving_by_click_or_by_shift_lands_on_the_neutral_site_and_back_does_no
     call_command("build_demo_site", verbosity=0)  # transactional tests start from an empty database
     sensitive = programme("KomPAS")
     with NeutralSite() as neutral:
-        settings = InstitutionSettings.for_site(Site.objects.get(is_default_site=True))
+        settings = SafetySettings.for_site(Site.objects.get(is_default_site=True))
         settings.quick_exit_url = neutral.url
         settings.save()
 

@@ -17,6 +17,7 @@ ENVIRONMENT = {
     "ALLOWED_HOSTS": "mops.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://mops.example.org",
     "WAGTAILADMIN_BASE_URL": "https://mops.example.org",
+    "SITE_BASE_URL": "",
     "DATABASE_URL": "postgres://mops:fake@127.0.0.1:5432/mops",
     "DATABASE_CONN_MAX_AGE": "60",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
@@ -45,9 +46,14 @@ ENVIRONMENT = {
     "LIBRETRANSLATE_API_KEY": "",
     "TRUSTED_PROXY_COUNT": "2",
     "ADMIN_LOGIN_FAILURE_LIMIT": "5",
+    "ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT": "20",
     "ADMIN_LOGIN_COOLOFF_MINUTES": "30",
+    "ADMIN_SESSION_IDLE_MINUTES": "60",
     "ADMIN_SUPPORT_EMAIL": "it@mops.example.org",
     "FRONTEND_CACHE_URL": "http://127.0.0.1:6082",
+    "NOTIFICATION_TASK_LEASE": "300",
+    "NOTIFICATION_MAX_ATTEMPTS": "30",
+    "FALLBACK_CONTACT_PHONE": "",
 }
 
 

@@ -107,7 +107,7 @@ def test_the_scheduler_keeps_running_through_errors_and_stops_when_told(tmp_path
         )
         try:
             deadline = time.monotonic() + 60
-            while log.read_text().count("Scheduled publishing failed") < 2:
+            while log.read_text().count("Scheduled command publish_scheduled failed") < 2:
                 assert process.poll() is None, log.read_text()
                 assert time.monotonic() < deadline, log.read_text()
                 time.sleep(0.2)

@@ -1,14 +1,31 @@
-"""An application's answers with the labels the applicant saw, for the detail view and exports."""
+"""An application's answers as coordinators read them, in the detail view and the exports.
+
+Labels are the questions in the admin user's language. Choices are stored as the source-language
+choice (see `enrolment.source_language_choices`), so they read the same whatever the applicant's
+language; the answer as the applicant saw it stands beside them where it differs. Free text
+cannot be translated: it is labelled with the language it was written in when that is not the
+language the coordinator reads.
+"""
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, get_language_info, gettext as _
+from wagtail.models import Locale
 
-from enrolment.forms import NOT_STORED, EnrolmentBaseForm
+from enrolment.field_names import question_key
+from enrolment.forms import system_answer_labels
+from enrolment.source_language_choices import AS_ANSWERED
 
 # Contact details first: they are what a coordinator needs to call back.
 LEADING = ["applicant_name", "phone", "email", "safe_contact"]
 TRAILING = ["email_confirmation", "privacy_consent"]
+# Answers typed in the applicant's own words.
+FREE_TEXT_FIELD_TYPES = frozenset({"singleline", "multiline"})
+FREE_TEXT_SYSTEM_ANSWERS = frozenset({"safe_contact"})
+# Export columns: one per answer, and one of the answers as the applicants saw them beside each
+# question where any of them differs.
+ANSWER_PREFIX = "answer:"
+AS_ANSWERED_PREFIX = "as-answered:"
 
 
 @dataclass
@@ -16,31 +33,53 @@ class Answer:
     name: str
     label: str
     value: str
+    # The answer as the applicant saw it, where it differs from `value`.
+    as_answered: str = ""
+    # True when a translated choice had no source-language choice to stand for.
+    unmatched: bool = False
+    # The name of the language the answer was written in, for free text not in the reader's.
+    written_in: str = ""
+
+
+def language_name(code):
+    """A language's name in the active language ("ukraiński" in the Polish admin), not its code."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def source_language_name():
+    return language_name(Locale.get_default().language_code)
+
+
+def _same_language(code, other):
+    return (code or "").split("-")[0].lower() == (other or "").split("-")[0].lower()
 
 
 def system_labels():
-    return {
-        name: str(field.label)
-        for name, field in EnrolmentBaseForm.base_fields.items()
-        if name not in NOT_STORED
-    }
+    return {name: str(label) for name, label in system_answer_labels().items()}
 
 
-def _question_labels(page):
-    """clean_name -> label of a form page's questions, in the order the form shows them."""
+def _questions(page):
+    """clean_name -> (label, field type) of a form page's questions, in the form's order."""
     if page is None:
         return {}
     page = page.specific
     if not hasattr(page, "get_form_fields"):
         return {}
-    labels = {field.clean_name: field.label for field in page.get_form_fields()}
+    questions = {
+        question_key(field.clean_name): (field.label, field.field_type)
+        for field in page.get_form_fields()
+    }
     # The page in the admin user's language, where it is translated and live.
     localized = page.localized
     if localized.pk != page.pk:
         for field in localized.get_form_fields():
-            if field.clean_name in labels:
-                labels[field.clean_name] = field.label
-    return labels
+            key = question_key(field.clean_name)
+            if key in questions:
+                questions[key] = (field.label, questions[key][1])
+    return questions
 
 
 class AnswerLabels:
@@ -50,16 +89,25 @@ class AnswerLabels:
         self._system = system_labels()
         self._pages = {}
 
-    def questions(self, application):
+    def _page_questions(self, application):
         if application.page_id not in self._pages:
-            self._pages[application.page_id] = _question_labels(application.page)
+            self._pages[application.page_id] = _questions(application.page)
         return self._pages[application.page_id]
+
+    def questions(self, application):
+        return {name: label for name, (label, _type) in self._page_questions(application).items()}
 
     def label(self, application, name):
         return self.questions(application).get(name) or self._system.get(name) or name
 
+    def is_free_text(self, application, name):
+        question = self._page_questions(application).get(name)
+        if question is not None:
+            return question[1] in FREE_TEXT_FIELD_TYPES
+        return name in FREE_TEXT_SYSTEM_ANSWERS
+
     def ordered_names(self, application):
-        data = application.form_data or {}
+        data = answers_of(application)
         questions = [name for name in self.questions(application) if name in data]
         known = [
             *[name for name in LEADING if name in data],
@@ -68,12 +116,86 @@ class AnswerLabels:
         ]
         return known + [name for name in data if name not in known]
 
+    def answer(self, application, name):
+        data = answers_of(application)
+        seen = (application.form_data or {}).get(AS_ANSWERED, {}).get(name)
+        written_in = ""
+        if (
+            data[name] not in (None, "")
+            and self.is_free_text(application, name)
+            and not _same_language(application.language, get_language())
+        ):
+            written_in = language_name(application.language)
+        return Answer(
+            name,
+            self.label(application, name),
+            format_answer(data[name]),
+            as_answered=format_answer(seen["value"]) if seen else "",
+            unmatched=bool(seen) and not seen.get("matched"),
+            written_in=written_in,
+        )
+
     def answers(self, application):
-        data = application.form_data or {}
-        return [
-            Answer(name, self.label(application, name), format_answer(data[name]))
-            for name in self.ordered_names(application)
-        ]
+        return [self.answer(application, name) for name in self.ordered_names(application)]
+
+
+def answers_of(application):
+    """The stored answers by key, without what is stored beside them."""
+    return {
+        name: value for name, value in (application.form_data or {}).items() if name != AS_ANSWERED
+    }
+
+
+def as_answered_text(answer):
+    """What an export shows of the answer as the applicant saw it."""
+    if answer.unmatched:
+        return _("%(answer)s (no matching choice in %(language)s)") % {
+            "answer": answer.as_answered,
+            "language": source_language_name(),
+        }
+    return answer.as_answered
+
+
+class AnswerColumns:
+    """The answer columns of a spreadsheet of `applications`.
+
+    One column per answer, one value per choice whatever the applicant's language. Right after a
+    question whose answer, as some applicant saw it, differs from what is stored, a column
+    "<question> (as answered)" holds those answers: a coordinator filters the question's column
+    by one value and still reads what each applicant chose.
+    """
+
+    def __init__(self, applications):
+        self._labels = AnswerLabels()
+        self.fields = []
+        self.headings = {}
+        answered_differently = set()
+        for application in applications:
+            for name in self._labels.ordered_names(application):
+                field = ANSWER_PREFIX + name
+                if field not in self.headings:
+                    self.fields.append(field)
+                    self.headings[field] = str(self._labels.label(application, name))
+            answered_differently.update((application.form_data or {}).get(AS_ANSWERED, {}))
+        for name in answered_differently:
+            field = ANSWER_PREFIX + name
+            if field in self.headings:
+                as_answered = AS_ANSWERED_PREFIX + name
+                self.fields.insert(self.fields.index(field) + 1, as_answered)
+                self.headings[as_answered] = _("%(question)s (as answered)") % {
+                    "question": self.headings[field]
+                }
+
+    def row(self, application):
+        """Field -> cell text of this application's answers."""
+        row = dict.fromkeys(self.fields, "")
+        data = answers_of(application)
+        for name in data:
+            answer = self._labels.answer(application, name)
+            row[ANSWER_PREFIX + name] = answer.value
+            if AS_ANSWERED_PREFIX + name in row and answer.as_answered:
+                row[AS_ANSWERED_PREFIX + name] = as_answered_text(answer)
+        return row
 
 
 def format_answer(value):

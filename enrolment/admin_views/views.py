@@ -16,8 +16,10 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 
 from enrolment import audit
 from enrolment.exports import ApplicationExportMixin
+from enrolment.models import STATUSES_TAKING_A_PLACE
+from enrolment.submission import lock_edition, places_taken
 
-from .answers import AnswerLabels
+from .answers import AnswerLabels, language_name, source_language_name
 from .forms import NoteForm, StatusForm
 
 # Any of these lets a user see an application at all.
@@ -39,6 +41,8 @@ def notification_state(notification):
         return _("Delivered"), False
     if notification.abandoned:
         return _("Abandoned"), False
+    if notification.failed_at:
+        return _("Failed: %(reason)s") % {"reason": notification.get_failure_reason_display()}, True
     if not notification.attempts:
         return _("Waiting to be sent"), True
     return (
@@ -147,6 +151,9 @@ class ApplicationInspectView(VisibleApplicationsMixin, InspectView):
             {
                 "application": application,
                 "answers": [] if application.is_anonymised else AnswerLabels().answers(application),
+                # Names in the admin user's language, not codes.
+                "form_language": language_name(application.language),
+                "source_language": source_language_name(),
                 "notifications": [
                     (notification, *notification_state(notification))
                     for notification in application.notifications.order_by("kind")
@@ -189,6 +196,22 @@ class ChangeStatusView(ApplicationActionView):
             messages.info(self.request, _("The status was not changed."))
             return self.back_to_application()
         with transaction.atomic():
+            if self._would_overfill(application, old_status, new_status):
+                places = application.edition.places
+                messages.error(
+                    self.request,
+                    ngettext(
+                        "The status was not changed: the only place of edition %(number)s is "
+                        "taken. Free it first (for example, when an applicant withdraws), or "
+                        "keep this application on the waiting list.",
+                        "The status was not changed: all %(places)d places of edition "
+                        "%(number)s are taken. Free a place first (for example, when an "
+                        "applicant withdraws), or keep this application on the waiting list.",
+                        places,
+                    )
+                    % {"places": places, "number": application.edition.number},
+                )
+                return self.back_to_application()
             application.status = new_status
             application.save(update_fields=["status"])
             audit.log_status_change(application, self.request.user, old_status, new_status)
@@ -198,6 +221,19 @@ class ChangeStatusView(ApplicationActionView):
             % {"reference": application.reference, "status": application.get_status_display()},
         )
         return self.back_to_application()
+
+    @staticmethod
+    def _would_overfill(application, old_status, new_status):
+        """True when the new status would take a place the edition no longer has. The edition
+        stays locked until the change is saved, as when an application is sent."""
+        if new_status not in STATUSES_TAKING_A_PLACE or old_status in STATUSES_TAKING_A_PLACE:
+            return False
+        if application.edition_id is None:
+            return False
+        application.edition = lock_edition(application.edition_id)
+        return places_taken(application.edition, excluding=application) >= (
+            application.edition.places
+        )
 
 
 class AddNoteView(ApplicationActionView):

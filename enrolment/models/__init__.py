@@ -6,7 +6,7 @@ from .applications import (
 )
 from .form_page import EnrolmentFormField, EnrolmentFormPage
 from .log_entries import ApplicationLogEntry
-from .notifications import Notification, NotificationKind
+from .notifications import FailureReason, Notification, NotificationKind
 from .privacy import PrivacyNotice
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "ApplicationStatus",
     "EnrolmentFormField",
     "EnrolmentFormPage",
+    "FailureReason",
     "Notification",
     "NotificationKind",
     "PrivacyNotice",

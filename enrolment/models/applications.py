@@ -78,6 +78,12 @@ class Application(AbstractFormSubmission):
         help_text=_("reCAPTCHA could not be reached when this application was sent."),
     )
     anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
+    # The one-time token of the rendered form this application was sent from: a second POST of
+    # the same form (a double click, a resend after a network error) finds this application
+    # instead of storing another. Cleared with the personal data.
+    submission_token = models.CharField(
+        _("submission token"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     objects = ApplicationQuerySet.as_manager()
 

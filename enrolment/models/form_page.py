@@ -11,17 +11,34 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.models.pages import LatinSlugMixin
 from home.routing import ViewRestrictionsMixin
-from programmes.models import Edition
-from programmes.models.pages import contacts_from_editions
+from programmes.models.edition_facts import editions_ahead, editions_of
 
+from ..form_page_form import EnrolmentFormPageForm
+from ..submission_tokens import token_from
 from .applications import Application
 
 CONFIRMATION_SESSION_KEY = "enrolment_confirmation"
+
+
+def contacts_for(editions):
+    """Whom to call about these editions: each responsible person once, with their team, both
+    in the active language where translated."""
+    contacts = {}
+    for edition in editions:
+        person = edition.responsible_person
+        if person.pk not in contacts:
+            contacts[person.pk] = {
+                "person": person.localized,
+                "team": edition.team.localized,
+                "editions": [],
+            }
+        contacts[person.pk]["editions"].append(edition)
+    return list(contacts.values())
 
 
 class EnrolmentFormField(TranslatableMixin, AbstractFormField):
@@ -57,6 +74,9 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         ),
     )
 
+    # Refuses questions that would take a system field's name.
+    base_form_class = EnrolmentFormPageForm
+
     parent_page_types = ["programmes.ProgrammePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -74,7 +94,28 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
                 "to every form."
             ),
         ),
-        MultiFieldPanel([FieldPanel("next_steps"), FieldPanel("closed_text")], heading=_("Texts")),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "next_steps",
+                    # The template gives the text its heading and the contacts of the edition.
+                    help_text=_(
+                        "Shown on the confirmation page under the heading “What happens next”, "
+                        "so do not begin with a heading of your own. The person to call about "
+                        "the chosen edition, with their phone number, is shown below it."
+                    ),
+                ),
+                FieldPanel(
+                    "closed_text",
+                    help_text=_(
+                        "Optional. Shown while no edition takes applications, e.g. when the next "
+                        "enrolment is expected if there is no date yet. Dates of planned "
+                        "enrolments, and whom to call with their phone numbers, are shown anyway."
+                    ),
+                ),
+            ],
+            heading=_("Texts"),
+        ),
     ]
 
     class Meta:
@@ -86,44 +127,19 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     def programme(self):
         return self.get_parent().specific
 
-    def _source_editions(self):
-        """Enrolment always follows the default-language editions: a translation's copies of
-        their dates change only when an editor updates the translation."""
-        parent = self.get_parent()
-        default = Locale.get_default()
-        if parent.locale_id != default.pk:
-            parent = parent.get_translation(default)
-        return Edition.objects.filter(programme_id=parent.pk)
-
-    def _in_page_language(self, editions):
-        """The editions with their titles as translated for this page, where they are."""
-        if self.locale_id == Locale.get_default().pk:
-            return editions
-        titles = dict(
-            Edition.objects.filter(
-                locale_id=self.locale_id,
-                translation_key__in=[edition.translation_key for edition in editions],
-            ).values_list("translation_key", "title")
-        )
-        for edition in editions:
-            # Only for display: these objects are never saved.
-            edition.title = titles.get(edition.translation_key, edition.title)
-        return editions
+    def editions(self):
+        """The programme's editions for this form's readers: dates, places and enrolment windows
+        from the source-language editions (a translation's copies may be out of date), words
+        from this page's language (programmes.models.edition_facts)."""
+        return editions_of(self.get_parent())
 
     def open_editions(self, today=None):
         today = today or timezone.localdate()
-        editions = (
-            self._source_editions()
-            .enrolment_open(today)
-            .select_related("team", "responsible_person")
-            .order_by("starts_on")
-        )
-        return self._in_page_language(list(editions))
+        return [edition for edition in self.editions() if edition.is_enrolment_open(today)]
 
     def planned_editions(self, today=None):
         today = today or timezone.localdate()
-        editions = self._source_editions().filter(enrolment_opens_on__gt=today)
-        return self._in_page_language(list(editions.order_by("enrolment_opens_on")))
+        return _planned(self.editions(), today)
 
     # Wagtail form builder hooks.
 
@@ -148,9 +164,14 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         # Post/redirect/get: a reload of the confirmation never sends the form again, and the
         # reference travels in the session, never in the address. The session ends when the
         # browser closes, so that it leaves no lasting trace on a shared or watched device.
+        # A new session key first: whoever planted a session cookie in this browser, or kept a
+        # copy of it, cannot read the confirmation (and learn who applied to what).
+        request.session.cycle_key()
         request.session.set_expiry(0)
         request.session[CONFIRMATION_SESSION_KEY] = {
             "page": self.pk,
+            # Whom the confirmation names to call: the chosen edition's person, no other.
+            "edition": form_submission.edition_id,
             "reference": form_submission.reference,
             "waiting_list": form_submission.status == "waiting_list",
         }
@@ -162,11 +183,20 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     def form_view(self, request):
         from enrolment.spam import reject_if_rate_limited
 
-        if not self.open_editions():
+        if request.method == "POST" and (earlier := self._sent_before(request)):
+            # The same form sent again: its first application's confirmation, even if the
+            # enrolment has closed or the rate limit been reached since.
+            response = self.render_landing_page(request, earlier)
+        elif not self.open_editions():
             response = self.render_closed(request)
         else:
             response = reject_if_rate_limited(self, request) or super().serve(request)
         return self._private(response)
+
+    @staticmethod
+    def _sent_before(request):
+        token = token_from(request.POST)
+        return Application.objects.filter(submission_token=token).first() if token else None
 
     @path("confirmation/", name="confirmation")
     def confirmation_view(self, request):
@@ -178,11 +208,24 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
             "enrolment/enrolment_confirmation_page.html",
             {
                 **self.get_context(request),
+                "contacts": contacts_for(self._chosen_edition(confirmation)),
                 "reference": confirmation["reference"],
                 "waiting_list": confirmation["waiting_list"],
             },
         )
         return self._private(response)
+
+    def _chosen_edition(self, confirmation):
+        """The edition the applicant chose, in this page's words."""
+        chosen = confirmation.get("edition")
+        return [edition for edition in self.editions() if edition.pk == chosen]
+
+    def contact_editions_when_closed(self, today=None):
+        """The planned editions, or else the ones still running: never a finished edition,
+        whose person may have moved on."""
+        today = today or timezone.localdate()
+        editions = self.editions()
+        return _planned(editions, today) or editions_ahead(editions, today)
 
     @staticmethod
     def _private(response):
@@ -201,7 +244,11 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         return TemplateResponse(
             request,
             "enrolment/enrolment_closed_page.html",
-            {**self.get_context(request), "planned_editions": self.planned_editions()},
+            {
+                **self.get_context(request),
+                "planned_editions": self.planned_editions(),
+                "contacts": contacts_for(self.contact_editions_when_closed()),
+            },
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -209,5 +256,12 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         programme = self.programme
         context["programme"] = programme
         context["show_quick_exit"] = programme.is_sensitive
-        context["contacts"] = contacts_from_editions(programme.get_editions())
+        # On the form: whom to call about the editions it takes applications for.
+        context["contacts"] = contacts_for(self.open_editions())
         return context
+
+
+def _planned(editions, today):
+    """Editions whose enrolment opens after today, the soonest first."""
+    planned = [e for e in editions if e.enrolment_opens_on and e.enrolment_opens_on > today]
+    return sorted(planned, key=lambda edition: edition.enrolment_opens_on)

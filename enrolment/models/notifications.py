@@ -11,9 +11,24 @@ class NotificationKind(models.TextChoices):
     APPLICANT = "applicant", _("Confirmation to the applicant")
 
 
+class FailureReason(models.TextChoices):
+    REFUSED = "refused", _("Refused by the mail server")
+    INVALID_ADDRESS = "invalid_address", _("Invalid address")
+    TOO_MANY_ATTEMPTS = "too_many_attempts", _("Too many attempts")
+
+
 class NotificationQuerySet(models.QuerySet):
     def undelivered(self):
+        """Still to be sent: neither delivered, nor given up for nobody to send it to."""
         return self.filter(delivered_at__isnull=True, abandoned=False)
+
+    def failed(self):
+        """Refused for good or out of attempts: waits for someone to send it again."""
+        return self.undelivered().filter(failed_at__isnull=False)
+
+    def waiting(self):
+        """Still being tried: the worker will send it when the mail server takes it."""
+        return self.undelivered().filter(failed_at__isnull=True)
 
 
 class Notification(models.Model):
@@ -29,6 +44,14 @@ class Notification(models.Model):
     last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
     last_error = models.CharField(_("last error"), max_length=255, blank=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("failed"), null=True, blank=True)
+    failure_reason = models.CharField(
+        _("reason of failure"), max_length=30, choices=FailureReason.choices, blank=True
+    )
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    # The delivery task queued last (django-tasks-db's result id): recovery re-queues a
+    # notification whose task is neither waiting nor running.
+    task_id = models.UUIDField(_("delivery task"), null=True, blank=True, editable=False)
     abandoned = models.BooleanField(
         _("abandoned"),
         default=False,
@@ -53,3 +76,7 @@ class Notification(models.Model):
     @property
     def is_delivered(self):
         return self.delivered_at is not None
+
+    @property
+    def is_failed(self):
+        return self.failed_at is not None and not self.is_delivered

@@ -60,19 +60,16 @@ def build_programme(index, programme, organisation, tally, today):
 
 
 def _existing_example(index, programme):
-    """The stored example edition: the one after the seed ones, as `sync_children` pairs them."""
+    """The stored example edition, found by its key (number and title) as `sync_children` does."""
     page = index.get_children().filter(slug=programme.SLUG).first()
     if page is None:
         return None
-    editions = list(page.specific.editions.all())
-    position = len(programme.EDITIONS)
-    if len(editions) <= position:
-        return None
-    edition = editions[position]
     wanted = programme.EXAMPLE_EDITION
-    if (edition.number, edition.title) != (wanted["number"], wanted["title"]):
-        return None
-    return edition
+    return (
+        page.specific.editions.filter(number=wanted["number"], title=wanted["title"])
+        .order_by("sort_order", "pk")
+        .first()
+    )
 
 
 def _content_page(home, slug, content, tally):

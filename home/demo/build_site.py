@@ -48,10 +48,16 @@ def point_default_site(home, tally):
 
 
 def delete_welcome_pages(tally):
-    """Remove plain pages at the top of the tree that no site uses: Wagtail's welcome page."""
+    """Remove Wagtail's welcome page: a plain page at the top of the tree that no site uses.
+
+    Only one without pages under it: deleting a page deletes everything below it, and what is
+    below a page the demo did not make is not the demo's to delete.
+    """
     plain_page = ContentType.objects.get_for_model(Page)
     site_roots = Site.objects.values_list("root_page_id", flat=True)
     for page in Page.objects.filter(depth=2, content_type=plain_page).exclude(pk__in=site_roots):
+        if page.get_children().exists():
+            continue
         tally.record(page, DELETED)
         page.delete()
 

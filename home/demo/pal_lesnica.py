@@ -212,8 +212,8 @@ ENROLMENT_FORM = {
         "Wolisz zgłosić się przez telefon? Zadzwoń do osoby odpowiedzialnej za program – "
         "jej numer znajdziesz na dole strony.",
     ),
-    "next_steps": paragraphs("Co będzie dalej:")
-    + numbered(
+    # The confirmation page gives the heading and whom to call (the chosen edition's person).
+    "next_steps": numbered(
         [
             "W ciągu kilku dni roboczych zadzwoni albo napisze do Ciebie pracownik Zespołu "
             "Terenowej Pracy Socjalnej nr 2.",
@@ -221,13 +221,11 @@ ENROLMENT_FORM = {
             "potrzebujesz, i o tym, jak wyglądają zajęcia.",
             "Na razie nie musisz niczego przygotowywać ani przynosić żadnych dokumentów.",
         ]
-    )
-    + paragraphs(
-        "Jeśli zmienisz zdanie albo masz pytania, zadzwoń do nas i podaj numer zgłoszenia."
     ),
     "closed_text": paragraphs(
+        # Whom to call is listed under it, with their phone numbers.
         "Teraz nie przyjmujemy zgłoszeń do tego programu. Termin kolejnego naboru podamy "
-        "na tej stronie. Jeśli masz pytania, zadzwoń do osoby odpowiedzialnej za program."
+        "na tej stronie."
     ),
     "questions": [
         question(

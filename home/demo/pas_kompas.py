@@ -268,8 +268,8 @@ ENROLMENT_FORM = {
         "w ten sposób i w tym czasie.",
         "Jeśli grozi Ci niebezpieczeństwo, zadzwoń pod numer alarmowy 112.",
     ),
-    "next_steps": paragraphs("Co będzie dalej:")
-    + numbered(
+    # The confirmation page gives the heading and whom to call (the chosen edition's person).
+    "next_steps": numbered(
         [
             "W ciągu kilku dni roboczych skontaktuje się z Tobą pracownik zespołu, który "
             "prowadzi wybraną edycję – tylko w sposób i w czasie, które nam podałaś.",
@@ -277,14 +277,11 @@ ENROLMENT_FORM = {
             "Porozmawiacie o tym, czego potrzebujesz i jak program może Ci pomóc.",
             "Na razie nie musisz niczego przygotowywać ani przynosić.",
         ]
-    )
-    + paragraphs(
-        "Jeśli zmienisz zdanie albo chcesz, żebyśmy kontaktowali się z Tobą inaczej, zadzwoń "
-        "do osoby odpowiedzialnej za edycję i podaj numer zgłoszenia."
     ),
     "closed_text": paragraphs(
+        # Whom to call is listed under it, with their phone numbers.
         "Teraz nie przyjmujemy zgłoszeń do tego programu. Termin kolejnego naboru podamy "
-        "na tej stronie. Jeśli masz pytania, zadzwoń do osoby odpowiedzialnej za program."
+        "na tej stronie."
     ),
     "questions": [
         question(

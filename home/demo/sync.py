@@ -1,4 +1,5 @@
-"""Idempotent writes: find an object by its natural key, change only what differs.
+"""Idempotent writes: find an object by its natural key, change only what differs, delete nothing
+that the demo did not make.
 
 Every helper reports whether it created, updated or left an object unchanged, so that a second
 run of the demo command writes nothing and adds no page revisions.
@@ -51,18 +52,42 @@ class Tally:
                 yield f"{self.labels[model]}: " + ", ".join(parts)
 
 
+# Which fields identify one of the demo's rows among a parent's children. A stored child whose
+# key matches no row of the demo was added by an editor: it is kept, never deleted.
+CHILD_KEYS = {
+    "opening_hours": ("kind", "weekdays", "date"),
+    "phones": ("number",),
+    "goals": ("text",),
+    "expected_results": ("text",),
+    "accompanying_support": ("text",),
+    "competence_groups": ("name",),
+    "support_forms": ("name",),
+    "partners": ("partner",),
+    "editions": ("number", "title"),
+    "form_fields": ("label",),
+}
+
+
+def stored_value(obj, name):
+    """The field's value as stored: a foreign key as its id."""
+    field = obj._meta.get_field(name)
+    if isinstance(field, models.ForeignKey):
+        return getattr(obj, field.attname)
+    return getattr(obj, name)
+
+
+def wanted_value(model, name, value):
+    """A value given for the field, comparable with `stored_value`."""
+    if isinstance(model._meta.get_field(name), models.ForeignKey):
+        return value.pk if value is not None else None
+    return value
+
+
 def assign(obj, values):
     """Set the given field values on `obj`; return True if any of them differed."""
     changed = False
     for name, value in values.items():
-        field = obj._meta.get_field(name)
-        if isinstance(field, models.ForeignKey):
-            current = getattr(obj, field.attname)
-            wanted = value.pk if value is not None else None
-        else:
-            current = getattr(obj, name)
-            wanted = value
-        if current != wanted:
+        if stored_value(obj, name) != wanted_value(type(obj), name, value):
             setattr(obj, name, value)
             changed = True
     return changed
@@ -72,32 +97,48 @@ def _parental_key_name(model):
     return next(field.name for field in model._meta.fields if isinstance(field, ParentalKey))
 
 
-def sync_children(instance, relation, rows, locale):
-    """Make the child relation hold exactly `rows` (dicts of field values), in that order.
+def _take_match(children, model, key, row):
+    """Remove from `children` and return the first child whose key fields hold the row's values."""
+    wanted = [wanted_value(model, name, row[name]) for name in key]
+    for child in children:
+        if [stored_value(child, name) for name in key] == wanted:
+            children.remove(child)
+            return child
+    return None
 
-    Existing children are paired with the rows by position and updated in place, so their ids
-    stay stable; extra rows create children and missing rows delete them when the parent is
-    saved (modelcluster commits the relation on save). Returns True if anything differed.
+
+def sync_children(instance, relation, rows, locale):
+    """Bring the demo's children in the relation up to date: `rows` (dicts of field values).
+
+    Each row is paired with the stored child that has the same key (`CHILD_KEYS`) and updated in
+    place, so its id stays stable (applications point to editions); a row without one creates a
+    child. Children that match no row are an editor's: they stay, after the demo's rows and in
+    their own order. Nothing is deleted (modelcluster deletes what the new list lacks when the
+    parent is saved, so the list always holds every child). Returns True if anything differed.
     """
     manager = getattr(instance, relation)
     model = manager.model
     parental_key = _parental_key_name(model)
-    existing = list(manager.all())
-    changed = len(existing) != len(rows)
-    children = []
-    for position, row in enumerate(rows):
-        if position < len(existing):
-            child = existing[position]
-        else:
+    key = CHILD_KEYS[relation]
+    others = list(manager.all())
+    changed = False
+    ours = []
+    for row in rows:
+        child = _take_match(others, model, key, row)
+        if child is None:
             child = model()
             if issubclass(model, TranslatableMixin):
                 child.locale = locale
-        if issubclass(model, Orderable) and child.sort_order != position:
-            child.sort_order = position
             changed = True
         changed = assign(child, row) or changed
         child.full_clean(exclude=[parental_key], validate_unique=False)
-        children.append(child)
+        ours.append(child)
+    children = [*ours, *others]
+    if issubclass(model, Orderable):
+        for position, child in enumerate(children):
+            if child.sort_order != position:
+                child.sort_order = position
+                changed = True
     if changed:
         setattr(instance, relation, children)
     return changed

@@ -18,6 +18,7 @@ from .legal import (
 from .notices import Notice, NoticeImportance
 from .opening_hours import DayHours, HoursRuleKind
 from .pages import ContentPage, HomePage
+from .safety import SafetySettings
 
 __all__ = [
     "A11Y_IDS",
@@ -38,5 +39,6 @@ __all__ = [
     "InstitutionSettings",
     "Notice",
     "NoticeImportance",
+    "SafetySettings",
     "SignLanguagePage",
 ]

@@ -14,12 +14,16 @@ from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.phone_numbers import tel_href
+from home.settings_audit import AuditedSettingMixin
 
 from .opening_hours import AbstractOpeningHours, OpeningHoursMixin
 
 
 @register_setting(icon="site")
-class InstitutionSettings(BaseSiteSetting):
+class InstitutionSettings(AuditedSettingMixin, BaseSiteSetting):
+    """Changed by editors; every change is in the audit log. The leave-this-page address is a
+    moderator's (SafetySettings)."""
+
     phone = models.CharField(_("switchboard phone"), max_length=40, blank=True)
     fax = models.CharField(_("fax"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -35,14 +39,6 @@ class InstitutionSettings(BaseSiteSetting):
     data_protection_officer_phone = models.CharField(
         _("data protection officer's phone"), max_length=40, blank=True
     )
-    quick_exit_url = models.URLField(
-        _("page the exit button opens"),
-        default="https://www.google.com/",
-        help_text=_(
-            "A neutral page on another site (a search engine, the weather). The 'Leave this page' "
-            "button on sensitive programmes opens it at once."
-        ),
-    )
 
     panels = [
         MultiFieldPanel(
@@ -56,7 +52,6 @@ class InstitutionSettings(BaseSiteSetting):
             ],
             heading=_("Data protection officer"),
         ),
-        FieldPanel("quick_exit_url"),
     ]
 
     class Meta:

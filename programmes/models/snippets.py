@@ -9,8 +9,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.email_addresses import NormalisedEmailMixin
 
-class Team(TranslatableMixin, index.Indexed, models.Model):
+
+class Team(NormalisedEmailMixin, TranslatableMixin, index.Indexed, models.Model):
     """A field social-work team (ZTPS): a branch with its own address that runs programmes."""
 
     name = models.CharField(
@@ -73,7 +75,7 @@ class Team(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+class Person(NormalisedEmailMixin, TranslatableMixin, index.Indexed, models.Model):
     """Someone responsible for an edition: their role and how to reach them at work."""
 
     name = models.CharField(_("full name"), max_length=200)

@@ -8,4 +8,5 @@ class AdminSecurityConfig(AppConfig):
     verbose_name = _("Admin sign-in security")
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the deploy checks
+        # Registers the deploy checks, and the signal receiver that starts the idle time.
+        from . import checks, idle_sessions  # noqa: F401

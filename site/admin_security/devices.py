@@ -1,5 +1,6 @@
 """An admin user's second factors: one authenticator app (TOTP, django-otp's TOTPDevice) and a
-set of one-time backup codes (a StaticDevice), for the day the phone is lost."""
+set of one-time backup codes (a StaticDevice), for the day the phone is lost. The user is told
+by e-mail whenever they are added or removed (account_mail)."""
 
 import re
 from base64 import b32encode
@@ -9,6 +10,8 @@ from django.db import transaction
 from django_otp import devices_for_user, user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import account_mail
 
 BACKUP_CODE_COUNT = 10
 BACKUP_DEVICE_NAME = "backup codes"
@@ -37,9 +40,13 @@ def pending_authenticator(user):
 
 @transaction.atomic
 def confirm_authenticator(device):
+    """The authenticator now counts, with a first set of backup codes, which are returned."""
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     TOTPDevice.objects.devices_for_user(device.user, confirmed=False).delete()
+    codes = _make_backup_codes(device.user)
+    account_mail.tell_about_change(device.user, account_mail.Change.AUTHENTICATOR_ADDED)
+    return codes
 
 
 def secret_for_typing(device):
@@ -57,6 +64,12 @@ def qr_code_data_uri(device):
 @transaction.atomic
 def replace_backup_codes(user):
     """New backup codes for the user; the previous ones stop working."""
+    codes = _make_backup_codes(user)
+    account_mail.tell_about_change(user, account_mail.Change.BACKUP_CODES_MADE)
+    return codes
+
+
+def _make_backup_codes(user):
     device, _created = StaticDevice.objects.get_or_create(
         user=user, name=BACKUP_DEVICE_NAME, defaults={"confirmed": True}
     )
@@ -108,4 +121,6 @@ def remove_second_factors(user):
     for device in devices_for_user(user, confirmed=None):
         device.delete()
         removed += 1
+    if removed:
+        account_mail.tell_about_change(user, account_mail.Change.SECOND_FACTORS_REMOVED)
     return removed

@@ -1,10 +1,40 @@
-"""The page django-axes shows instead of signing in, once an account is locked for this address
-(AXES_LOCKOUT_CALLABLE): when to try again and whom to ask, in the admin's language."""
+"""When django-axes pauses signing in, and the page it shows then.
 
-from axes.helpers import get_cool_off
+Two counts, each with its own limit: wrong passwords for one account from one client
+(ADMIN_LOGIN_FAILURE_LIMIT), and wrong passwords for any accounts from one client
+(ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT, higher: an office behind one address). The second stops
+password spraying, one password tried on every account. A client is an IPv4 address or an IPv6
+/64 (mops_site.client_address.client_network).
+"""
+
+from axes.attempts import get_cool_off_threshold
+from axes.helpers import get_client_username, get_cool_off
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.db.models import Sum
 from django.shortcuts import render
 from django.utils import timezone
+
+
+def failure_limit(request, credentials=None):
+    """AXES_FAILURE_LIMIT. With AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"],
+    "ip_address"], axes compares the larger of the two counts, which is always the address-alone
+    one, with this single limit. So the limit depends on the account's own count: once that has
+    reached the per-account limit, so has the larger one and signing in is paused; until then
+    only the address-wide limit can pause it."""
+    if account_failures(request, credentials) >= settings.ADMIN_LOGIN_FAILURE_LIMIT:
+        return settings.ADMIN_LOGIN_FAILURE_LIMIT
+    return settings.ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT
+
+
+def account_failures(request, credentials=None):
+    """Recent wrong passwords for this account from this client, as axes counts them."""
+    attempts = AccessAttempt.objects.filter(
+        username=get_client_username(request, credentials),
+        ip_address=request.axes_ip_address,
+        attempt_time__gte=get_cool_off_threshold(request),
+    )
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -1,5 +1,6 @@
-"""The second step of signing in to the admin: set up an authenticator app (once), type a code
-from it (in every session), and see or renew the one-time backup codes.
+"""The second step of signing in to the admin: set up an authenticator app (once, with a
+one-time set-up code), type a code from it (in every session), and see or renew the one-time
+backup codes.
 
 Wagtail mounts these under /admin/ (wagtail_hooks.py) behind its own check that the user may use
 the admin. They are rendered like Wagtail's sign-in page, without the admin's menu: until the
@@ -10,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -17,12 +19,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from . import devices
-from .forms import AuthenticatorSetUpForm, SecondFactorForm
+from . import account_mail, devices, set_up_codes
+from .forms import SET_UP_CODE_REFUSED, AuthenticatorSetUpForm, SecondFactorForm
 
 _private = [never_cache, sensitive_post_parameters("code")]
 
@@ -72,10 +74,68 @@ class SetUpAuthenticatorView(SecondStepContextMixin, FormView):
         )
 
     def form_valid(self, form):
-        devices.confirm_authenticator(self.device)
-        devices.replace_backup_codes(self.request.user)
+        with transaction.atomic():
+            # Spent here, with the app confirmed: a second request with the same code, sent at
+            # the same moment, finds it gone.
+            spent = set_up_codes.use(self.request.user, form.cleaned_data["set_up_code"])
+            if spent:
+                devices.confirm_authenticator(self.device)
+        if not spent:
+            form.add_error("set_up_code", SET_UP_CODE_REFUSED)
+            return self.form_invalid(form)
         otp_login(self.request, self.device)
         return redirect(url_with_next("two_factor_backup_codes", next_url(self.request)))
+
+
+@method_decorator(never_cache, name="dispatch")
+class SendSetUpCodeView(View):
+    """Sends a set-up code to the user's own e-mail address: reading it proves the mailbox is
+    theirs, which a stolen password alone does not."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        user = request.user
+        if devices.has_second_factor(user):
+            return redirect(url_with_next("two_factor_verify", next_url(request)))
+        if not user.email:
+            messages.error(
+                request,
+                _(
+                    "Your account has no e-mail address. Ask the person who manages accounts "
+                    "for a set-up code."
+                ),
+            )
+        elif set_up_codes.recently_emailed(user):
+            messages.info(
+                request,
+                _(
+                    "A code was sent less than a minute ago. Look for it in your mailbox (and "
+                    "in the spam folder) before asking for another."
+                ),
+            )
+        else:
+            code = set_up_codes.issue(
+                user, lifetime=set_up_codes.EMAILED_CODE_LIFETIME, sent_by_email=True
+            )
+            if account_mail.send_set_up_code(user, code):
+                messages.success(
+                    request,
+                    _(
+                        "A set-up code is on its way to your e-mail address. It works for 30 "
+                        "minutes."
+                    ),
+                )
+            else:
+                set_up_codes.discard(user)
+                messages.error(
+                    request,
+                    _(
+                        "The e-mail could not be sent. Try again later, or ask the person who "
+                        "manages accounts for a set-up code."
+                    ),
+                )
+        return redirect(url_with_next("two_factor_set_up", next_url(request)))
 
 
 @method_decorator(_private, name="dispatch")

@@ -14,6 +14,11 @@ def register_two_factor_urls():
             name="two_factor_set_up",
         ),
         path(
+            "two-factor/set-up/send-code/",
+            views.SendSetUpCodeView.as_view(),
+            name="two_factor_send_code",
+        ),
+        path(
             "two-factor/verify/",
             views.VerifySecondFactorView.as_view(),
             name="two_factor_verify",

@@ -61,6 +61,9 @@ MIDDLEWARE = [
     "mops_site.cache_headers.CacheControlMiddleware",
     "mops_site.middleware.ContentSecurityPolicyMiddleware",
     "mops_site.middleware.PermissionsPolicyMiddleware",
+    # Refuses control characters and non-UTF-8 bodies with a 400 in the address's language,
+    # before the session, CSRF check and views read cookies and forms (mops_site.request_checks).
+    "mops_site.request_checks.RequestChecksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The request's Wagtail Site and contact settings from the cache.
@@ -68,8 +71,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Whether this session has done the second sign-in step, and every admin page requiring it.
+    # Whether this session has done the second sign-in step; idle signed-in sessions ending;
+    # every admin page requiring the second step, and the user anonymous elsewhere until then.
     "django_otp.middleware.OTPMiddleware",
+    "mops_site.admin_security.idle_sessions.IdleSessionMiddleware",
     "mops_site.admin_security.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -117,6 +122,15 @@ DATABASES = {
         conn_max_age=int(environment.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent applicants on the embedded default: readers do not wait for the writer (WAL),
+    # a transaction takes the write lock when it begins, so that it cannot fail half-way on
+    # "database is locked" (IMMEDIATE), and a writer waits its turn for up to 20 s.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # How long readers' browsers (max-age) and the caching proxy (s-maxage) may keep a page read
@@ -204,13 +218,16 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-# Form fields other than files, per request (Django's default, stated: the page editor stays
-# far below it); files are limited above and by the proxy (client_max_body_size).
+# Form fields other than files, per request, fitted to the largest real form: the page editor of
+# the demo's biggest programme page posts 223 fields in 30 KB (measured December 2026). About 9
+# times the fields and 80 times the size leave room for much longer programmes; files are
+# limited above and by the proxy (client_max_body_size). A request over a limit gets the 400 page
+# (mops_site.error_views).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2_000
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 EMAIL_SUBJECT_PREFIX = "[MOPS] "
 # A slow mail server must not hold a worker (or a database lock) for long.
@@ -222,6 +239,27 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "notifications": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
+# A notification task RUNNING longer than this (seconds) lost its worker (killed, rebooted): the
+# recovery step takes it back and queues the notification again. Far above EMAIL_TIMEOUT, so
+# that a slow but living worker is never overtaken.
+NOTIFICATION_TASK_LEASE = int(environment.get("NOTIFICATION_TASK_LEASE", "300"))
+# Attempts (1, 2, 4 … minutes apart, then hourly: about a day for 30) before a notification is
+# marked failed and waits for a coordinator to send it again.
+NOTIFICATION_MAX_ATTEMPTS = int(environment.get("NOTIFICATION_MAX_ATTEMPTS", "30"))
+
+# What `manage.py run_scheduler` runs (make run, make worker; production's timer runs it with
+# --once): management commands, each every so many seconds, with their arguments.
+SCHEDULED_COMMANDS = [
+    ("publish_scheduled", 60, []),
+    ("recover_notifications", 60, []),
+    ("clearsessions", 24 * 3600, []),
+    # Finished task results older than a day; waiting and running tasks are never pruned.
+    (
+        "prune_db_task_results",
+        24 * 3600,
+        ["--backend", "notifications", "--queue-name", "*", "--min-age-days", "1"],
+    ),
+]
 
 # reCAPTCHA protects enrolment forms when both keys are set.
 RECAPTCHA_PUBLIC_KEY = environment.get("RECAPTCHA_PUBLIC_KEY")
@@ -236,6 +274,9 @@ ENROLMENT_RATE_LIMIT = tuple(
 # Applications are anonymised this many months after their edition ends.
 ENROLMENT_RETENTION_MONTHS = int(environment.get("ENROLMENT_RETENTION_MONTHS", "12"))
 DEFAULT_FROM_EMAIL = environment.get("DEFAULT_FROM_EMAIL", "MOPS <no-reply@example.org>")
+# The number the "database unavailable" page gives when the centre's switchboard (site settings)
+# is not in the cache either, e.g. "71 782 23 00". Empty: the page only asks to call the centre.
+FALLBACK_CONTACT_PHONE = environment.get("FALLBACK_CONTACT_PHONE", "")
 
 # Security headers on every response. HSTS, HTTPS redirects and secure cookies are in
 # production.py; these hold in every environment.
@@ -251,19 +292,23 @@ SESSION_COOKIE_HTTPONLY = True
 # Editors' avatars are not fetched from Gravatar: no third party learns who works in the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Admin sign-in. django-axes pauses sign-in for an account from one client address after
-# ADMIN_LOGIN_FAILURE_LIMIT wrong passwords in a row, for ADMIN_LOGIN_COOLOFF_MINUTES after the
-# last attempt. Counting per account *and* address means an attacker can neither lock a colleague
-# out (their address differs) nor try one password on every account from one address unchecked.
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_FAILURE_LIMIT = int(environment.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+# Admin sign-in. django-axes pauses signing in from one client (an IPv4 address, or an IPv6 /64)
+# for ADMIN_LOGIN_COOLOFF_MINUTES after the last attempt, once it has sent either
+# ADMIN_LOGIN_FAILURE_LIMIT wrong passwords for one account, or ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT
+# for any accounts (password spraying: one password tried on every account). The first count is
+# per account *and* client, so an attacker elsewhere cannot lock a colleague out; the second is
+# higher, for an office behind one address. mops_site.admin_security.lockout applies both.
+ADMIN_LOGIN_FAILURE_LIMIT = int(environment.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT = int(environment.get("ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = "mops_site.admin_security.lockout.failure_limit"
 AXES_COOLOFF_TIME = timedelta(minutes=int(environment.get("ADMIN_LOGIN_COOLOFF_MINUTES", "30")))
 AXES_RESET_ON_SUCCESS = True
 # Only failed attempts are kept (they expire with the cool-off); successful sign-ins, with staff
 # members' addresses, are not recorded. `manage.py axes_reset_username NAME` lifts a lockout.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "mops_site.admin_security.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "mops_site.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "mops_site.client_address.client_network"
 # Wagtail's sign-in form, with a labelled password field and a grammatical placeholder.
 WAGTAILADMIN_USER_LOGIN_FORM = "mops_site.admin_security.login_form.AdminLoginForm"
 # Proxies in front of the application that append to X-Forwarded-For (nginx, Varnish). With 0
@@ -273,6 +318,10 @@ TRUSTED_PROXY_COUNT = int(environment.get("TRUSTED_PROXY_COUNT", "0"))
 # each session; mops_site.admin_security. Production forces it on.
 ADMIN_REQUIRE_TWO_FACTOR = True
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Restricted pages and documents send visitors to the admin's sign-in, which has both steps.
+WAGTAIL_FRONTEND_LOGIN_URL = "wagtailadmin_login"
+# A signed-in user who sends no request for this long is signed out at their next one.
+ADMIN_SESSION_IDLE_MINUTES = int(environment.get("ADMIN_SESSION_IDLE_MINUTES", "60"))
 # Shown on the lockout and two-step pages: whom to write to about a locked account or lost phone.
 ADMIN_SUPPORT_EMAIL = environment.get("ADMIN_SUPPORT_EMAIL")
 

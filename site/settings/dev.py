@@ -10,6 +10,10 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 SITE_BASE_URL = environment.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 # The local admin account (create_local_admin) signs in without a phone; production requires it.
 ADMIN_REQUIRE_TWO_FACTOR = False
+# No web server in front: Django serves image renditions (never originals) itself.
+SERVE_IMAGE_RENDITIONS = True
+# `build_demo_site` may run here; production never sets this (the command refuses without it).
+DEMO_CONTENT_ALLOWED = True
 
 if environment.get("EMAIL_HOST"):
     EMAIL_HOST = environment.get("EMAIL_HOST")

@@ -11,6 +11,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Admin tests sign in without a second factor; its own tests switch it on.
 ADMIN_REQUIRE_TWO_FACTOR = False
+# No web server in front: Django serves image renditions (never originals) itself.
+SERVE_IMAGE_RENDITIONS = True
+# `build_demo_site` may run here; production never sets this (the command refuses without it).
+DEMO_CONTENT_ALLOWED = True
 
 # Tests never touch a shared cache, whatever REDIS_URL the machine has.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

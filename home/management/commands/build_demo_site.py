@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from home.demo.build import build_demo_site
+from home.demo.guard import DemoRefused
 from home.demo.translate import translate_demo_site
 from home.demo.translate_catalogue import DemoTranslationError
 
@@ -9,8 +10,9 @@ class Command(BaseCommand):
     help = (
         "Build the demo site (home page, programmes, contacts, notices, settings) from the "
         "source pages, then publish it in the other site languages from the catalogues in "
-        "home/demo/translations. Safe to run again: it updates what differs and adds nothing "
-        "twice."
+        "home/demo/translations. Safe to run again: it updates what differs, adds nothing "
+        "twice and deletes nothing it did not make. It runs only where the settings allow demo "
+        "content (never in production), on an empty database or one it built before."
     )
 
     def add_arguments(self, parser):
@@ -18,11 +20,24 @@ class Command(BaseCommand):
             "--catalogue-dir",
             help="Folder with the {language}.po catalogues (default: home/demo/translations).",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help=(
+                "Build the demo also on a database with content it did not build (a development "
+                "copy): its pages, snippets and settings with the demo's names are overwritten, "
+                "the default site points at the demo's home page, nothing else is deleted. "
+                "Never allowed under settings without DEMO_CONTENT_ALLOWED."
+            ),
+        )
 
     def handle(self, *args, **options):
         # The Polish build commits first: translations are made one object per transaction
         # after it, never inside it (wagtail-localize issue 773).
-        tally = build_demo_site()
+        try:
+            tally = build_demo_site(force=options["force"])
+        except DemoRefused as refusal:
+            raise CommandError(str(refusal)) from refusal
         for line in tally.lines():
             self.stdout.write(f"  {line}")
         try:

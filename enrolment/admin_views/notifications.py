@@ -1,0 +1,92 @@
+"""Notifications that failed or still wait, for the coordinators of their teams (superusers: all),
+each with "send again". A notification of another team's application is a 404, whichever way
+its address is reached."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _, gettext_lazy
+from django.views.generic import TemplateView, View
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from enrolment import audit
+from enrolment.models import Notification
+from enrolment.permissions import application_permission_policy
+from enrolment.tasks import queue_delivery
+
+LIST_URL_NAME = "enrolment_notifications"
+RESEND_URL_NAME = "enrolment_notification_resend"
+# Any of these lets a user see an application, and so its notifications.
+SEE_ACTIONS = ["view", "change", "delete"]
+
+
+def visible_notifications(user):
+    """Notifications still to be sent of the applications the user may see."""
+    applications = application_permission_policy.instances_user_has_any_permission_for(
+        user, SEE_ACTIONS
+    )
+    return Notification.objects.undelivered().filter(application__in=applications)
+
+
+def may_send_again(user, notification):
+    return application_permission_policy.user_has_permission_for_instance(
+        user, "change", notification.application
+    )
+
+
+class NotificationListView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "enrolment/admin/notifications.html"
+    page_title = gettext_lazy("Notifications to send")
+    header_icon = "mail"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        notifications = list(
+            visible_notifications(self.request.user)
+            .select_related("application__team")
+            .order_by("created_at")
+        )
+        context["failed"] = [n for n in notifications if n.is_failed]
+        context["waiting"] = [n for n in notifications if not n.is_failed]
+        context["can_send_again"] = {
+            n.pk for n in notifications if may_send_again(self.request.user, n)
+        }
+        return context
+
+
+class SendAgainView(View):
+    """POST only: clears the failed state and the attempts, queues delivery now."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        notification = get_object_or_404(
+            visible_notifications(request.user).select_related("application"), pk=pk
+        )
+        if not may_send_again(request.user, notification):
+            raise PermissionDenied
+        with transaction.atomic():
+            notification = (
+                Notification.objects.select_for_update(of=("self",))
+                .select_related("application")
+                .get(pk=notification.pk)
+            )
+            if notification.is_delivered:
+                messages.info(request, _("This notification has already been delivered."))
+                return redirect(LIST_URL_NAME)
+            notification.failed_at = None
+            notification.failure_reason = ""
+            notification.attempts = 0
+            notification.save(update_fields=["failed_at", "failure_reason", "attempts"])
+            queue_delivery(notification)
+            audit.log_notification_resent(notification, request.user)
+        messages.success(
+            request,
+            _("The notification about application %(reference)s will be sent again shortly.")
+            % {"reference": notification.application.reference},
+        )
+        return redirect(LIST_URL_NAME)

@@ -1,0 +1,50 @@
+"""The page editor's form for enrolment form pages: questions may not take a system field's name.
+
+Wagtail names a new question after its label. A label that would give a reserved name ("Email",
+"Edition", "Phone"…) or no name at all ("???", only emoji) is refused on saving, with an error on
+that question that says why. A question already stored with such a name is left alone: the form
+sends and stores it under a key of its own (see `field_names`), so it keeps working.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
+
+from .field_names import is_reserved
+
+QUESTIONS = "form_fields"
+_RESERVED = _(
+    "This label would give the question the name “%(name)s”, which the form keeps for a "
+    "question it asks itself (every form asks for the edition, name, phone, e-mail address and "
+    "consent). Change the label, for example by adding a word."
+)
+_NO_NAME = _(
+    "This label has no letters or digits to name the question after. Add a word to the label."
+)
+
+
+class EnrolmentFormPageForm(WagtailAdminFormPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        for form in self.formsets[QUESTIONS].forms if QUESTIONS in self.formsets else []:
+            if not self._names_a_new_question(form):
+                continue
+            name = form.instance.get_field_clean_name()
+            if not name:
+                form.add_error("label", forms.ValidationError(_NO_NAME, code="no_name"))
+            elif is_reserved(name):
+                form.add_error(
+                    "label",
+                    forms.ValidationError(_RESERVED, code="reserved_name", params={"name": name}),
+                )
+        return cleaned_data
+
+    @staticmethod
+    def _names_a_new_question(form):
+        """A question that gets its name on this save: new, filled in and not being deleted."""
+        return (
+            form.is_valid()
+            and form.has_changed()
+            and not form.cleaned_data.get("DELETE")
+            and not form.instance.clean_name
+        )

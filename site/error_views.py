@@ -1,0 +1,113 @@
+"""Error pages that never need the database: a request refused as unreadable (400) and the
+database out of reach (503), in the visitor's language.
+
+They render templates/error_page.html, which looks like the site but reads nothing from the
+database (no page, no site-wide parts, no user): the 503 page is shown precisely when the
+database cannot be reached. Wired in mops_site.urls as handler400 and handler500.
+"""
+
+import sys
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.views import defaults
+
+from home.models import InstitutionSettings
+
+from .middleware import admin_prefix
+from .request_checks import CharsetNotAccepted, ControlCharacterInRequest
+
+# How long the 503 page asks browsers and people to wait before trying again.
+RETRY_AFTER_SECONDS = 120
+
+
+def bad_request(request, exception):
+    with _in_visitors_language(request):
+        content = render_to_string(
+            "400.html", {"reason": _reason_for(exception), "phone": fallback_phone()}
+        )
+    return HttpResponse(content, status=400)
+
+
+def server_error(request):
+    """Django calls this inside the `except` that caught the exception."""
+    if database_unavailable(sys.exc_info()[1]):
+        return service_unavailable(request)
+    return defaults.server_error(request)
+
+
+def service_unavailable(request):
+    sent_a_form = request.method == "POST"
+    # The public site's only forms are enrolment forms (the admin's are not).
+    sent_an_application = sent_a_form and not request.path_info.startswith(admin_prefix())
+    with _in_visitors_language(request):
+        content = render_to_string(
+            "503.html",
+            {
+                "sent_a_form": sent_a_form,
+                "sent_an_application": sent_an_application,
+                # The answers go back to the applicant in this page's "Send again" form: going
+                # back to the form page needs the database, which is what is missing. Sent to
+                # the same address with the same one-time token, they are stored once.
+                "answers": _answers(request) if sent_an_application else [],
+                "send_again_to": request.get_full_path(),
+                "phone": contact_phone(request),
+                "retry_after_minutes": RETRY_AFTER_SECONDS // 60,
+            },
+        )
+    response = HttpResponse(content, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def database_unavailable(exception):
+    """Whether the database could not be reached (refused, gone, locked), anywhere in the
+    chain of exceptions that led to this one."""
+    seen = set()
+    while exception is not None and id(exception) not in seen:
+        if isinstance(exception, OperationalError | InterfaceError):
+            return True
+        seen.add(id(exception))
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
+def contact_phone(request):
+    """The centre's switchboard as the site-wide parts' cache gave it to this request
+    (home.site_wide_parts.CachedSiteMiddleware), else the configured fallback."""
+    contact_settings = getattr(request, InstitutionSettings.get_cache_attr_name(), None)
+    return getattr(contact_settings, "phone", "") or fallback_phone()
+
+
+def fallback_phone():
+    return settings.FALLBACK_CONTACT_PHONE
+
+
+def _answers(request):
+    """What the form sent, as (name, value) pairs; nothing if it cannot be read."""
+    try:
+        return [(name, value) for name, values in request.POST.lists() for value in values]
+    except Exception:  # noqa: BLE001 (an unreadable body leaves only the Back button)
+        return []
+
+
+def _reason_for(exception):
+    if isinstance(exception, ControlCharacterInRequest):
+        return "control_character"
+    if isinstance(exception, CharsetNotAccepted):
+        return "charset"
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
+        return "too_large"
+    return "unreadable"
+
+
+def _in_visitors_language(request):
+    """The language of the address (/en/, /uk/, none for Polish), as LocaleMiddleware would
+    choose it: the error may have come before or after it."""
+    return translation.override(
+        translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    )

@@ -1,0 +1,103 @@
+"""The form's own input rules: consent is given only by ticking the box, a honeypot with anything
+in it (even blanks) stops a bot, and a field sent many times is one answer."""
+
+import re
+
+import pytest
+
+from enrolment.models import Application, EnrolmentFormField, NotificationKind
+
+from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+
+pytestmark = pytest.mark.django_db
+
+CONSENT = "system-privacy_consent"
+
+
+@pytest.fixture
+def open_form():
+    chosen = edition("KomPAS", 2)
+    open_enrolment(chosen)
+    return form_page(programme("KomPAS")), chosen
+
+
+def test_the_consent_box_sends_the_value_that_counts(client, open_form):
+    page, _chosen = open_form
+    html = client.get(page.url).content.decode()
+    box = re.search(rf'<input[^>]*name="{CONSENT}"[^>]*>', html).group(0)
+    assert 'type="checkbox"' in box and 'value="on"' in box
+
+
+@pytest.mark.parametrize("sent", ["false", "0", "", "off", "no", "1", "true", "ON", " on"])
+def test_consent_counts_only_when_the_boxs_own_value_is_sent(client, open_form, sent):
+    page, chosen = open_form
+    response = submit(client, page, valid_answers(page, chosen, privacy_consent=sent))
+    assert response.status_code == 200
+    assert f'<a href="#id_{CONSENT}">' in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_the_ticked_consent_box_sends_the_application(client, open_form):
+    page, chosen = open_form
+    assert (
+        submit(client, page, valid_answers(page, chosen, privacy_consent="on")).status_code == 302
+    )
+    assert Application.objects.get().form_data["privacy_consent"] is True
+
+
+def test_an_e_mail_confirmation_is_sent_only_when_its_box_was_ticked(client, open_form):
+    page, chosen = open_form
+    answers = valid_answers(page, chosen, email="anna@example.org", email_confirmation="0")
+    submit(client, page, answers)
+    application = Application.objects.get()
+    assert application.form_data["email_confirmation"] is False
+    assert not application.notifications.filter(kind=NotificationKind.APPLICANT).exists()
+
+
+@pytest.mark.parametrize("filled", [" ", "\t", "\r\n", "\u00a0", "x"])
+def test_a_honeypot_holding_anything_even_blanks_stops_the_application(client, open_form, filled):
+    page, chosen = open_form
+    response = submit(client, page, valid_answers(page, chosen, website=filled))
+    assert response.status_code == 200
+    assert not Application.objects.exists()
+
+
+def test_a_field_sent_twice_is_stored_as_one_answer(client, open_form):
+    page, chosen = open_form
+    answers = valid_answers(page, chosen)
+    answers["system-phone"] = ["600 111 111", "600 222 222"]
+    assert submit(client, page, answers).status_code == 302
+    phone = Application.objects.get().form_data["phone"]
+    assert phone in {"600 111 111", "600 222 222"}
+
+
+@pytest.mark.parametrize("field_type", ["checkboxes", "multiselect"])
+def test_a_choice_sent_twice_is_stored_once(client, open_form, field_type):
+    page, chosen = open_form
+    EnrolmentFormField.objects.create(
+        page=page,
+        label="Co cię interesuje?",
+        clean_name="co_cie_interesuje",
+        field_type=field_type,
+        choices="Warsztaty\nWyjazdy\nRozmowy",
+        required=False,
+    )
+    sent = ["Wyjazdy", "Warsztaty", "Wyjazdy", "Wyjazdy"]
+    answers = valid_answers(page, chosen, co_cie_interesuje=sent)
+    assert submit(client, page, answers).status_code == 302
+    assert Application.objects.get().form_data["co_cie_interesuje"] == ["Wyjazdy", "Warsztaty"]
+
+
+def test_an_editors_checkbox_question_also_needs_its_own_value(client, open_form):
+    page, chosen = open_form
+    EnrolmentFormField.objects.create(
+        page=page,
+        label="Zgoda na zdjęcia",
+        clean_name="zgoda_na_zdjecia",
+        field_type="checkbox",
+        required=False,
+    )
+    submit(client, page, valid_answers(page, chosen, zgoda_na_zdjecia="0"))
+    submit(client, page, valid_answers(page, chosen, zgoda_na_zdjecia="on"))
+    stored = [a.form_data["zgoda_na_zdjecia"] for a in Application.objects.order_by("pk")]
+    assert stored == [False, True]

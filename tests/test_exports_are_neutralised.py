@@ -1,0 +1,117 @@
+"""A coordinator's CSV and XLSX exports hold whatever an applicant typed as plain text: no answer
+runs as a formula (also behind blanks or invisible marks), control characters never break the
+export, and every other character (emoji, right-to-left text) arrives unchanged. Through the
+admin's export address, as a coordinator."""
+
+import pytest
+from django.db import connection
+
+from enrolment.exports import neutralise
+from enrolment.models import EnrolmentFormField, EnrolmentFormPage
+
+from .admin_helpers import demo_edition, export_rows, make_application, make_coordinator
+
+pytestmark = pytest.mark.django_db
+
+FORMATS = ["csv", "xlsx"]
+
+# Answer -> what the cell must hold.
+FORMULAS = {
+    '=HYPERLINK("http://x","y")': '\'=HYPERLINK("http://x","y")',
+    "  =1+1": "'  =1+1",
+    "\u00a0+1": "'\u00a0+1",
+    '\u200f=HYPERLINK("http://x")': '\'\u200f=HYPERLINK("http://x")',
+    "\ufeff@SUM(A1)": "'\ufeff@SUM(A1)",
+    "\u200b-2": "'\u200b-2",
+    "\uff1dSUM(A1)": "'\uff1dSUM(A1)",
+    # A phone number with its country code stays text rather than becoming a sum.
+    "+48 600 123 456": "'+48 600 123 456",
+    # A control character before the formula is replaced, and the formula still neutralised.
+    "\x01=1+1": "\ufffd=1+1",
+}
+PLAIN = {
+    "emoji": "Dziękuję 🙂👍🏽 👩‍👧",
+    "rtl": "\u202bשלום עולם\u202c \u200fمرحبا",
+    "e_mail": "jan.kowalski@example.org",
+}
+
+
+def control_characters():
+    # PostgreSQL stores no NUL in a text or JSON value (such input is refused before storing).
+    first = 0 if connection.vendor == "sqlite" else 1
+    return [chr(code) for code in range(first, 0x20) if chr(code) not in "\t\n\r"]
+
+
+@pytest.fixture
+def edition(violence_programme):
+    return demo_edition(violence_programme, 1)
+
+
+@pytest.fixture
+def coordinator_client(client, edition):
+    client.force_login(make_coordinator(edition.team))
+    return client
+
+
+def exported_row(client, export_format, application):
+    rows = export_rows(client, export_format)
+    heading = rows[0]
+    row = next(row for row in rows[1:] if row[0] == application.reference)
+    return dict(zip(heading, row, strict=True))
+
+
+@pytest.mark.parametrize("export_format", FORMATS)
+def test_formulas_are_text_even_behind_blanks_and_invisible_marks(
+    coordinator_client, edition, export_format
+):
+    answers = {f"q{index}": answer for index, answer in enumerate(FORMULAS)}
+    application = make_application(edition, form_data=answers)
+    row = exported_row(coordinator_client, export_format, application)
+    for name, answer in answers.items():
+        assert row[name] == FORMULAS[answer], repr(answer)
+
+
+@pytest.mark.parametrize("export_format", FORMATS)
+def test_control_characters_are_replaced_and_the_rest_of_the_answer_kept(
+    coordinator_client, edition, export_format
+):
+    answers = {f"c{ord(char):02x}": f"przed{char}po" for char in control_characters()}
+    answers["tab_inside"] = "a\tb"
+    answers["lines"] = "pierwsza\ndruga"
+    application = make_application(edition, form_data=answers)
+    row = exported_row(coordinator_client, export_format, application)
+    for name in answers:
+        if name.startswith("c"):
+            assert row[name] == "przed\ufffdpo", name
+    assert row["tab_inside"] == "a\tb"
+    assert row["lines"] == "pierwsza\ndruga"
+
+
+@pytest.mark.parametrize("export_format", FORMATS)
+def test_emoji_and_right_to_left_text_arrive_unchanged(coordinator_client, edition, export_format):
+    application = make_application(edition, form_data=dict(PLAIN))
+    row = exported_row(coordinator_client, export_format, application)
+    for name, answer in PLAIN.items():
+        assert row[name] == answer, name
+
+
+def test_a_question_label_with_a_control_character_and_a_formula_makes_a_safe_heading(
+    coordinator_client, violence_programme, edition
+):
+    page = EnrolmentFormPage(title="Formularz", slug="formularz-sterujace", next_steps="<p>x</p>")
+    violence_programme.add_child(instance=page)
+    EnrolmentFormField.objects.create(
+        page=page, label="\x07=cmd|' /C calc'!A0", field_type="singleline", clean_name="pytanie"
+    )
+    make_application(edition, page=page, form_data={"pytanie": "tak"})
+    for export_format in FORMATS:
+        heading = export_rows(coordinator_client, export_format)[0]
+        assert "\ufffd=cmd|' /C calc'!A0" in heading, export_format
+
+
+def test_characters_no_workbook_can_hold_are_replaced_not_refused():
+    # Lone surrogates and the XML non-characters cannot be stored in every database, so the
+    # function that every exported cell goes through is asked directly.
+    assert neutralise("a\ud800b\ufffec\uffff") == "a\ufffdb\ufffdc\ufffd"
+    assert neutralise("\ud83d=1") == "\ufffd=1"
+    assert neutralise(3) == 3

@@ -1,0 +1,174 @@
+"""Pages show renditions of uploaded images; the original files are never served: not by the
+development and test server, not by nginx in production."""
+
+import http.client
+import io
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+from PIL import Image as PillowImage
+from wagtail.images.models import Image
+
+PROJECT = Path(__file__).resolve().parent.parent
+NGINX_CONFIG = PROJECT / "deploy" / "nginx" / "mops.conf"
+
+
+def jpeg_bytes():
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (30, 20), "green").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_server_gives_renditions_and_refuses_original_files(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    image = Image(title="zdjęcie", file=ContentFile(jpeg_bytes(), name="zdjecie.jpg"))
+    image.save()
+    rendition = image.get_rendition("width-800")
+    assert image.file.url.startswith("/media/original_images/")
+    assert rendition.url.startswith("/media/images/")
+
+    served = client.get(rendition.url)
+    assert served.status_code == 200
+    assert b"".join(served.streaming_content)[:2] == b"\xff\xd8"
+
+    original_name = image.file.name.split("/")[-1]
+    for address in [
+        image.file.url,
+        f"/media/images/../original_images/{original_name}",
+        f"/media/images/%2e%2e/original_images/{original_name}",
+        "/media/documents/",
+    ]:
+        assert client.get(address).status_code in (400, 404), address
+
+
+@pytest.mark.django_db
+def test_pages_show_renditions_never_original_files(client, violence_programme):
+    assert violence_programme.eu_project.logo_strip is not None
+
+    html = client.get(violence_programme.url).content.decode()
+
+    assert re.search(r'<img [^>]*src="/media/images/', html), "the logo strip is shown"
+    assert "original_images" not in html
+
+
+def location_blocks(config):
+    """{prefix: body} of nginx's `location` blocks (none of ours nests braces)."""
+    return dict(re.findall(r"location\s+(\S+)\s*\{([^}]*)\}", config))
+
+
+def test_nginx_serves_only_renditions_from_the_media_folder():
+    locations = location_blocks(NGINX_CONFIG.read_text())
+
+    media = {prefix: body for prefix, body in locations.items() if prefix.startswith("/media/")}
+    assert "alias /var/lib/mops/media/images/;" in media["/media/images/"]
+    assert "return 404;" in media["/media/"], "everything else under /media/, originals included"
+    served = [prefix for prefix, body in media.items() if "alias" in body or "root" in body]
+    assert served == ["/media/images/"]
+    # The longest matching prefix wins: nothing else may cover the originals' folder.
+    assert not [prefix for prefix in locations if prefix.startswith("/media/original")]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def nginx_on_loopback(folder, media_root, port):
+    """deploy/nginx/mops.conf as it is, but plain HTTP on a loopback port (its certificates
+    exist only on the server), the media folder in `folder`, in one foreground process."""
+    server = NGINX_CONFIG.read_text()
+    server = re.sub(r"^\s*ssl_[a-z_]+ .*;\n", "", server, flags=re.MULTILINE)
+    server = re.sub(r"^\s*listen .*;\n", "", server, flags=re.MULTILINE)
+    # The first server block only redirects to HTTPS: the second one, on our port, is tested.
+    server = server.replace("server_name mops.example.org;", "server_name localhost;", 1)
+    server = server.replace(
+        "server_name mops.example.org;", f"listen 127.0.0.1:{port};\n    server_name _;"
+    )
+    server = server.replace("/var/lib/mops/media/", f"{media_root}/")
+    temp_paths = "".join(
+        f"{kind}_temp_path {folder}/{kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    config = folder / "nginx.conf"
+    config.write_text(
+        f"daemon off;\nmaster_process off;\npid {folder}/nginx.pid;\n"
+        f"error_log {folder}/error.log;\nevents {{}}\n"
+        f"http {{\naccess_log off;\n{temp_paths}{server}\n}}\n"
+    )
+    return config
+
+
+@pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
+def test_nginx_serves_renditions_and_refuses_original_files(tmp_path):
+    media_root = tmp_path / "media"
+    for name in ("images/zdjecie.width-800.jpg", "original_images/zdjecie.jpg", "documents/a.pdf"):
+        (media_root / name).parent.mkdir(parents=True, exist_ok=True)
+        (media_root / name).write_bytes(b"file " + name.encode())
+    port = free_port()
+    config = nginx_on_loopback(tmp_path, media_root, port)
+    checked = subprocess.run(
+        ["nginx", "-t", "-p", str(tmp_path), "-c", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+
+    nginx = subprocess.Popen(
+        ["nginx", "-p", str(tmp_path), "-c", str(config)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base)
+        assert fetch(base + "/media/images/zdjecie.width-800.jpg") == (
+            200,
+            b"file images/zdjecie.width-800.jpg",
+        )
+        for address in (
+            "/media/original_images/zdjecie.jpg",
+            "/media//original_images/zdjecie.jpg",
+            "/media/images/../original_images/zdjecie.jpg",
+            "/media/%6Friginal_images/zdjecie.jpg",
+            "/media/documents/a.pdf",
+        ):
+            status, body = fetch(base + address)
+            assert status == 404 and b"file " not in body, address
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+
+
+def wait_for(base, seconds=10):
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fetch(base + "/media/")
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def fetch(url):
+    # http.client sends the path as given: no client-side normalisation of `..` or `//`.
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    try:
+        connection.request("GET", parts.path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
