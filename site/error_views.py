@@ -14,6 +14,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.http import escape_leading_slashes
 from django.views import defaults
 
 from home.models import InstitutionSettings
@@ -54,7 +55,8 @@ def service_unavailable(request):
                 # back to the form page needs the database, which is what is missing. Sent to
                 # the same address with the same one-time token, they are stored once.
                 "answers": _answers(request) if sent_an_application else [],
-                "send_again_to": request.get_full_path(),
+                # "//host/…" would be another site's address in the form's action.
+                "send_again_to": escape_leading_slashes(request.get_full_path()),
                 "phone": contact_phone(request),
                 "retry_after_minutes": RETRY_AFTER_SECONDS // 60,
             },

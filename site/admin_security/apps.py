@@ -9,4 +9,4 @@ class AdminSecurityConfig(AppConfig):
 
     def ready(self):
         # Registers the deploy checks, and the signal receiver that starts the idle time.
-        from . import checks, idle_sessions  # noqa: F401
+        from . import checks, idle_sessions, lockout  # noqa: F401

@@ -11,7 +11,9 @@ from axes.attempts import get_cool_off_threshold
 from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.db.models import Sum
+from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -47,3 +49,14 @@ def lockout_response(request, original_response=None, credentials=None):
         "support_email": settings.ADMIN_SUPPORT_EMAIL,
     }
     return render(request, "axes/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+
+
+@receiver(user_logged_in, dispatch_uid="admin_security_reset_own_failures")
+def reset_own_failures_on_success(sender, request, user, **kwargs):
+    """A right password clears that account's wrong ones from this client, and nothing else.
+    (axes' own AXES_RESET_ON_SUCCESS deletes every record matching any lockout parameter,
+    including the address alone: signing in to one's own account would clear the failures
+    for every other account from that address, and the count for password spraying.)"""
+    ip_address = getattr(request, "axes_ip_address", None)
+    if ip_address is not None:
+        AccessAttempt.objects.filter(username=user.get_username(), ip_address=ip_address).delete()
