@@ -190,11 +190,24 @@ class EnrolmentBaseForm(BaseForm):
         """The form's one-time token: the one sent back if it is ours, else a new one, so that
         a form shown again after an error keeps its token and a form without one gets one."""
         self.sent_token = token_from(self.data) if self.is_bound else None
+        if self.sent_token and self._token_used_by_another_form(self.sent_token):
+            # Issued by another form page: its application is not this form's, so this POST
+            # neither shows that application's confirmation nor is silently dropped for it.
+            self.sent_token = None
         if self.sent_token:
             self.submission_token = self.sent_token
             self.signed_submission_token = self.data[TOKEN_FIELD_NAME]
         else:
             self.submission_token, self.signed_submission_token = new_token()
+
+    def _token_used_by_another_form(self, token):
+        from .models import Application
+        from .submission import in_default_language
+
+        if self.page is None:
+            return False
+        applications = Application.objects.filter(submission_token=token)
+        return applications.exclude(page=in_default_language(self.page)).exists()
 
     def system_field_order(self):
         system = {system_field_name(key) for key in SYSTEM_FIELD_NAMES}

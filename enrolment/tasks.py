@@ -20,7 +20,7 @@ from home.email_addresses import normalised_email_address
 
 from .delivery_errors import InvalidRecipient, describe, is_permanent
 from .messages import build_message
-from .models import FailureReason, Notification
+from .models import FailureReason, Notification, NotificationKind
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +111,13 @@ def _claim(notification_id, task_id):
         except Exception as error:  # a bug here is recorded and retried
             return _record_failure(
                 notification, error, permanent=isinstance(error, InvalidRecipient)
+            )
+        if message is None and notification.kind == NotificationKind.TEAM:
+            # No valid address of the team or its person (left out when stored): the team must
+            # still hear of the application, so it waits in the failed list for a coordinator to
+            # correct the addresses and send it again, rather than vanishing as abandoned.
+            return _record_failure(
+                notification, InvalidRecipient("no valid team address"), permanent=True
             )
         if message is None:
             notification.abandoned = True

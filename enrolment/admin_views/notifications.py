@@ -5,15 +5,20 @@ its address is reached."""
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views.generic import TemplateView, View
+from django_tasks import TaskResultStatus
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from enrolment import audit
-from enrolment.models import Notification
+from enrolment.models import Notification, NotificationKind
 from enrolment.permissions import application_permission_policy
+from enrolment.recovery import pending_tasks
+from enrolment.submission import _team_recipients
 from enrolment.tasks import queue_delivery
+from programmes.models import Edition
 
 LIST_URL_NAME = "enrolment_notifications"
 RESEND_URL_NAME = "enrolment_notification_resend"
@@ -27,6 +32,28 @@ def visible_notifications(user):
         user, SEE_ACTIONS
     )
     return Notification.objects.undelivered().filter(application__in=applications)
+
+
+def is_being_sent(notification):
+    """True while a worker talks to the mail server for this notification: a second task
+    queued now could send the message a second time."""
+    return (
+        notification.task_id is not None
+        and pending_tasks(timezone.now())
+        .filter(pk=notification.task_id, status=TaskResultStatus.RUNNING)
+        .exists()
+    )
+
+
+def current_team_recipients(notification):
+    """The team's and the responsible person's addresses as they are now: the failed list asks
+    coordinators to correct them before sending again, so the stored ones are not reused."""
+    edition = (
+        Edition.objects.select_related("team", "responsible_person")
+        .filter(pk=notification.application.edition_id)
+        .first()
+    )
+    return _team_recipients(edition) if edition else []
 
 
 def may_send_again(user, notification):
@@ -78,10 +105,25 @@ class SendAgainView(View):
             if notification.is_delivered:
                 messages.info(request, _("This notification has already been delivered."))
                 return redirect(LIST_URL_NAME)
+            if is_being_sent(notification):
+                messages.info(
+                    request,
+                    _(
+                        "This notification is being sent right now. If it is not delivered, "
+                        "send it again in a few minutes."
+                    ),
+                )
+                return redirect(LIST_URL_NAME)
+            if notification.kind == NotificationKind.TEAM:
+                notification.recipients = (
+                    current_team_recipients(notification) or notification.recipients
+                )
             notification.failed_at = None
             notification.failure_reason = ""
             notification.attempts = 0
-            notification.save(update_fields=["failed_at", "failure_reason", "attempts"])
+            notification.save(
+                update_fields=["failed_at", "failure_reason", "attempts", "recipients"]
+            )
             queue_delivery(notification)
             audit.log_notification_resent(notification, request.user)
         messages.success(

@@ -16,7 +16,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 
 from enrolment import audit
 from enrolment.exports import ApplicationExportMixin
-from enrolment.models import STATUSES_TAKING_A_PLACE
+from enrolment.models import STATUSES_TAKING_A_PLACE, Application
 from enrolment.submission import lock_edition, places_taken
 
 from .answers import AnswerLabels, language_name, source_language_name
@@ -191,11 +191,22 @@ class ChangeStatusView(ApplicationActionView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(status_form=form))
         application = self.object
-        old_status, new_status = application.status, form.cleaned_data["status"]
-        if old_status == new_status:
-            messages.info(self.request, _("The status was not changed."))
-            return self.back_to_application()
+        new_status = form.cleaned_data["status"]
         with transaction.atomic():
+            # The status as it is now, read under the edition's lock (taken first, as when an
+            # application is sent): another change may have freed or taken a place since the
+            # application was loaded, and the check below depends on the status it had.
+            if application.edition_id is not None:
+                application.edition = lock_edition(application.edition_id)
+            old_status = (
+                Application.objects.select_for_update()
+                .values_list("status", flat=True)
+                .get(pk=application.pk)
+            )
+            application.status = old_status
+            if old_status == new_status:
+                messages.info(self.request, _("The status was not changed."))
+                return self.back_to_application()
             if self._would_overfill(application, old_status, new_status):
                 places = application.edition.places
                 messages.error(
@@ -224,13 +235,12 @@ class ChangeStatusView(ApplicationActionView):
 
     @staticmethod
     def _would_overfill(application, old_status, new_status):
-        """True when the new status would take a place the edition no longer has. The edition
-        stays locked until the change is saved, as when an application is sent."""
+        """True when the new status would take a place the edition no longer has. Called with
+        the edition locked until the change is saved, as when an application is sent."""
         if new_status not in STATUSES_TAKING_A_PLACE or old_status in STATUSES_TAKING_A_PLACE:
             return False
         if application.edition_id is None:
             return False
-        application.edition = lock_edition(application.edition_id)
         return places_taken(application.edition, excluding=application) >= (
             application.edition.places
         )

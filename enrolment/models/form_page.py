@@ -193,10 +193,17 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
             response = reject_if_rate_limited(self, request) or super().serve(request)
         return self._private(response)
 
-    @staticmethod
-    def _sent_before(request):
+    def _sent_before(self, request):
+        """The application this form (or its translation) stored from the same rendered form;
+        a token of another form page's application is not this form's to answer with."""
+        from enrolment.submission import in_default_language
+
         token = token_from(request.POST)
-        return Application.objects.filter(submission_token=token).first() if token else None
+        if not token:
+            return None
+        return Application.objects.filter(
+            submission_token=token, page=in_default_language(self)
+        ).first()
 
     @path("confirmation/", name="confirmation")
     def confirmation_view(self, request):
