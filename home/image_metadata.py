@@ -124,6 +124,20 @@ def _delete_uncleaned_copy(sender, instance, name):
         instance.file.storage.delete(name)
 
 
+def can_be_written_again(uploaded):
+    """Whether Pillow can write the uploaded file again without its metadata: a truncated or
+    damaged upload cannot, and is refused in the form (home.image_forms) instead of failing
+    when the image is saved (a server error, the upload lost)."""
+    try:
+        uploaded.seek(0)
+        without_metadata(uploaded.read())
+    except Exception:  # Pillow raises many kinds for bad files
+        return False
+    finally:
+        uploaded.seek(0)
+    return True
+
+
 def connect_signals():
     pre_save.connect(
         strip_metadata_from_new_file,

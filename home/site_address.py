@@ -19,13 +19,30 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def host_and_port(url):
-    parts = urlsplit(url)
-    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
+    """The host name and port a Wagtail Site needs for `url`, or ImproperlyConfigured.
+
+    Wagtail builds https:// links only for port 443 and http:// for every other port, and a
+    Site has no path: an address it cannot reproduce is refused rather than turned into links
+    that lead elsewhere."""
+    parts = urlsplit((url or "").strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    scheme_port = DEFAULT_PORTS.get(parts.scheme)
+    problems = [
+        scheme_port is None or not parts.hostname,
+        port == -1,
+        parts.scheme == "https" and port not in (None, 443),
+        parts.scheme == "http" and port == 443,
+        parts.path not in ("", "/") or parts.query or parts.fragment or parts.username,
+    ]
+    if any(problems):
         raise ImproperlyConfigured(
-            f"SITE_BASE_URL must be an http:// or https:// address, such as "
-            f"https://mops.example.org; it is {url!r}."
+            f"SITE_BASE_URL must be an http:// or https:// address without a path, such as "
+            f"https://mops.example.org (https only on port 443); it is {url!r}."
         )
-    return parts.hostname, parts.port or DEFAULT_PORTS[parts.scheme]
+    return parts.hostname, port or scheme_port
 
 
 def apply_site_address(url):

@@ -10,6 +10,7 @@ from collections import defaultdict
 from functools import cached_property
 
 from django.conf import settings
+from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
@@ -17,12 +18,16 @@ from wagtail.models import Page
 
 class MultilingualSitemap(Sitemap):
     def items(self):
+        # Every language's copy of the site's root and everything under it: also a page that
+        # exists in one language only.
         root = self.get_wagtail_site().root_page
-        in_this_site = root.get_descendants(inclusive=True).values("translation_key")
+        under_a_root = Q()
+        for translated_root in Page.objects.filter(translation_key=root.translation_key):
+            under_a_root |= Q(path__startswith=translated_root.path)
         return (
             Page.objects.live()
             .public()
-            .filter(translation_key__in=in_this_site, alias_of__isnull=True)
+            .filter(under_a_root, alias_of__isnull=True)
             .select_related("locale")
             .order_by("path")
             .defer_streamfields()

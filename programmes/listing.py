@@ -1,14 +1,14 @@
 """Programme listings for the programme index and the home page, in few queries."""
 
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.routing import site_has_view_restrictions
 
 from .models import ProgrammePage, ProgrammeStatus, TargetGroup
-from .models.edition_facts import attach_editions, source_editions_matching
+from .models.edition_facts import attach_editions, facts_of_programme
 
 
 def public_only(pages):
@@ -38,7 +38,7 @@ def programmes_under(index_page):
 
 def with_status_flags(programmes, today):
     # The source language's editions: a translation's copies may be out of date.
-    editions = source_editions_matching(OuterRef("translation_key"))
+    editions = facts_of_programme()
     return programmes.annotate(
         has_open_enrolment=Exists(editions.enrolment_open(today)),
         has_running_edition=Exists(editions.running(today)),

@@ -15,6 +15,7 @@ from enrolment.models import EnrolmentFormPage
 from home.models import HomePage
 from programmes.models import ProgrammeIndexPage, ProgrammeStatus
 
+from .builders import make_edition, make_programme
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +161,23 @@ def test_translated_pages_show_translated_words_with_source_facts(client, lesnic
         ], code
         # The team's name in the reader's language, where the team is translated.
         assert {e.team.locale.language_code for e in shown} == {code}, code
+
+
+def test_a_programme_written_only_in_english_shows_its_own_editions(client):
+    """No Polish page, so no other facts: its own editions are shown, listed and filtered."""
+    today = timezone.localdate()
+    english_index = ProgrammeIndexPage.objects.get(locale__language_code="en")
+    programme = make_programme(english_index, editions=0, title="Programme in English only")
+    make_edition(
+        programme,
+        starts_on=today + datetime.timedelta(days=60),
+        ends_on=today + datetime.timedelta(days=200),
+        enrolment_opens_on=today - datetime.timedelta(days=1),
+        enrolment_closes_on=today + datetime.timedelta(days=20),
+    )
+    response = client.get(programme.url)
+    assert response.status_code == 200
+    assert len(response.context["editions"]) == 1
+    assert response.context["status"] == ProgrammeStatus.ENROLMENT_OPEN
+    assert programme.title in enrolment_open_titles(client, "en")
+    assert home_group_of(client, "en", programme.title) == 0

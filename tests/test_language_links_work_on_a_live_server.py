@@ -62,6 +62,29 @@ def test_each_language_link_of_every_page_type_answers_in_that_language(
         assert canonical is None or canonical.startswith(base), (source.url, canonical)
 
 
-def test_an_address_that_is_not_http_is_refused_with_a_clear_message():
+@pytest.mark.parametrize(
+    "address",
+    [
+        "mops.example.org",
+        "ftp://mops.example.org",
+        "https://mops.example.org:8443",  # Wagtail would link to http://…:8443
+        "http://mops.example.org:443",  # … and to https://
+        "https://mops.example.org/mops/",  # a Site has no path
+        "https://mops.example.org:99999",
+    ],
+)
+def test_an_address_wagtail_cannot_link_to_is_refused_with_a_clear_message(address):
     with pytest.raises(ImproperlyConfigured, match="SITE_BASE_URL"):
-        apply_site_address("mops.example.org")
+        apply_site_address(address)
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("https://mops.example.org", ("mops.example.org", 443)),
+        ("https://mops.example.org/", ("mops.example.org", 443)),
+        ("http://127.0.0.1:8765", ("127.0.0.1", 8765)),
+    ],
+)
+def test_an_address_gives_the_sites_host_and_port(address, expected):
+    assert host_and_port(address) == expected

@@ -4,6 +4,10 @@ import pytest
 from defusedxml import ElementTree
 from wagtail.models import Page, Site
 
+from programmes.models import ProgrammeIndexPage
+
+from .builders import make_programme
+
 pytestmark = pytest.mark.django_db
 
 
@@ -71,3 +75,11 @@ def test_every_address_in_the_sitemap_answers_in_its_language(client):
         assert response.status_code == 200, location
         assert f'<html lang="{language}"' in response.content.decode(), location
         assert location in pages
+
+
+def test_a_page_that_exists_in_english_only_is_in_the_sitemap(client):
+    english_index = ProgrammeIndexPage.objects.get(locale__language_code="en")
+    programme = make_programme(english_index, title="Programme in English only")
+    entries = sitemap_entries(client)
+    assert programme.full_url in entries
+    assert entries[programme.full_url] == {"en": programme.full_url}

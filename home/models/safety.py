@@ -7,6 +7,7 @@ details that editors change (Wagtail gives one change permission per setting mod
 moderators only (home.roles), and every change is in the audit log (home.settings_audit).
 """
 
+import contextlib
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -34,12 +35,22 @@ def own_host_names():
     return {name.strip("[]") for name in names}
 
 
+def as_browsers_read(hostname):
+    """The host name as a browser resolves it: IDNA mapping turns look-alikes (full-width
+    letters, a soft hyphen, circled letters) into the plain name they stand for."""
+    hostname = hostname.rstrip(".")
+    with contextlib.suppress(UnicodeError):  # not a name IDNA can read: compared as given
+        hostname = hostname.encode("idna").decode("ascii")
+    return hostname.lower().rstrip(".")
+
+
 def is_this_site(hostname):
-    hostname = hostname.lower().rstrip(".")
+    hostname = as_browsers_read(hostname)
     for name in own_host_names():
-        if hostname == name.lstrip("."):
+        domain = as_browsers_read(name.lstrip("."))
+        if hostname == domain:
             return True
-        if name.startswith(".") and hostname.endswith(name):
+        if name.startswith(".") and hostname.endswith("." + domain):
             return True
     return False
 

@@ -6,6 +6,9 @@ request, without a re-sync or re-publication of its translation. A translation s
 only: an edition's title, and the translated team and person snippets where the edition has been
 translated. An edition added since the last sync shows with the source language's words.
 
+A programme with no page in the source language (written in one other language only, or whose
+Polish page was deleted) has no other facts than its own editions: those are shown.
+
 The edition objects returned here are for display: their words may come from a translation, so
 they are never saved.
 """
@@ -13,9 +16,10 @@ they are never saved.
 import copy
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from .editions import Edition, ProgrammeStatus
 
@@ -34,6 +38,30 @@ def source_editions_matching(programme_translation_key):
     return source_editions().filter(programme__translation_key=programme_translation_key)
 
 
+def source_pages(translation_keys):
+    return Page.objects.filter(
+        translation_key__in=translation_keys, locale__language_code=source_language_code()
+    )
+
+
+def facts_of_programme():
+    """For subqueries on programmes: the editions whose facts the programme shows (its source
+    page's, or its own when it has no source page)."""
+    has_source_page = Exists(
+        Page.objects.filter(
+            translation_key=OuterRef(OuterRef("translation_key")),
+            locale__language_code=source_language_code(),
+        )
+    )
+    return Edition.objects.filter(
+        Q(
+            programme__translation_key=OuterRef("translation_key"),
+            programme__locale__language_code=source_language_code(),
+        )
+        | Q(Q(programme_id=OuterRef("pk")) & ~has_source_page)
+    )
+
+
 def editions_of(programme, *, with_people=True):
     """The programme's editions for a reader of its language, oldest first."""
     editions = source_editions_matching(programme.translation_key).annotate(
@@ -41,10 +69,17 @@ def editions_of(programme, *, with_people=True):
     )
     if with_people:
         editions = editions.select_related("team", "responsible_person")
-    editions = list(editions.order_by("starts_on", "number"))
-    if editions and editions[0].source_page_id != programme.pk:
-        _use_words_of(programme.pk, editions, with_people)
-    return editions
+    found = list(editions.order_by("starts_on", "number"))
+    if not found and not source_pages([programme.translation_key]).exists():
+        own = Edition.objects.filter(programme_id=programme.pk).annotate(
+            source_page_id=F("programme_id")
+        )
+        if with_people:
+            own = own.select_related("team", "responsible_person")
+        return list(own.order_by("starts_on", "number"))
+    if found and found[0].source_page_id != programme.pk:
+        _use_words_of(programme.pk, found, with_people)
+    return found
 
 
 def attach_editions(programmes):
@@ -72,7 +107,24 @@ def attach_editions(programmes):
             programme.editions_shown.append(edition)
     if translated_titles:
         _use_titles_of(translated_titles)
+    _own_editions_where_alone([p for p in programmes if not p.editions_shown])
     return programmes
+
+
+def _own_editions_where_alone(programmes):
+    """Programmes without a source page show their own editions (two queries at most)."""
+    if not programmes:
+        return
+    with_source = set(
+        source_pages({p.translation_key for p in programmes}).values_list(
+            "translation_key", flat=True
+        )
+    )
+    alone = {p.pk: p for p in programmes if p.translation_key not in with_source}
+    if not alone:
+        return
+    for edition in Edition.objects.filter(programme_id__in=alone).order_by("starts_on", "number"):
+        alone[edition.programme_id].editions_shown.append(edition)
 
 
 def _use_words_of(page_id, editions, with_people):
