@@ -218,6 +218,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Refuses an upload that cannot be stored without its metadata (a damaged file) with a message.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
 # Form fields other than files, per request, fitted to the largest real form: the page editor of
 # the demo's biggest programme page posts 223 fields in 30 KB (measured December 2026). About 9
 # times the fields and 80 times the size leave room for much longer programmes; files are
@@ -303,7 +305,10 @@ ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT = int(environment.get("ADMIN_LOGIN_ADDRESS_FAI
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_FAILURE_LIMIT = "mops_site.admin_security.lockout.failure_limit"
 AXES_COOLOFF_TIME = timedelta(minutes=int(environment.get("ADMIN_LOGIN_COOLOFF_MINUTES", "30")))
-AXES_RESET_ON_SUCCESS = True
+# A right password clears only that account's failures from that client
+# (mops_site.admin_security.lockout): axes' own reset deletes every record matching any lockout
+# parameter, the address alone included, which would let one working account wipe the count.
+AXES_RESET_ON_SUCCESS = False
 # Only failed attempts are kept (they expire with the cool-off); successful sign-ins, with staff
 # members' addresses, are not recorded. `manage.py axes_reset_username NAME` lifts a lockout.
 AXES_DISABLE_ACCESS_LOG = True
