@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+import pytest
 
 from bench.processes import MANAGE, PROJECT, PYTHON, Processes, free_loopback_port, run
 
@@ -223,3 +224,22 @@ class DatabaseLink:
                     end.shutdown(socket.SHUT_RDWR)
                 end.close()
             self._sockets.clear()
+
+
+# The databases a live-site test runs on: SQLite always, PostgreSQL when the pass uses it.
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(
+            not postgres_in_use(), reason="runs when DATABASE_URL names a PostgreSQL"
+        ),
+    ),
+]
+
+
+def database_for(backend, folder, postgres_name):
+    """A fresh database of the backend: an SQLite file in `folder`, or a PostgreSQL database."""
+    if backend == "sqlite":
+        return SqliteDatabase(folder / "database")
+    return PostgresDatabase(postgres_name)

@@ -6,16 +6,14 @@ import pytest
 from enrolment.models import Application, Notification, NotificationKind
 from programmes.models import Person
 
-from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import open_kompas_form, submit, valid_answers
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def open_form():
-    chosen = edition("KomPAS", 2)
-    open_enrolment(chosen)
-    return form_page(programme("KomPAS")), chosen
+    return open_kompas_form()
 
 
 def test_the_applicants_address_is_stored_trimmed_with_its_domain_in_lower_case(client, open_form):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 
 from bench.web_client import request
 
-from .live_site import LiveSite, PostgresDatabase, SqliteDatabase, postgres_in_use
+from .live_site import BACKENDS, LiveSite, database_for
 
 FALLBACK_PHONE = "71 000 00 00"
 NAME = "Anna Cofnięta"
@@ -36,23 +36,11 @@ print(json.dumps(sum(
 
 @pytest.fixture(
     scope="module",
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgresql",
-            marks=pytest.mark.skipif(
-                not postgres_in_use(), reason="runs when DATABASE_URL names a PostgreSQL"
-            ),
-        ),
-    ],
+    params=BACKENDS,
 )
 def live_site(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(f"outage-{request.param}")
-    database = (
-        SqliteDatabase(folder / "database")
-        if request.param == "sqlite"
-        else PostgresDatabase("mops_faults_outage")
-    )
+    database = database_for(request.param, folder, "mops_faults_outage")
     site = LiveSite(
         database,
         folder / "logs",

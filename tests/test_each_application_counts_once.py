@@ -12,16 +12,14 @@ from enrolment.models import Application, Notification
 from enrolment.submission_tokens import FIELD_NAME as TOKEN, token_from
 from programmes.models import Edition
 
-from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import open_kompas_form, submit, valid_answers
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def open_form():
-    chosen = edition("KomPAS", 2)
-    open_enrolment(chosen)
-    return form_page(programme("KomPAS")), chosen
+    return open_kompas_form()
 
 
 def confirmation_reference(client, response):

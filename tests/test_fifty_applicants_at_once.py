@@ -17,7 +17,7 @@ import pytest
 
 from bench.web_client import FormReader, origin, request
 
-from .live_site import LiveSite, PostgresDatabase, SqliteDatabase, postgres_in_use
+from .live_site import BACKENDS, LiveSite, database_for
 
 APPLICANTS = 50
 
@@ -34,23 +34,9 @@ print(json.dumps({
 """
 
 
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgresql",
-            marks=pytest.mark.skipif(
-                not postgres_in_use(), reason="runs when DATABASE_URL names a PostgreSQL"
-            ),
-        ),
-    ]
-)
+@pytest.fixture(params=BACKENDS)
 def live_site(request, tmp_path):
-    database = (
-        SqliteDatabase(tmp_path / "database")
-        if request.param == "sqlite"
-        else PostgresDatabase("mops_faults_fifty")
-    )
+    database = database_for(request.param, tmp_path, "mops_faults_fifty")
     with LiveSite(database, tmp_path / "logs", workers=2, threads=8) as site:
         yield site
 
