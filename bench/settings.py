@@ -9,6 +9,7 @@ from mops_site.settings import environment
 from mops_site.settings.production import *  # noqa: F403
 
 BENCH_FLOOR_VIEW = True
-# The benchmark measures the demo site on its own throw-away database.
-DEMO_CONTENT_ALLOWED = True
+# The benchmark measures the demo site on its own throw-away database: the demo app (with
+# build_demo_site) is installed here, and only here among the production-based settings.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 STATIC_ROOT = environment.require("BENCH_STATIC_ROOT")

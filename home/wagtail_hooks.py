@@ -6,7 +6,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import settings_audit, translators
-from .demo import guard as demo_guard
 from .models import ContactPoint, Institution, Notice
 
 
@@ -87,7 +86,3 @@ def use_site_content_checker(request, items, page):
 @hooks.register("register_log_actions")
 def register_setting_change_log_action(actions):
     settings_audit.register_log_actions(actions)
-
-
-# The history entry by which `build_demo_site` recognises the databases it built.
-hooks.register("register_log_actions", demo_guard.register_log_action)

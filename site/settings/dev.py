@@ -1,7 +1,7 @@
 """Local development: debug on, a throw-away secret, e-mail to files unless a server is set."""
 
 from .base import *  # noqa: F401
-from .base import BASE_DIR, environment
+from .base import BASE_DIR, INSTALLED_APPS, environment
 
 DEBUG = True
 SECRET_KEY = "local-development-only-not-secret"  # noqa: S105  # nosec B105
@@ -12,8 +12,9 @@ SITE_BASE_URL = environment.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 ADMIN_REQUIRE_TWO_FACTOR = False
 # No web server in front: Django serves image renditions (never originals) itself.
 SERVE_IMAGE_RENDITIONS = True
-# `build_demo_site` may run here; production never sets this (the command refuses without it).
-DEMO_CONTENT_ALLOWED = True
+# Demo content and the local-only commands (build_demo_site, create_local_admin); never in
+# production, where those commands do not exist.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 if environment.get("EMAIL_HOST"):
     EMAIL_HOST = environment.get("EMAIL_HOST")

@@ -1,7 +1,7 @@
 """Tests: fast hashing, in-memory e-mail, no debug."""
 
 from .base import *  # noqa: F401
-from .base import environment
+from .base import INSTALLED_APPS, environment
 
 DEBUG = False
 SECRET_KEY = "tests-only-not-secret"  # noqa: S105  # nosec B105
@@ -13,8 +13,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 ADMIN_REQUIRE_TWO_FACTOR = False
 # No web server in front: Django serves image renditions (never originals) itself.
 SERVE_IMAGE_RENDITIONS = True
-# `build_demo_site` may run here; production never sets this (the command refuses without it).
-DEMO_CONTENT_ALLOWED = True
+# Demo content and the local-only commands (build_demo_site, create_local_admin); never in
+# production, where those commands do not exist.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 # Tests never touch a shared cache, whatever REDIS_URL the machine has.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -13,7 +13,7 @@ from .build_pages import build_content_pages, build_programme, build_programme_i
 from .build_roots import ensure_default_locale, ensure_tree_roots
 from .build_site import delete_welcome_pages, ensure_home_page, point_default_site, set_key_links
 from .build_updates import build_news_index, build_programme_updates
-from .guard import check_database, check_settings, record_build
+from .guard import check_database, record_build
 from .logo import ensure_logo_strip
 from .sync import Tally
 
@@ -23,10 +23,8 @@ PROGRAMMES = [pal_lesnica, pas_kompas]
 def build_demo_site(force=False):
     """Build the demo; raise `guard.DemoRefused` where it may not be built.
 
-    `force` builds it over content it did not make (never under settings that forbid it).
+    `force` builds it over content it did not make.
     """
-    # Before any query: under production settings the database is not even opened.
-    check_settings()
     with transaction.atomic():
         check_database(force)
         tally = _build()

@@ -1,16 +1,16 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.build import build_demo_site
-from home.demo.guard import DemoRefused
-from home.demo.translate import translate_demo_site
-from home.demo.translate_catalogue import DemoTranslationError
+from demo.build import build_demo_site
+from demo.guard import DemoRefused
+from demo.translate import translate_demo_site
+from demo.translate_catalogue import DemoTranslationError
 
 
 class Command(BaseCommand):
     help = (
         "Build the demo site (home page, programmes, contacts, notices, settings) from the "
         "source pages, then publish it in the other site languages from the catalogues in "
-        "home/demo/translations. Safe to run again: it updates what differs, adds nothing "
+        "demo/translations. Safe to run again: it updates what differs, adds nothing "
         "twice and deletes nothing it did not make. It runs only where the settings allow demo "
         "content (never in production), on an empty database or one it built before."
     )
@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--catalogue-dir",
-            help="Folder with the {language}.po catalogues (default: home/demo/translations).",
+            help="Folder with the {language}.po catalogues (default: demo/translations).",
         )
         parser.add_argument(
             "--force",
@@ -26,8 +26,7 @@ class Command(BaseCommand):
             help=(
                 "Build the demo also on a database with content it did not build (a development "
                 "copy): its pages, snippets and settings with the demo's names are overwritten, "
-                "the default site points at the demo's home page, nothing else is deleted. "
-                "Never allowed under settings without DEMO_CONTENT_ALLOWED."
+                "the default site points at the demo's home page, nothing else is deleted."
             ),
         )
 

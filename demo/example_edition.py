@@ -6,8 +6,9 @@ whole months. A later run keeps the dates while enrolment is still open that day
 moves the whole window to start on the day of the run.
 """
 
-import calendar
 import datetime
+
+from dateutil.relativedelta import relativedelta
 
 ENROLMENT_DAYS = 60
 LENGTH_MONTHS = 10
@@ -15,20 +16,12 @@ LENGTH_MONTHS = 10
 DATE_FIELDS = ["enrolment_opens_on", "enrolment_closes_on", "starts_on", "ends_on"]
 
 
-def first_day_of_next_month(day):
-    return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-
-
-def last_day_of_month(year, month):
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def fresh_dates(today):
     """The window that opens today: 60 days of enrolment, then ten whole months of the edition."""
     closes_on = today + datetime.timedelta(days=ENROLMENT_DAYS)
-    starts_on = first_day_of_next_month(closes_on)
-    last_month = starts_on.month - 1 + LENGTH_MONTHS - 1  # counted from January = 0
-    ends_on = last_day_of_month(starts_on.year + last_month // 12, last_month % 12 + 1)
+    # The first day of the next month; the day before the first day LENGTH_MONTHS months later.
+    starts_on = closes_on + relativedelta(months=1, day=1)
+    ends_on = starts_on + relativedelta(months=LENGTH_MONTHS, days=-1)
     return {
         "enrolment_opens_on": today,
         "enrolment_closes_on": closes_on,

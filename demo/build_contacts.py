@@ -1,6 +1,13 @@
-"""The institution, its desks and notices (snippets), and its contact settings for the site."""
+"""The institution, its desks and notices (snippets), and its settings for the site: contact
+details and the legal pages its footer links."""
 
-from home.models import ContactPoint, Institution, InstitutionSettings, Notice
+from home.models import (
+    ContactPoint,
+    Institution,
+    InstitutionSettings,
+    LegalLinksSettings,
+    Notice,
+)
 
 from . import institution as data
 from .sync import CREATED, UNCHANGED, UPDATED, assign, upsert
@@ -53,13 +60,23 @@ def build_notices(locale, tally):
 
 
 def build_settings(site, tally):
-    existed = InstitutionSettings.objects.filter(site=site).exists()
-    settings = InstitutionSettings.for_site(site)
-    changed = assign(settings, data.SETTINGS)
-    if changed:
-        settings.full_clean()
-        settings.save()
-    tally.record(settings, UPDATED if changed else UNCHANGED)
-    if not existed:
-        tally.record(settings, CREATED)
-    return settings
+    return _update_setting(InstitutionSettings, site, data.SETTINGS, tally)
+
+
+def build_legal_links(site, pages, tally):
+    """`pages`: the privacy, cookies and "how to hide a visit" pages (Polish), by field name."""
+    return _update_setting(LegalLinksSettings, site, pages, tally)
+
+
+def _update_setting(model, site, values, tally):
+    # From the database, not `for_site`: that answers from the cache (home.cached_settings).
+    setting = model.objects.filter(site=site).first()
+    created = setting is None
+    if created:
+        setting = model(site=site)
+    changed = assign(setting, values)
+    if created or changed:
+        setting.full_clean()
+        setting.save()
+    tally.record(setting, CREATED if created else UPDATED if changed else UNCHANGED)
+    return setting

@@ -22,12 +22,16 @@ OPTIONAL_TEXT_FIELDS = [
 
 
 def build_programme_index(home, tally):
-    values = {"title": data.PROGRAMME_INDEX["title"], "lead": data.PROGRAMME_INDEX["lead"]}
+    values = {
+        "title": data.PROGRAMME_INDEX["title"],
+        "lead": data.PROGRAMME_INDEX["lead"],
+        "show_in_menus": True,
+    }
     return upsert_page(home, ProgrammeIndexPage, data.PROGRAMME_INDEX["slug"], values, tally)
 
 
 def build_programme(index, programme, organisation, tally, today):
-    """`programme` is a data module such as `home.demo.pal_lesnica`; `today` dates its example."""
+    """`programme` is a data module such as `demo.pal_lesnica`; `today` dates its example."""
     values = {
         **dict.fromkeys(OPTIONAL_TEXT_FIELDS, ""),
         "is_sensitive": False,

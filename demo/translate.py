@@ -1,7 +1,7 @@
 """Publish the Polish demo in the other site languages from the catalogues kept in the repository.
 
 Runs after the Polish build has committed, never inside its transaction. For every language with
-a catalogue (`home/demo/translations/{language}.po`) and every demo object, with wagtail-localize:
+a catalogue (`demo/translations/{language}.po`) and every demo object, with wagtail-localize:
 the object's translation source is brought up to date with the Polish content, the Polish strings
 are looked up in the catalogue and imported as a PO file, and the translation is saved and
 published.

@@ -3,13 +3,13 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
-from home.demo.translate_catalogue import catalogue_path
-from home.demo.translate_objects import pages_to_translate, snippets_to_translate
+from demo.translate_catalogue import catalogue_path
+from demo.translate_objects import pages_to_translate, snippets_to_translate
 
 
 class Command(BaseCommand):
     help = (
-        "Write the Polish strings of the demo site to home/demo/translations/source.pot, the "
+        "Write the Polish strings of the demo site to demo/translations/source.pot, the "
         "template from which en.po and uk.po are translated. Run it after changing the demo's "
         "Polish texts, then translate the new entries."
     )

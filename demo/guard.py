@@ -1,5 +1,7 @@
-"""The demo is built only where it can harm nothing: never under settings that do not allow it
-(production), and never over content it did not build, unless the operator says so (--force).
+"""The demo is built only where it can harm nothing: never under the production settings (they do
+not install this app, so its commands do not exist there), and never over content it did not
+build, unless the operator says so (--force): a copy of a live database under the development
+settings is refused.
 
 Run on a live site, the demo would point the default site at its own home page and overwrite
 the pages, snippets and settings that bear its names. So it recognises its own databases: the
@@ -9,7 +11,6 @@ tree but the root and Wagtail's welcome page, and no uploaded image or document.
 tests empty the database between tests and build the demo again from nothing.
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
@@ -30,18 +31,6 @@ def register_log_action(actions):
     actions.register_action(
         BUILT_ACTION, _("Demo site built"), _("Demo content built by build_demo_site")
     )
-
-
-def check_settings():
-    """Refuse unless the settings allow demo content. Reads no database."""
-    if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
-        raise DemoRefused(
-            f"Refused: the settings in use ({settings.SETTINGS_MODULE}) do not allow demo "
-            "content (DEMO_CONTENT_ALLOWED). The demo points the default site at its own home "
-            "page and overwrites pages, snippets and settings that bear its names: it is for "
-            "development and test databases only, whose settings allow it. --force does not "
-            "change this."
-        )
 
 
 def check_database(force=False):
