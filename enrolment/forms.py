@@ -15,6 +15,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from home.email_addresses import normalised_email_address
 
+from .default_language import in_default_language
 from .field_names import (
     LEADING_KEYS,
     NOT_STORED,
@@ -23,6 +24,7 @@ from .field_names import (
     question_key,
     system_field_name,
 )
+from .models.applications import Application
 from .spam import ResilientReCaptchaField, recaptcha_is_configured
 from .submission_tokens import FIELD_NAME as TOKEN_FIELD_NAME, new_token, token_from
 
@@ -201,9 +203,6 @@ class EnrolmentBaseForm(BaseForm):
             self.submission_token, self.signed_submission_token = new_token()
 
     def _token_used_by_another_form(self, token):
-        from .models import Application
-        from .submission import in_default_language
-
         if self.page is None:
             return False
         applications = Application.objects.filter(submission_token=token)

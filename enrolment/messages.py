@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import NotificationKind
+from .models.notifications import NotificationKind
 
 
 def admin_url(application):

@@ -25,10 +25,10 @@ What happens to it
     carries no answer of the applicant.
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass, field
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
@@ -75,13 +75,6 @@ def local_today():
     return timezone.localdate(timezone=timezone.get_default_timezone())
 
 
-def months_before(day, months):
-    """The same day `months` months earlier, or the last day of that month if it is shorter."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = index // 12, index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def retention_months(months=None):
     months = settings.ENROLMENT_RETENTION_MONTHS if months is None else months
     if months < 0:
@@ -91,7 +84,8 @@ def retention_months(months=None):
 
 def cutoff(today=None, months=None):
     """Applications to editions that ended before this day are due."""
-    return months_before(today or local_today(), retention_months(months))
+    # relativedelta keeps the day of the month, or takes the last day of a shorter month.
+    return (today or local_today()) - relativedelta(months=retention_months(months))
 
 
 def due_for_removal(today=None, months=None):

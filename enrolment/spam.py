@@ -15,7 +15,7 @@ from django_recaptcha import client
 from django_recaptcha.fields import ReCaptchaField
 
 # Behind the proxy, REMOTE_ADDR is the proxy's: every applicant would share one rate limit.
-from mops_site.client_address import client_network
+from home.client_address import client_network
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,9 @@ from wagtail.models import Locale
 from home.email_addresses import normalised_email_address
 from programmes.models import Edition
 
-from .models import Application, ApplicationStatus, Notification, NotificationKind
+from .default_language import in_default_language
+from .models.applications import Application, ApplicationStatus
+from .models.notifications import Notification, NotificationKind
 from .references import new_reference
 from .source_language_choices import in_source_language
 from .tasks import queue_delivery
@@ -22,14 +24,6 @@ from .tasks import queue_delivery
 logger = logging.getLogger(__name__)
 
 REFERENCE_ATTEMPTS = 5
-
-
-def in_default_language(obj):
-    """The default-language object of a translation: routing never depends on the language."""
-    default = Locale.get_default()
-    if obj.locale_id == default.pk:
-        return obj
-    return obj.get_translation(default)
 
 
 def sent_with(token):

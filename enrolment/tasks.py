@@ -20,7 +20,7 @@ from home.email_addresses import normalised_email_address
 
 from .delivery_errors import InvalidRecipient, describe, is_permanent
 from .messages import build_message
-from .models import FailureReason, Notification, NotificationKind
+from .models.notifications import FailureReason, Notification, NotificationKind
 
 logger = logging.getLogger(__name__)
 

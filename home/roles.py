@@ -104,6 +104,9 @@ MODEL_PERMISSIONS = {
         "enrolment.change_privacynotice",
         # What the "Leave this page" button opens: a reader's safety depends on it.
         "home.change_safetysettings",
+        # Which pages the footer links as privacy, cookies and "how to hide a visit": a change
+        # goes live at once, and the last of them matters for a reader's safety.
+        "home.change_legallinkssettings",
     ],
     TRANSLATORS: [
         "wagtailadmin.access_admin",

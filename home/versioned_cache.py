@@ -29,6 +29,13 @@ def cached(request, key, load):
     return value
 
 
+def peek(request, key):
+    """What `cached` keeps under `key`, or None: never loads (for pages shown while the database
+    is unreachable)."""
+    full_key = ":".join(["site-wide-parts", _request_version(request), *map(str, key)])
+    return cache.get(full_key)
+
+
 def forget(**kwargs):
     """Everything kept by `cached` is read afresh by the next request; again after the commit."""
     _new_version()

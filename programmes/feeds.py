@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 
 from home.models import Institution
 
-from .news import FEED_LENGTH, updates_for_news_index, updates_of_programme
+FEED_LENGTH = 20
 
 
 class UpdatesFeed(Feed):
@@ -71,16 +71,16 @@ class UpdatesFeed(Feed):
         return max(published, item.last_published_at or published)
 
 
-def news_feed(news_index):
-    """The whole site's updates: the news list's own and every programme's."""
+def news_feed(news_index, updates):
+    """The whole site's updates (`updates`): the news list's own and every programme's."""
     institution = Institution.objects.for_locale(news_index.locale)
     title = news_index.title
     if institution:
         title = f"{title} – {institution.short_name or institution.name}"
-    return UpdatesFeed(news_index, updates_for_news_index(news_index), title)
+    return UpdatesFeed(news_index, updates, title)
 
 
-def programme_feed(programme):
+def programme_feed(programme, updates):
     with translation.override(programme.locale.language_code):
         title = gettext("Updates: %(programme)s") % {"programme": programme.title}
-    return UpdatesFeed(programme, updates_of_programme(programme), title)
+    return UpdatesFeed(programme, updates, title)

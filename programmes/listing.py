@@ -5,16 +5,11 @@ from django.db.models import Exists
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.routing import site_has_view_restrictions
-
-from .models import ProgrammePage, ProgrammeStatus, TargetGroup
 from .models.edition_facts import attach_editions, facts_of_programme
-
-
-def public_only(pages):
-    """`pages.public()`, without its query of every view restriction while the site has none
-    (which the cache knows)."""
-    return pages.public() if site_has_view_restrictions() else pages
+from .models.editions import ProgrammeStatus
+from .models.pages import ProgrammePage
+from .models.snippets import TargetGroup
+from .visibility import public_only
 
 
 def live_programmes(locale):
@@ -96,10 +91,11 @@ HOME_PAGE_GROUPS = [
 ]
 
 
-def programmes_for_home_page(locale, today=None):
-    """Programmes open for enrolment first, then current ones, then past ones."""
+def programmes_for_home_page(home, today=None):
+    """The programmes under this home page: open for enrolment first, then current ones, then
+    past ones."""
     today = today or timezone.localdate()
-    programmes = with_editions(live_programmes(locale))
+    programmes = with_editions(live_programmes(home.locale_id).descendant_of(home))
     groups = []
     for heading, statuses in HOME_PAGE_GROUPS:
         members = [page for page in programmes if page.status(today) in statuses]

@@ -7,8 +7,8 @@ status depends on today's date, nor the enrolment form and the updates under the
 
 The key names the published version of the page (its live revision and when it was published)
 and today's date, inside home.versioned_cache, whose version changes whenever a page is
-published, unpublished, moved or deleted, or one of `MODELS` is saved or deleted (the signals in
-home.site_wide_parts). A preview shows the parts of the revision being previewed, never kept.
+published, unpublished, moved or deleted, or one of `MODELS` is saved or deleted (connected in
+programmes.apps). A preview shows the parts of the revision being previewed, never kept.
 The programme's template keeps the HTML of the sections built from these parts and the page's
 own text under the same key (`published_version`).
 """
@@ -17,6 +17,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model_string
 
 from home.versioned_cache import cached
+
+from .models.snippets import EUProject, TargetGroup
 
 # Saving or deleting one of these changes what a programme page shows.
 MODELS = [
@@ -59,8 +61,6 @@ def published_version(request, programme):
 
 
 def _load(programme):
-    from .models import EUProject, TargetGroup
-
     return {
         "partners": [item.partner for item in programme.partners.select_related("partner")],
         "support_forms": list(programme.support_forms.all()),

@@ -7,7 +7,9 @@ Google's reCAPTCHA scripts and frames; only the templates that render the widget
 
 from django import template
 
-from .middleware import RECAPTCHA_FLAG, current_request
+from home.current_request import current_request
+
+from .middleware import RECAPTCHA_FLAG
 
 register = template.Library()
 

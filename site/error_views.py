@@ -79,10 +79,9 @@ def database_unavailable(exception):
 
 
 def contact_phone(request):
-    """The centre's switchboard as the site-wide parts' cache gave it to this request
-    (home.site_wide_parts.CachedSiteMiddleware), else the configured fallback."""
-    contact_settings = getattr(request, InstitutionSettings.get_cache_attr_name(), None)
-    return getattr(contact_settings, "phone", "") or fallback_phone()
+    """The centre's switchboard as pages last read it from the cache (home.cached_settings),
+    else the configured fallback: the database is not asked, it may be the fault."""
+    return getattr(InstitutionSettings.last_read(), "phone", "") or fallback_phone()
 
 
 def fallback_phone():

@@ -1,5 +1,5 @@
-"""Security headers that Django's own middleware does not set: the Content-Security-Policy
-(django-csp, with the two relaxations this site needs) and the Permissions-Policy.
+"""The Content-Security-Policy (django-csp), with the two relaxations this site needs.
+(The Permissions-Policy comes from django-permissions-policy, configured in the settings.)
 
 The policy is `CONTENT_SECURITY_POLICY` in the settings. This module relaxes it only:
 
@@ -18,15 +18,12 @@ Public pages keep the strict policy also for a signed-in editor: the Wagtail use
 scripts and styles from files (checked in Chromium: no violation).
 """
 
-from contextvars import ContextVar
 from functools import cache
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.urls import reverse
-
-_current_request = ContextVar("mops_current_request", default=None)
 
 RECAPTCHA_FLAG = "_csp_allow_recaptcha"
 
@@ -42,12 +39,6 @@ ADMIN_REPLACE = {
     # The dashboard tells superusers about new Wagtail releases, read from wagtail.org.
     "connect-src": [SELF, "https://releases.wagtail.org/latest.txt"],
 }
-
-
-def current_request():
-    """The request being answered in this thread or task, for templates rendered without it
-    (form widgets are rendered without a request in their context)."""
-    return _current_request.get()
 
 
 def recaptcha_sources():
@@ -66,18 +57,6 @@ def admin_prefix():
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    # The current request is kept in a context variable around a synchronous call; under ASGI
-    # Django runs this middleware in a thread, which copies the context.
-    sync_capable = True
-    async_capable = False
-
-    def __call__(self, request):
-        token = _current_request.set(request)
-        try:
-            return super().__call__(request)
-        finally:
-            _current_request.reset(token)
-
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only:
@@ -98,19 +77,3 @@ def _signed_in(request):
 def _merge(update, extra):
     for directive, sources in extra.items():
         update[directive] = [*update.get(directive, []), *sources]
-
-
-class PermissionsPolicyMiddleware:
-    """Turns off browser features the site never uses, for its pages and anything they embed."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.header = ", ".join(
-            f"{feature}=({' '.join(allowed)})"
-            for feature, allowed in settings.PERMISSIONS_POLICY.items()
-        )
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", self.header)
-        return response

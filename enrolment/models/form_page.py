@@ -15,10 +15,14 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.models.pages import LatinSlugMixin
-from home.routing import ViewRestrictionsMixin
+from home.view_restrictions import ViewRestrictionsMixin
 from programmes.models.edition_facts import editions_ahead, editions_of
 
+from ..default_language import in_default_language
 from ..form_page_form import EnrolmentFormPageForm
+from ..forms import EnrolmentFormBuilder
+from ..spam import reject_if_rate_limited
+from ..submission import submit_application
 from ..submission_tokens import token_from
 from .applications import Application
 
@@ -147,8 +151,6 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         return Application
 
     def get_form_class(self):
-        from enrolment.forms import EnrolmentFormBuilder
-
         return EnrolmentFormBuilder(self.get_form_fields(), page=self).get_form_class()
 
     def get_form(self, *args, **kwargs):
@@ -156,8 +158,6 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         return super().get_form(*args, **kwargs)
 
     def process_form_submission(self, form):
-        from enrolment.submission import submit_application
-
         return submit_application(self, form)
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
@@ -181,8 +181,6 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
 
     @path("")
     def form_view(self, request):
-        from enrolment.spam import reject_if_rate_limited
-
         if request.method == "POST" and (earlier := self._sent_before(request)):
             # The same form sent again: its first application's confirmation, even if the
             # enrolment has closed or the rate limit been reached since.
@@ -196,8 +194,6 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     def _sent_before(self, request):
         """The application this form (or its translation) stored from the same rendered form;
         a token of another form page's application is not this form's to answer with."""
-        from enrolment.submission import in_default_language
-
         token = token_from(request.POST)
         if not token:
             return None

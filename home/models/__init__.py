@@ -15,6 +15,7 @@ from .legal import (
     EasyReadPage,
     SignLanguagePage,
 )
+from .legal_links import LegalLinksSettings
 from .notices import Notice, NoticeImportance
 from .opening_hours import DayHours, HoursRuleKind
 from .pages import ContentPage, HomePage
@@ -37,6 +38,7 @@ __all__ = [
     "Institution",
     "InstitutionOpeningHours",
     "InstitutionSettings",
+    "LegalLinksSettings",
     "Notice",
     "NoticeImportance",
     "SafetySettings",

@@ -13,6 +13,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from home.cached_settings import CachedSiteSettingMixin
 from home.phone_numbers import tel_href
 from home.settings_audit import AuditedSettingMixin
 
@@ -20,7 +21,7 @@ from .opening_hours import AbstractOpeningHours, OpeningHoursMixin
 
 
 @register_setting(icon="site")
-class InstitutionSettings(AuditedSettingMixin, BaseSiteSetting):
+class InstitutionSettings(CachedSiteSettingMixin, AuditedSettingMixin, BaseSiteSetting):
     """Changed by editors; every change is in the audit log. The leave-this-page address is a
     moderator's (SafetySettings)."""
 

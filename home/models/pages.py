@@ -7,9 +7,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock, LinkBlock, localized_pages
-from home.routing import OneQueryRoutingMixin, ViewRestrictionsMixin
 from home.transliteration import latin_slug
 from home.versioned_cache import cached
+from home.view_restrictions import ViewRestrictionsMixin
 
 
 class LatinSlugMixin:
@@ -46,7 +46,7 @@ class BasePage(ViewRestrictionsMixin, LatinSlugMixin, Page):
         return self.search_description or self.lead
 
 
-class HomePage(OneQueryRoutingMixin, BasePage):
+class HomePage(BasePage):
     key_links = StreamField(
         [("link", LinkBlock())],
         verbose_name=_("key links"),
@@ -72,13 +72,7 @@ class HomePage(OneQueryRoutingMixin, BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from programmes.listing import programmes_for_home_page
-        from programmes.news import latest_site_updates, news_index_for
-
         context = super().get_context(request, *args, **kwargs)
-        context["programme_groups"] = programmes_for_home_page(self.locale_id)
-        context["latest_updates"] = latest_site_updates(self.locale_id)
-        context["news_index"] = news_index_for(self.locale_id)
         # The key links' pages in the language shown, for LinkBlock; any page's publishing,
         # moving or deletion refreshes them.
         context["localized_pages"] = cached(

@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
+from home.cached_settings import CachedSiteSettingMixin
 from home.settings_audit import AuditedSettingMixin
 
 DEFAULT_QUICK_EXIT_URL = "https://www.google.com/"
@@ -56,7 +57,7 @@ def is_this_site(hostname):
 
 
 @register_setting(icon="warning")
-class SafetySettings(AuditedSettingMixin, BaseSiteSetting):
+class SafetySettings(CachedSiteSettingMixin, AuditedSettingMixin, BaseSiteSetting):
     quick_exit_url = models.URLField(
         _("page the exit button opens"),
         default=DEFAULT_QUICK_EXIT_URL,

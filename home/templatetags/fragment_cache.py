@@ -10,6 +10,13 @@ Never kept: a preview, what a signed-in user sees (their state may show), or a f
 whose parts is None or empty (the caller's way of saying "do not keep this", and what a
 missing variable such as `page.pk` on a page-less view resolves to). A fragment must hold no
 CSRF token nor CSP nonce: those are per response.
+
+Why not Wagtail's `{% wagtailcache %}` / `{% wagtailpagecache %}`: they are Django's `{% cache %}`
+that skips previews (the same `request.is_preview` test as here). They would keep a signed-in
+user's fragment, and one whose part is None (as the text "None", shared by every page-less view),
+and every template would have to pass the version, language, host, day and a timeout. A subclass
+adding those would be no shorter than this tag, and could not read the version once per request
+(home.versioned_cache) without reaching into it.
 """
 
 from django import template

@@ -18,9 +18,10 @@ def tel_href(number):
 
 
 @register.simple_tag(takes_context=True)
-def programme_index_page(context):
-    """The programme list in the language being shown, for the main navigation."""
-    return _parts(context).programme_index
+def menu_pages(context):
+    """The home page's children shown in menus, in the language being shown: the main
+    navigation after the home page."""
+    return _parts(context).menu_pages
 
 
 def active_locale(context):

@@ -1,5 +1,6 @@
 from .editions import Edition, ProgrammeStatus
-from .pages import ProgrammeIndexPage, ProgrammePage, ProgrammeType
+from .pages import NewsIndexPage, ProgrammePage, ProgrammeType, UpdatePage
+from .programme_index import ProgrammeIndexPage
 from .sections import (
     AccompanyingSupportItem,
     CompetenceGroup,
@@ -13,7 +14,6 @@ from .sections import (
     SupportMode,
 )
 from .snippets import EUProject, Partner, Person, TargetGroup, Team
-from .updates import NewsIndexPage, UpdatePage
 
 __all__ = [
     "AccompanyingSupportItem",

@@ -1,6 +1,20 @@
+"""The programmes' pages that show one another: a programme, its updates and the news list.
+
+A programme lists its latest updates and links to the news list. An update (news: an enrolment
+opens, a partner joins, an event is held, office hours change) is published under its
+programme, or in the site-wide news list for news that belongs to no programme; it names its
+programme and links to the news list. The news list shows both, newest first, by programme. It
+and every programme offer an Atom feed of their updates at `<page>/feed/` (programmes.feeds).
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -10,11 +24,17 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.blocks import BaseStreamBlock
 from home.models.pages import BasePage
+from home.versioned_cache import cached
+from programmes.feeds import news_feed, programme_feed
+from programmes.programme_parts import parts_of, published_version
+from programmes.update_lists import LATEST_COUNT, UpdateFilterForm, page_numbers, page_of_updates
+from programmes.visibility import public_only
 
 from .edition_facts import (
     current_or_latest,
@@ -26,39 +46,17 @@ from .edition_facts import (
 )
 from .editions import Edition
 from .snippets import TargetGroup
+from .update_queries import UpdateManager, live_paths, with_parent_path
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
+
+# Sub-addresses of the pages an update can be published under: no update may take them.
+RESERVED_SLUGS = {"feed"}
 
 
 class ProgrammeType(models.TextChoices):
     LOCAL_ACTIVITY = "local_activity", _("Local activity programme (PAL)")
     SOCIAL_ACTIVITY = "social_activity", _("Social activity programme (PAS)")
-
-
-class ProgrammeIndexPage(BasePage):
-    """Lists the programmes; readers filter by status and target group."""
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["programmes.ProgrammePage"]
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("lead")]
-
-    class Meta:
-        verbose_name = _("programme list")
-        verbose_name_plural = _("programme lists")
-
-    def get_context(self, request, *args, **kwargs):
-        from programmes.listing import ProgrammeFilterForm, programmes_under, with_editions
-
-        context = super().get_context(request, *args, **kwargs)
-        form = ProgrammeFilterForm(request.GET or None, locale=self.locale)
-        programmes = programmes_under(self)
-        if form.is_valid():
-            programmes = form.filter(programmes)
-        context["filter_form"] = form
-        context["programmes"] = with_editions(programmes)
-        return context
 
 
 class ProgrammePage(RoutablePageMixin, BasePage):
@@ -240,31 +238,26 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         """Editions with their team and person, facts from the source language."""
         return editions_of(self)
 
+    def updates(self):
+        """The programme's live updates that readers may see, newest first."""
+        return UpdatePage.objects.shown_in(self.locale_id).child_of(self)
+
     @path("feed/", name="feed")
     def feed(self, request):
-        from programmes.feeds import programme_feed
-
-        return programme_feed(self)(request)
+        return programme_feed(self, self.updates())(request)
 
     def get_cached_paths(self):
         # The feed changes with the programme's updates: a caching proxy purges both.
         return ["/", "/" + self.reverse_subpage("feed")]
 
     def get_context(self, request, *args, **kwargs):
-        from home.versioned_cache import cached
-        from programmes.listing import public_only
-        from programmes.news import LATEST_COUNT, news_index_for, updates_among
-        from programmes.programme_parts import parts_of, published_version
-
-        from .updates import UpdatePage
-
         def children_shown():
             # One view-restriction check for the enrolment form and the updates alike (none
             # while the site has no view restriction at all).
             children = public_only(self.get_children().live())
             return {
                 "enrolment_page": children.not_type(UpdatePage).first(),
-                "latest_updates": list(updates_among(children)[:LATEST_COUNT]),
+                "latest_updates": list(UpdatePage.objects.among(children)[:LATEST_COUNT]),
             }
 
         context = super().get_context(request, *args, **kwargs)
@@ -301,7 +294,9 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             ),
             # A page: any page's publishing, moving or deletion refreshes it.
             news_index=cached(
-                request, ("news-index", self.locale_id), lambda: news_index_for(self.locale_id)
+                request,
+                ("news-index", self.path[: Page.steplen * 2], self.locale_id),
+                lambda: news_index_for(self),
             ),
         )
         return context
@@ -319,10 +314,180 @@ def contacts_from_editions(editions):
     return list(contacts.values())
 
 
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The site's updates: its own and every programme's, newest first, by programme."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programmes.UpdatePage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("lead")]
+
+    class Meta:
+        verbose_name = _("news list")
+        verbose_name_plural = _("news lists")
+
+    def updates(self):
+        """The news list's own updates and those of the live programmes in its language, newest
+        first, each annotated with its `parent_path`."""
+        return with_parent_path(UpdatePage.objects.shown_in(self.locale_id)).filter(
+            Q(parent_path__in=live_paths(ProgrammePage, self.locale_id)) | Q(parent_path=self.path)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = UpdateFilterForm(
+            request.GET or None,
+            programmes=ProgrammePage.objects.live().filter(locale=self.locale_id),
+        )
+        updates = self.updates()
+        programme = form.cleaned_data.get("programme") if form.is_valid() else None
+        if programme is not None:
+            updates = updates.child_of(programme)
+        try:
+            updates_page = page_of_updates(updates, request.GET.get("page"))
+        except InvalidPage as error:
+            raise Http404(str(error)) from error
+        if programme is None:
+            # Across programmes, each update says which programme it belongs to.
+            updates_page.object_list = with_programmes(updates_page.object_list)
+        context.update(
+            filter_form=form,
+            programme=programme,
+            updates=updates_page,
+            page_numbers=page_numbers(updates_page),
+            # The chosen programme stays chosen on the other pages of the list.
+            query_prefix=urlencode({"programme": programme.slug}) + "&" if programme else "",
+        )
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return news_feed(self, self.updates())(request)
+
+    def get_cached_paths(self):
+        # The feed changes with every update: a caching proxy purges both.
+        return ["/", "/" + self.reverse_subpage("feed")]
+
+
+class UpdatePage(BasePage):
+    """One piece of news, under a programme or in the news list."""
+
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("The day of the news, shown to readers. Newer updates are listed first."),
+    )
+    # Required here: the lead is the update's summary in lists and feeds.
+    lead = models.TextField(
+        _("lead"),
+        max_length=400,
+        help_text=_(
+            "One or two plain sentences: what happened and what it means for readers. Shown in "
+            "lists of updates, in feeds and in search results."
+        ),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("content"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. Shown at the top of the update."),
+    )
+    image_alt_text = models.CharField(
+        _("image alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+
+    parent_page_types = ["programmes.ProgrammePage", "programmes.NewsIndexPage"]
+    subpage_types = []
+
+    objects = UpdateManager()
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Image")),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("update")
+        verbose_name_plural = _("updates")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.image_id and not self.image_alt_text.strip():
+            errors["image_alt_text"] = _("Describe the image for people who cannot see it.")
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is taken by the feed of updates. Choose another.")
+        if errors:
+            raise ValidationError(errors)
+
+    @cached_property
+    def parent_programme(self):
+        """The programme the update belongs to, or None for news of the whole site."""
+        parent = self.get_parent().specific
+        return parent if isinstance(parent, ProgrammePage) else None
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.parent_programme and self.parent_programme.is_sensitive:
+            # As on the programme's own page: no other site learns what the reader was reading.
+            response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        programme = self.parent_programme
+        context.update(
+            programme=programme,
+            news_index=news_index_for(self),
+            show_quick_exit=bool(programme and programme.is_sensitive),
+        )
+        return context
+
+
+def news_index_for(page):
+    """The live news list under the same home page as `page` (a site's root, or its
+    translation), in the page's language, or None."""
+    home_path = page.path[: Page.steplen * 2]
+    return (
+        NewsIndexPage.objects.live()
+        .filter(locale_id=page.locale_id, path__startswith=home_path)
+        .first()
+    )
+
+
+def with_programmes(updates):
+    """The updates (annotated by `with_parent_path`) as a list, each with `programme`: the
+    programme it belongs to, or None. One query for all the programmes, however many updates."""
+    updates = list(updates)
+    paths = {update.parent_path for update in updates}
+    programmes = {
+        programme.path: programme for programme in ProgrammePage.objects.filter(path__in=paths)
+    }
+    for update in updates:
+        update.programme = programmes.get(update.parent_path)
+    return updates
+
+
 __all__ = [
     "Edition",
-    "ProgrammeIndexPage",
+    "NewsIndexPage",
     "ProgrammePage",
     "ProgrammeType",
+    "UpdatePage",
+    "news_index_for",
     "status_of",
+    "with_programmes",
 ]

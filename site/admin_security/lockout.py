@@ -4,7 +4,7 @@ Two counts, each with its own limit: wrong passwords for one account from one cl
 (ADMIN_LOGIN_FAILURE_LIMIT), and wrong passwords for any accounts from one client
 (ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT, higher: an office behind one address). The second stops
 password spraying, one password tried on every account. A client is an IPv4 address or an IPv6
-/64 (mops_site.client_address.client_network).
+/64 (home.client_address.client_network).
 """
 
 from axes.attempts import get_cool_off_threshold

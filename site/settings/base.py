@@ -56,18 +56,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request, for code that runs without one (home.current_request).
+    "home.current_request.CurrentRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before the session and CSP middleware: it reads the cookies and the policy they add.
     "mops_site.cache_headers.CacheControlMiddleware",
     "mops_site.middleware.ContentSecurityPolicyMiddleware",
-    "mops_site.middleware.PermissionsPolicyMiddleware",
+    # The PERMISSIONS_POLICY header (django-permissions-policy).
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Refuses control characters and non-UTF-8 bodies with a 400 in the address's language,
     # before the session, CSRF check and views read cookies and forms (mops_site.request_checks).
     "mops_site.request_checks.RequestChecksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # The request's Wagtail Site and contact settings from the cache.
-    "home.site_wide_parts.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -313,7 +314,7 @@ AXES_RESET_ON_SUCCESS = False
 # members' addresses, are not recorded. `manage.py axes_reset_username NAME` lifts a lockout.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "mops_site.admin_security.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "mops_site.client_address.client_network"
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_network"
 # Wagtail's sign-in form, with a labelled password field and a grammatical placeholder.
 WAGTAILADMIN_USER_LOGIN_FORM = "mops_site.admin_security.login_form.AdminLoginForm"
 # Proxies in front of the application that append to X-Forwarded-For (nginx, Varnish). With 0
@@ -346,7 +347,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
-# Browser features the site never uses; nothing it embeds may use them either.
+# Browser features the site never uses; nothing it embeds may use them either (an empty list is
+# "feature=()"). django-permissions-policy refuses an unknown feature name at start-up.
 PERMISSIONS_POLICY = {
     "accelerometer": [],
     "camera": [],

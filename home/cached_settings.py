@@ -1,0 +1,29 @@
+"""Site settings that pages read on every request, from Django's cache.
+
+Wagtail's `for_request` looks a setting up once per request through the public classmethod
+`for_site` (a query); `CachedSiteSettingMixin.for_site` answers it from the versioned cache
+instead, which every save of the setting refreshes (home.site_wide_parts). Wagtail pickles
+settings without their request for exactly this kind of cache.
+"""
+
+from functools import partial
+
+from .versioned_cache import cached, peek
+
+
+class CachedSiteSettingMixin:
+    """Put before BaseSiteSetting in the bases."""
+
+    @classmethod
+    def for_site(cls, site):
+        key = ("settings", cls._meta.label_lower, site.pk)
+        setting = cached(None, key, partial(super().for_site, site))
+        # Also kept for `last_read`: the centre runs one site.
+        cached(None, ("settings", cls._meta.label_lower, "last-read"), lambda: setting)
+        return setting
+
+    @classmethod
+    def last_read(cls):
+        """The setting as a page last read it from the cache, or None; reads no database (for
+        the page shown while the database is unreachable)."""
+        return peek(None, ("settings", cls._meta.label_lower, "last-read"))

@@ -1,0 +1,34 @@
+"""The list of programmes, which readers filter by status and target group (programmes.listing)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from home.models.pages import BasePage
+from programmes.listing import ProgrammeFilterForm, programmes_under, with_editions
+
+
+class ProgrammeIndexPage(BasePage):
+    """Lists the programmes; readers filter by status and target group."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programmes.ProgrammePage"]
+    max_count_per_parent = 1
+    # In the main navigation, which lists the home page's children shown in menus.
+    show_in_menus_default = True
+
+    content_panels = [*Page.content_panels, FieldPanel("lead")]
+
+    class Meta:
+        verbose_name = _("programme list")
+        verbose_name_plural = _("programme lists")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = ProgrammeFilterForm(request.GET or None, locale=self.locale)
+        programmes = programmes_under(self)
+        if form.is_valid():
+            programmes = form.filter(programmes)
+        context["filter_form"] = form
+        context["programmes"] = with_editions(programmes)
+        return context
