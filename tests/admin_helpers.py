@@ -1,4 +1,5 @@
-"""Builders for the applications admin: applications for the demo editions and their users."""
+"""Builders for the applications admin: applications for an edition, the admin's users, and
+reading the exports."""
 
 import csv
 import io
@@ -25,6 +26,7 @@ def is_refused(response):
 
 
 def demo_edition(programme, number):
+    """An edition of one of the demo's programmes (for tests that read the demo)."""
     return Edition.objects.select_related("team").get(
         programme=programme, number=number, locale=programme.locale
     )

@@ -43,23 +43,22 @@ def browser_page(chromium):
 
 
 @pytest.fixture(scope="module")
-def demo_server(django_db_setup, django_db_blocker, chromium):
-    """The demo site served on 127.0.0.1 to every test of a module, built once for the module.
+def demo_server(django_db_blocker, database_snapshot, chromium):
+    """The demo site served on 127.0.0.1 to every test of a module.
 
-    pytest-django's `live_server` makes each test transactional, so that each would rebuild the
-    demo (about 12 s). Here a module shares one server and one demo instead; its tests are
-    marked `django_db` (not transactional). With the test settings' in-memory SQLite the server
-    thread uses the tests' own connection, so everything the module changes (opened enrolments,
-    applications sent) stays inside one transaction, rolled back at the end of the module. On
-    another database the server sees only committed data: the changes are committed, and the
-    applications, tasks and sessions the browsers created are removed at the end.
+    pytest-django's `live_server` makes each test transactional: each would end with a flush of
+    the database. Here a module shares one server and the session's demo instead (conftest
+    marks its tests `demo`); its tests are marked `django_db` (not transactional). With the test
+    settings' in-memory SQLite the server thread uses the tests' own connection, so everything
+    the module changes (opened enrolments, applications sent) stays inside one transaction,
+    rolled back at the end of the module. On another database the server sees only committed
+    data: the changes are committed, and the database is put back as the session set it up at
+    the end of the module (tests/database_snapshot.py).
     """
-    from django.core.management import call_command
     from django.db import connection, transaction
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
-        call_command("build_demo_site", verbosity=0)  # idempotent: quick when the demo is there
         shared = connection.vendor == "sqlite" and connection.is_in_memory_db()
         changes = transaction.atomic() if shared else contextlib.nullcontext()
         with changes:
@@ -71,23 +70,8 @@ def demo_server(django_db_setup, django_db_blocker, chromium):
                 if shared:
                     transaction.set_rollback(True)
         if not shared:
-            # What the browser did is committed: remove it (applications with their
-            # notifications, notes and log entries; queued tasks; sessions), not the data that
-            # migrations created, such as Wagtail's Editors group.
-            _forget_what_browsers_did()
-            call_command("build_demo_site", verbosity=0)
-
-
-def _forget_what_browsers_did():
-    from django.contrib.sessions.models import Session
-    from django_tasks_db.models import DBTaskResult
-
-    from enrolment.models import Application, ApplicationLogEntry
-
-    ApplicationLogEntry.objects.all().delete()
-    Application.objects.all().delete()
-    DBTaskResult.objects.all().delete()
-    Session.objects.all().delete()
+            # What the browsers did is committed (applications, tasks, sessions, edits).
+            database_snapshot.restore()
 
 
 def _stop(server):

@@ -1,32 +1,142 @@
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
+from django.test.utils import override_settings
 from wagtail.models import Page
+
+from home.models import HomePage
+from programmes.models import ProgrammeIndexPage, ProgrammePage
+
+from .database_snapshot import let_the_test_database_go, snapshot_of
+
+# Tests that read the demo site (its pages, people and sentences) are marked `demo`, or use one of
+# these fixtures, which marks them. Every other test builds what it needs (tests/factories.py)
+# and passes with or without the demo in the database.
+DEMO_FIXTURES = {
+    "home_page",
+    "programme_index",
+    "lesnica_programme",
+    "violence_programme",
+    "demo_server",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if DEMO_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.demo)
+    config.stash[_NEEDS_DEMO] = any(item.get_closest_marker("demo") for item in items)
+
+
+_NEEDS_DEMO = pytest.StashKey[bool]()
+_CONFIGURED_DATABASE = settings.DATABASES["default"]["NAME"]
+_SNAPSHOT = pytest.StashKey[object]()
+_MIGRATED = pytest.StashKey[object]()
+_BLOCKER = pytest.StashKey[object]()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_of_the_session(tmp_path_factory):
+    """Uploads (the demo's images, renditions) go to the session's own folder, not var/media:
+    nothing piles up between runs, and parallel workers never share a file."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo site is the world the tests read: built once per test database."""
+def django_db_setup(django_db_setup, django_db_blocker, pytestconfig, media_of_the_session):
+    """The demo site is built once per test database, before any test's transaction, when a
+    test of the session reads it (`-m "not demo"` runs without it). The database is copied
+    right after the migrations (the live sites start from that copy) and once set up (put back
+    after every test that committed changes); see tests/database_snapshot.py."""
+    if not _on_the_test_database():
+        # No collected test is marked `django_db`: pytest-django made no test database, and
+        # the connection leads to the real one, which is never built on nor copied.
+        yield
+        return
     with django_db_blocker.unblock():
-        call_command("build_demo_site", verbosity=0)
+        migrated = snapshot_of("migrated")
+        set_up = migrated
+        if pytestconfig.stash.get(_NEEDS_DEMO, True):
+            call_command("build_demo_site", verbosity=0)
+            set_up = snapshot_of("set_up")
+    pytestconfig.stash[_MIGRATED] = migrated
+    pytestconfig.stash[_SNAPSHOT] = set_up
+    pytestconfig.stash[_BLOCKER] = django_db_blocker
+    yield
+    del pytestconfig.stash[_SNAPSHOT], pytestconfig.stash[_MIGRATED]
+    with django_db_blocker.unblock():
+        for snapshot in {migrated, set_up}:
+            snapshot.discard()
+        let_the_test_database_go()
+
+
+def _on_the_test_database():
+    """Whether pytest-django made the test database: making it renames the connection's."""
+    return connections["default"].settings_dict["NAME"] != _CONFIGURED_DATABASE
+
+
+def _stashed(config, key):
+    if key not in config.stash:
+        pytest.fail("needs the test database: mark the test `django_db`")
+    return config.stash[key]
+
+
+@pytest.fixture(scope="session")
+def database_snapshot(django_db_setup, pytestconfig):
+    """The session's database as set up; `restore()` it (with the database unblocked) after
+    changes that were committed, as a module-scoped server's on PostgreSQL."""
+    return _stashed(pytestconfig, _SNAPSHOT)
+
+
+@pytest.fixture(scope="session")
+def migrated_database(django_db_setup, pytestconfig):
+    """The session's database right after the migrations; `copy_to()` a file or a database of
+    the same server (with the database unblocked)."""
+    return _stashed(pytestconfig, _MIGRATED)
+
+
+def _commits_changes(item):
+    """Whether pytest-django runs the test as a TransactionTestCase (it then ends with a flush)."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return (
+        (marker is not None and _transactional(*marker.args, **marker.kwargs))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+def _transactional(transaction=False, reset_sequences=False, *_other, **_others):
+    """The `django_db` marker's arguments, as pytest-django reads them."""
+    return bool(transaction or reset_sequences)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush (part of its teardown), the database as the session
+    set it up is put back, demo included, for whatever test runs next on this worker."""
+    try:
+        return (yield)
+    finally:
+        snapshot = item.config.stash.get(_SNAPSHOT, None)
+        if snapshot is not None and _commits_changes(item):
+            with item.config.stash[_BLOCKER].unblock():
+                snapshot.restore()
 
 
 @pytest.fixture
 def home_page(db):
-    from home.models import HomePage
-
     return HomePage.objects.get(locale__language_code="pl")
 
 
 @pytest.fixture
 def programme_index(db):
-    from programmes.models import ProgrammeIndexPage
-
     return ProgrammeIndexPage.objects.get(locale__language_code="pl")
 
 
 def _programme(project_name):
-    from programmes.models import ProgrammePage
-
     return ProgrammePage.objects.get(locale__language_code="pl", eu_project__name=project_name)
 
 
@@ -45,4 +155,4 @@ def root_page(db):
     return Page.get_first_root_node()
 
 
-pytest_plugins = ["tests.browser", "tests.fresh_cache"]
+pytest_plugins = ["tests.browser", "tests.fresh_cache", "tests.live_site"]

@@ -129,10 +129,3 @@ def run_queued_notifications():
         worker.run_task(task_result)
         ran += 1
     return ran
-
-
-def open_kompas_form():
-    """The KomPAS form with edition 2 alone open: (form page, edition)."""
-    chosen = edition("KomPAS", 2)
-    open_enrolment(chosen)
-    return form_page(programme("KomPAS")), chosen

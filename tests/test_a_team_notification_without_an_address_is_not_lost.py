@@ -11,14 +11,15 @@ from django.urls import reverse
 from enrolment.models import FailureReason, Notification, NotificationKind
 from enrolment.tasks import queue_delivery
 
-from .admin_helpers import demo_edition, make_application, make_coordinator
-from .enrolment_helpers import programme, run_queued_notifications
+from .admin_helpers import make_application, make_coordinator
+from .enrolment_helpers import run_queued_notifications
+from .enrolment_world import an_edition
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_team_notification_with_no_address_fails_visibly_and_can_be_sent_again():
-    edition = demo_edition(programme("KomPAS"), 1)
+    edition = an_edition()
     notification = Notification.objects.create(
         application=make_application(edition), kind=NotificationKind.TEAM, recipients=[]
     )

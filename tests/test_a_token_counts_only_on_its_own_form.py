@@ -7,17 +7,16 @@ import pytest
 from enrolment.models import Application
 from enrolment.submission_tokens import FIELD_NAME as TOKEN
 
-from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import submit, valid_answers
+from .enrolment_world import programme_with_form, small_site
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_token_used_on_one_form_page_is_not_accepted_by_another(client):
-    first_edition, other_edition = edition("KomPAS", 2), edition("PAS-ja", 1)
-    open_enrolment(first_edition)
-    open_enrolment(other_edition)
-    first_page, other_page = form_page(programme("KomPAS")), form_page(programme("PAS-ja"))
-    assert first_page.pk != other_page.pk
+    site = small_site()
+    first_page, first_edition = site.form, site.edition
+    other_page, other_edition = programme_with_form(site.programme_index)
 
     first = valid_answers(first_page, first_edition)
     assert submit(client, first_page, first).status_code == 302

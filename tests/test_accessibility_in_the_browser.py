@@ -29,7 +29,7 @@ from .browser import (
 )
 from .enrolment_helpers import edition, open_enrolment
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LANGUAGES = ["pl", "en", "uk"]
 AXE_WIDTHS = [360, 1280]

@@ -6,14 +6,15 @@ import pytest
 from enrolment.models import Application, Notification, NotificationKind
 from programmes.models import Person
 
-from .enrolment_helpers import open_kompas_form, submit, valid_answers
+from .enrolment_helpers import submit, valid_answers
+from .enrolment_world import open_enrolment_form
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def open_form():
-    return open_kompas_form()
+    return open_enrolment_form()
 
 
 def test_the_applicants_address_is_stored_trimmed_with_its_domain_in_lower_case(client, open_form):

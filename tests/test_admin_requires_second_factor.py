@@ -18,7 +18,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mops_site.admin_security import devices, set_up_codes
 
-from .admin_helpers import demo_edition, make_coordinator, make_superuser
+from .admin_helpers import make_coordinator, make_superuser
+from .factories import TeamFactory
+from .security_factories import site_home
 from .test_production_check_deploy import PROJECT, production_environment
 
 SET_UP_URL = "/admin/two-factor/set-up/"
@@ -69,8 +71,8 @@ def test_no_admin_page_opens_before_the_second_step(client):
     assert client.post("/admin/pages/add/", {})["Location"].startswith(SET_UP_URL)
 
 
-def test_a_coordinator_is_sent_to_set_up_the_app_too(client, lesnica_programme):
-    coordinator = make_coordinator(demo_edition(lesnica_programme, 1).team)
+def test_a_coordinator_is_sent_to_set_up_the_app_too(client):
+    coordinator = make_coordinator(TeamFactory())
     signed_in(client, coordinator)
 
     assert client.get("/admin/applications/")["Location"].startswith(SET_UP_URL)
@@ -204,8 +206,9 @@ def test_the_next_address_cannot_lead_off_the_site(client):
 
 
 def test_public_pages_stay_open_before_the_second_step(client):
+    home = site_home()
     signed_in(client, make_superuser())
-    assert client.get("/").status_code == 200
+    assert client.get(home.url).status_code == 200
 
 
 def test_the_setting_is_read_on_every_request(client):

@@ -13,8 +13,10 @@ import wagtail
 from django.conf import settings
 from wagtail.users.models import UserProfile
 
+from .admin_factories import keeper_of_one_collection
 from .admin_helpers import APPLICATIONS_URL, make_coordinator, make_superuser
 from .builders import make_team
+from .factories import SmallSite
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +71,8 @@ def coordinator_without_applications():
 
 
 @pytest.fixture
-def lesnica_editor_url(lesnica_programme):
-    return f"/admin/pages/{lesnica_programme.pk}/edit/"
+def programme_editor_url():
+    return f"/admin/pages/{SmallSite.build().programme.pk}/edit/"
 
 
 def test_the_admin_login_page_is_in_polish(client):
@@ -119,7 +121,7 @@ def test_a_coordinators_dashboard_has_no_english_words(
 def test_the_dashboard_counts_images_and_documents_in_words_that_agree_with_the_number(
     client, language, images, documents
 ):
-    html = page(signed_in(client, make_superuser(), language), "/admin/")
+    html = page(signed_in(client, keeper_of_one_collection(images=1), language), "/admin/")
     assert f"{images} <span" in html
     assert f"{documents} <span" in html
     assert_none_of(["Image <span", "Documents <span", "created in"], html)
@@ -151,9 +153,9 @@ def test_a_search_without_results_in_the_applications_list_says_so_in_polish(
 
 
 def test_the_programme_editor_in_polish_offers_to_add_each_part_without_declining_it(
-    client, lesnica_editor_url
+    client, programme_editor_url
 ):
-    html = page(signed_in(client, make_superuser(), "pl"), lesnica_editor_url)
+    html = page(signed_in(client, make_superuser(), "pl"), programme_editor_url)
     for part in ("grupa kompetencji", "forma wsparcia", "edycja", "partner"):
         assert f"Dodaj: {part}" in html
         assert f"Dodaj {part}" not in html
@@ -162,9 +164,9 @@ def test_the_programme_editor_in_polish_offers_to_add_each_part_without_declinin
 
 
 def test_the_programme_editor_in_ukrainian_has_neither_english_nor_polish_words(
-    client, lesnica_editor_url
+    client, programme_editor_url
 ):
-    html = page(signed_in(client, make_superuser(), "uk"), lesnica_editor_url)
+    html = page(signed_in(client, make_superuser(), "uk"), programme_editor_url)
     assert '<html lang="uk"' in html
     assert "Показати або сховати перевірки" in html
     assert "Додати: група компетентностей" in html

@@ -1,22 +1,26 @@
-"""In a real browser, an applicant fills in the demo form with the keyboard alone and reaches
+"""In a real browser, an applicant fills in an enrolment form (a sensitive programme's, with a
+required choice and a free-text question of the editor's) with the keyboard alone and reaches
 the confirmation page."""
 
 import pytest
-from django.core.management import call_command
 
 from enrolment.models import Application
 
-from .enrolment_helpers import edition, form_page, open_enrolment, programme
+from .enrolment_world import open_enrolment_form, with_question
 
 
 @pytest.mark.django_db(transaction=True)
 def test_applicant_fills_in_the_form_with_the_keyboard_and_reaches_the_confirmation(
     live_server, browser_page
 ):
-    call_command("build_demo_site", verbosity=0)  # transactional tests start from an empty database
-    chosen = edition("KomPAS", 2)
-    open_enrolment(chosen)
-    page = form_page(programme("KomPAS"))
+    page, chosen = open_enrolment_form(sensitive=True)
+    page = with_question(
+        page,
+        "Czy korzystasz obecnie ze wsparcia MOPS?",
+        "radio",
+        required=True,
+        choices=["Tak", "Nie", "Nie wiem"],
+    )
     browser = browser_page
     browser.goto(live_server.url + page.url)
 

@@ -20,9 +20,9 @@ from enrolment.models import (
 from enrolment.signals import ensure_coordinator_groups
 from programmes.models import Team
 
+from .admin_factories import add_questions, another_edition
 from .admin_helpers import (
     APPLICATIONS_URL,
-    demo_edition,
     export_rows,
     exported_references,
     make_application,
@@ -30,6 +30,7 @@ from .admin_helpers import (
     make_superuser,
 )
 from .builders import make_team
+from .factories import SmallSite, TeamFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +50,13 @@ COORDINATOR_PERMISSIONS = {
 
 
 @pytest.fixture
-def edition(violence_programme):
-    return demo_edition(violence_programme, 1)
+def site():
+    return SmallSite.build()
+
+
+@pytest.fixture
+def edition(site):
+    return site.edition
 
 
 @pytest.fixture
@@ -101,14 +107,11 @@ def test_the_detail_shows_every_answer_under_its_label(
 
 
 def test_the_detail_uses_the_form_pages_own_question_labels(
-    coordinator, coordinator_client, violence_programme, edition
+    coordinator, coordinator_client, site, edition
 ):
-    from enrolment.models import EnrolmentFormField, EnrolmentFormPage
-
-    page = EnrolmentFormPage(title="Formularz", slug="formularz-etykiety", next_steps="<p>x</p>")
-    violence_programme.add_child(instance=page)
-    EnrolmentFormField.objects.create(
-        page=page, label="Ile masz dzieci?", field_type="number", clean_name="ile_masz_dzieci"
+    page = add_questions(
+        site.form,
+        {"label": "Ile masz dzieci?", "field_type": "number", "clean_name": "ile_masz_dzieci"},
     )
     application = make_application(edition, page=page, form_data={"ile_masz_dzieci": 2})
     content = coordinator_client.get(url("inspect", application)).content.decode()
@@ -142,7 +145,7 @@ def test_the_detail_shows_an_undelivered_notification_with_its_error(
     Notification.objects.create(
         application=application,
         kind=NotificationKind.TEAM,
-        recipients=["ztps4@example.org"],
+        recipients=[application.team.email],
         attempts=3,
         last_error="Connection refused",
     )
@@ -224,12 +227,12 @@ def test_a_superuser_deletes_an_application_and_it_is_logged(client, application
 # Listing and filters.
 
 
-def test_the_list_filters_by_status_edition_and_undelivered_notifications(
-    client, violence_programme, edition
-):
+def test_the_list_filters_by_status_edition_and_undelivered_notifications(client, site, edition):
     client.force_login(make_superuser())
     contacted = make_application(edition, status="contacted")
-    second = make_application(demo_edition(violence_programme, 2))
+    second_edition = another_edition(site.programme)
+    assert second_edition.number == 2
+    second = make_application(second_edition)
     pending = make_application(edition)
     Notification.objects.create(application=pending, kind=NotificationKind.TEAM)
     delivered = make_application(edition)
@@ -243,7 +246,7 @@ def test_the_list_filters_by_status_edition_and_undelivered_notifications(
 
     assert contacted.pk in listed(status="contacted")
     assert pending.pk not in listed(status="contacted")
-    assert listed(edition_number=2, programme=violence_programme.pk) >= {second.pk}
+    assert listed(edition_number=2, programme=site.programme.pk) >= {second.pk}
     assert contacted.pk not in listed(edition_number=2)
     assert listed(notification="undelivered") == {pending.pk}
     assert delivered.pk in listed(notification="delivered")
@@ -289,7 +292,8 @@ def test_the_export_has_the_routing_columns_and_one_column_per_answer(
     ]
     assert row[0] == application.reference
     assert row[2] == application.programme.title
-    assert str(row[3]) == "1"
+    assert str(row[3]) == str(application.edition_number)
+    assert row[4] == application.team.name
     assert "Your name" in heading
     assert row[heading.index("Your name")] == PERSONAL["applicant_name"]
     assert row[heading.index("Your e-mail address")] == PERSONAL["email"]
@@ -311,14 +315,11 @@ def test_formula_looking_answers_are_exported_as_text(coordinator_client, editio
 
 
 def test_a_formula_looking_question_label_is_neutralised_in_the_heading(
-    coordinator_client, violence_programme, edition
+    coordinator_client, site, edition
 ):
-    from enrolment.models import EnrolmentFormField, EnrolmentFormPage
-
-    page = EnrolmentFormPage(title="Formularz", slug="formularz-formula", next_steps="<p>x</p>")
-    violence_programme.add_child(instance=page)
-    EnrolmentFormField.objects.create(
-        page=page, label="=cmd|' /C calc'!A0", field_type="singleline", clean_name="pytanie"
+    page = add_questions(
+        site.form,
+        {"label": "=cmd|' /C calc'!A0", "field_type": "singleline", "clean_name": "pytanie"},
     )
     make_application(edition, page=page, form_data={"pytanie": "tak"})
     for export_format in ("csv", "xlsx"):
@@ -414,7 +415,10 @@ def test_a_translated_team_shares_its_source_teams_group():
     assert translation.coordinators_group == team.coordinators_group
 
 
-def test_every_demo_team_has_a_group_and_ensuring_again_changes_nothing():
+def test_teams_without_a_group_get_one_and_ensuring_again_changes_nothing():
+    # Teams made before the coordinators' groups existed (or by a data import) have none.
+    teams = TeamFactory.create_batch(2)
+    Team.objects.filter(pk__in=[team.pk for team in teams]).update(coordinators_group=None)
     ensure_coordinator_groups()
     groups = dict(Team.objects.values_list("pk", "coordinators_group"))
     assert None not in groups.values()

@@ -16,18 +16,25 @@ from enrolment.models import Application
 
 from .admin_forms import page_form_data
 from .admin_helpers import make_superuser
-from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import submit, valid_answers
+from .factories import publish
+from .security_factories import small_site
 
 pytestmark = pytest.mark.django_db
 
 FORM = "application/x-www-form-urlencoded"
+DIAGNOSIS = "<p>Pierwszy akapit diagnozy.</p><p>Drugi akapit, <b>z pogrubieniem</b>.</p>"
 
 
 @pytest.fixture
-def open_form():
-    chosen = edition("KomPAS", 2)
-    open_enrolment(chosen)
-    return form_page(programme("KomPAS")), chosen
+def own_site():
+    # A programme for people at risk: its form also asks when it is safe to get in touch.
+    return small_site(sensitive=True)
+
+
+@pytest.fixture
+def open_form(own_site):
+    return own_site.form, own_site.edition
 
 
 def assert_clear_refusal(response, language="pl"):
@@ -61,9 +68,10 @@ def test_an_ordinary_search_still_answers(client):
 
 
 @pytest.mark.parametrize("parameter", ["status", "target_group", "page"])
-def test_programme_list_filters_with_a_nul_are_refused_clearly(client, programme_index, parameter):
-    assert client.get(programme_index.url, {"status": "open"}).status_code == 200
-    assert_clear_refusal(client.get(f"{programme_index.url}?{parameter}=x%00"))
+def test_programme_list_filters_with_a_nul_are_refused_clearly(client, own_site, parameter):
+    programme_list = own_site.programme_index.url
+    assert client.get(programme_list, {"status": "open"}).status_code == 200
+    assert_clear_refusal(client.get(f"{programme_list}?{parameter}=x%00"))
 
 
 def test_a_nul_in_the_address_itself_is_refused_clearly(client):
@@ -130,9 +138,12 @@ def test_a_planted_session_cookie_with_a_nul_is_ignored(client, open_form):
     assert not SessionStore.get_model_class().objects.filter(session_key__contains="abcd").exists()
 
 
-def test_the_page_editor_still_saves_rich_text_with_line_breaks_and_tabs(client, lesnica_programme):
+def test_the_page_editor_still_saves_rich_text_with_line_breaks_and_tabs(client, own_site):
+    programme = own_site.programme
+    programme.diagnosis = DIAGNOSIS
+    programme = publish(programme)
     client.force_login(make_superuser())
-    url = reverse("wagtailadmin_pages:edit", args=[lesnica_programme.pk])
+    url = reverse("wagtailadmin_pages:edit", args=[programme.pk])
     data = page_form_data(client, url)
     # The editor sends its rich text as indented JSON (line breaks); indented with tabs here.
     assert "\n" in data["diagnosis"][0]
@@ -142,6 +153,6 @@ def test_the_page_editor_still_saves_rich_text_with_line_breaks_and_tabs(client,
     response = client.post(url, data)
 
     assert response.status_code == 302, response.content.decode()[:2000]
-    draft = Page.objects.get(pk=lesnica_programme.pk).specific.get_latest_revision_as_object()
+    draft = Page.objects.get(pk=programme.pk).specific.get_latest_revision_as_object()
     assert draft.lead.replace("\r\n", "\n") == "Pierwsza linia\nDruga linia\tz tabulatorem"
-    assert text_of(draft.diagnosis) == text_of(lesnica_programme.diagnosis)
+    assert text_of(draft.diagnosis) == text_of(DIAGNOSIS)

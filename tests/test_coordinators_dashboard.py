@@ -14,13 +14,9 @@ from enrolment.models import ApplicationStatus, Notification, NotificationKind
 from home import roles
 from programmes.models import Edition
 
-from .admin_helpers import (
-    demo_edition,
-    make_application,
-    make_coordinator,
-    make_superuser,
-    make_user,
-)
+from .admin_factories import another_edition
+from .admin_helpers import make_application, make_coordinator, make_superuser, make_user
+from .factories import SmallSite, TeamFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,33 +46,36 @@ def add_edition(like, number, opens_on, closes_on):
 
 
 @pytest.fixture
-def teams_work(violence_programme):
-    """Team no. 4: two new applications and one being handled, one notification not delivered,
-    editions opening in 14 days, closing in 8 days and opening in 15 days. Team no. 6: one of
-    everything."""
-    team_4_edition = demo_edition(violence_programme, 1)
-    team_6_edition = demo_edition(violence_programme, 2)
-    assert (team_4_edition.team.number, team_6_edition.team.number) == (4, 6)
+def teams_work():
+    """One programme, two teams. Ours: two new applications and one being handled, one
+    notification not delivered, editions opening in 14 days, closing in 8 days and opening in
+    15 days. The other team: one of everything. A third team has no work at all."""
+    site = SmallSite.build()
+    our_edition = site.edition
+    other_edition = another_edition(site.programme)
+    assert our_edition.team != other_edition.team
 
-    new_4 = [make_application(team_4_edition) for _ in range(2)]
-    handled_4 = make_application(team_4_edition, status=ApplicationStatus.CONTACTED)
-    Notification.objects.create(application=new_4[0], kind=NotificationKind.TEAM)
+    new_ours = [make_application(our_edition) for _ in range(2)]
+    handled_ours = make_application(our_edition, status=ApplicationStatus.CONTACTED)
+    Notification.objects.create(application=new_ours[0], kind=NotificationKind.TEAM)
     Notification.objects.create(
-        application=handled_4, kind=NotificationKind.TEAM, delivered_at=timezone.now()
+        application=handled_ours, kind=NotificationKind.TEAM, delivered_at=timezone.now()
     )
-    opening = add_edition(team_4_edition, 11, day(14), day(30))
-    closing = add_edition(team_4_edition, 12, day(-5), day(8))
-    add_edition(team_4_edition, 13, day(15), day(30))
+    opening = add_edition(our_edition, 11, day(14), day(30))
+    closing = add_edition(our_edition, 12, day(-5), day(8))
+    add_edition(our_edition, 13, day(15), day(30))
 
-    new_6 = make_application(team_6_edition)
-    Notification.objects.create(application=new_6, kind=NotificationKind.TEAM)
-    add_edition(team_6_edition, 16, day(3), day(20))
+    new_other = make_application(other_edition)
+    Notification.objects.create(application=new_other, kind=NotificationKind.TEAM)
+    add_edition(other_edition, 16, day(3), day(20))
     return {
-        "team_4": team_4_edition.team,
-        "new_4": new_4,
+        "ours": our_edition.team,
+        "new_ours": new_ours,
         "opening": opening,
         "closing": closing,
-        "new_6": new_6,
+        "other": other_edition.team,
+        "new_other": new_other,
+        "idle": TeamFactory(),
     }
 
 
@@ -101,34 +100,36 @@ def number_in(cell):
     return int(re.sub(r"<[^>]+>", "", cell).strip())
 
 
-def test_the_panel_counts_team_4s_work_and_shows_nothing_of_team_6(client, teams_work):
-    html = dashboard(client, make_coordinator(teams_work["team_4"]))
+def test_the_panel_counts_the_own_teams_work_and_shows_nothing_of_another_team(client, teams_work):
+    ours = teams_work["ours"]
+    html = dashboard(client, make_coordinator(ours))
     rows = team_rows(html)
-    assert list(rows) == [4]
-    team_4 = rows[4]
-    assert number_in(team_4["new"]) == 2
-    assert number_in(team_4["undelivered"]) == 1
-    assert teams_work["opening"].label in team_4["editions"]
-    assert teams_work["closing"].label in team_4["editions"]
-    assert "Edition 13" not in team_4["editions"] and "Edycja 13" not in team_4["editions"]
+    assert list(rows) == [ours.number]
+    our_row = rows[ours.number]
+    assert number_in(our_row["new"]) == 2
+    assert number_in(our_row["undelivered"]) == 1
+    assert teams_work["opening"].label in our_row["editions"]
+    assert teams_work["closing"].label in our_row["editions"]
+    assert "Edition 13" not in our_row["editions"] and "Edycja 13" not in our_row["editions"]
     assert "Edycja 16" not in html and "Edition 16" not in html
 
 
 def test_the_counts_link_to_exactly_those_applications(client, teams_work):
-    coordinator = make_coordinator(teams_work["team_4"])
-    team_4 = team_rows(dashboard(client, coordinator))[4]
-    new_url = re.search(r'href="([^"]+)"', team_4["new"]).group(1).replace("&amp;", "&")
+    ours = teams_work["ours"]
+    our_row = team_rows(dashboard(client, make_coordinator(ours)))[ours.number]
+    new_url = re.search(r'href="([^"]+)"', our_row["new"]).group(1).replace("&amp;", "&")
     with time_machine.travel(NOW, tick=False):
         listed = client.get(new_url).context["object_list"]
     assert {application.reference for application in listed} == {
-        application.reference for application in teams_work["new_4"]
+        application.reference for application in teams_work["new_ours"]
     }
 
 
 def test_superusers_see_every_team(client, teams_work):
     rows = team_rows(dashboard(client, make_superuser()))
-    assert {2, 4, 6} <= set(rows)
-    assert number_in(rows[6]["new"]) == 1
+    teams = (teams_work["ours"], teams_work["other"], teams_work["idle"])
+    assert {team.number for team in teams} <= set(rows)
+    assert number_in(rows[teams_work["other"].number]["new"]) == 1
 
 
 def test_editors_who_coordinate_no_team_get_no_panel(client, teams_work):

@@ -1,21 +1,22 @@
 """Coordinators read every application with one value per choice: an applicant on the Ukrainian
-form of the Leśnica programme answers "Ні" and "Тренінг особистого розвитку"; the application
-is stored, shown and exported with "Nie" and "Trening rozwoju osobistego", the answer as the
-applicant saw it beside them, the form's language as a name, and the free text marked with the
-language it was written in."""
+form of a programme answers "Ні" and "Тренінг особистого розвитку"; the application is stored,
+shown and exported with "Nie" and "Trening rozwoju osobistego", the answer as the applicant saw
+it beside them, the form's language as a name, and the free text marked with the language it
+was written in."""
 
 import re
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
-from enrolment.models import Application, EnrolmentFormField, EnrolmentFormPage
+from enrolment.models import Application, EnrolmentFormField
 from enrolment.source_language_choices import AS_ANSWERED, choice_values
 
+from .admin_factories import add_questions, translate
 from .admin_helpers import export_rows, make_coordinator
-from .enrolment_helpers import edition, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import submit, valid_answers
+from .factories import SmallSite
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -25,21 +26,69 @@ STREET = "Вулиця Лісова, біля школи"
 _ANSWER = re.compile(r"(?s)<dt>(.*?)</dt>\s*<dd>(.*?)</dd>")
 
 
-@pytest.fixture
-def chosen_edition():
-    chosen = edition("PAS-ja", 3)
-    open_enrolment(chosen)
-    return chosen
+# The form's questions besides the one every test form has: a free-text one and two choices.
+QUESTIONS = [
+    {"label": "Gdzie możemy się spotkać?", "field_type": "singleline", "required": False},
+    {
+        "label": "Które treningi Cię interesują?",
+        "field_type": "checkboxes",
+        "choices": "Trening rozwoju osobistego\nTrening aktywności społecznej\nTrening zawodowy",
+        "required": False,
+    },
+    {
+        "label": "Czy brałeś już udział w naszych programach?",
+        "field_type": "radio",
+        "choices": "Tak\nNie",
+        "required": False,
+    },
+]
+TRANSLATIONS = {
+    "uk": {
+        "Gdzie możemy się spotkać?": "Де ми можемо зустрітися?",
+        "Które treningi Cię interesują?": "Які тренінги вас цікавлять?",
+        "Trening rozwoju osobistego\nTrening aktywności społecznej\nTrening zawodowy": (
+            "Тренінг особистого розвитку\nТренінг соціальної активності\nПрофесійний тренінг"
+        ),
+        "Czy brałeś już udział w naszych programach?": "Чи брали ви вже участь у наших програмах?",
+        "Tak\nNie": "Так\nНі",
+    },
+    "en": {
+        "Gdzie możemy się spotkać?": "Where can we meet?",
+        "Które treningi Cię interesują?": "Which trainings interest you?",
+        "Trening rozwoju osobistego\nTrening aktywności społecznej\nTrening zawodowy": (
+            "Personal development training\nSocial activity training\nVocational training"
+        ),
+        "Czy brałeś już udział w naszych programach?": (
+            "Have you taken part in our programmes before?"
+        ),
+        "Tak\nNie": "Yes\nNo",
+    },
+}
 
 
 @pytest.fixture
-def polish_form():
-    return EnrolmentFormPage.objects.child_of(programme("PAS-ja")).get()
+def site():
+    return SmallSite.build()
+
+
+@pytest.fixture
+def chosen_edition(site):
+    return site.edition
+
+
+@pytest.fixture
+def polish_form(site):
+    return add_questions(site.form, *QUESTIONS)
 
 
 @pytest.fixture
 def ukrainian_form(polish_form):
-    return polish_form.get_translation(Locale.objects.get(language_code="uk"))
+    return translate(polish_form, "uk", TRANSLATIONS["uk"])
+
+
+@pytest.fixture
+def english_form(polish_form):
+    return translate(polish_form, "en", TRANSLATIONS["en"])
 
 
 def question(page, field_type):
@@ -113,10 +162,9 @@ def test_the_polish_admin_shows_polish_choices_the_original_beside_and_the_langu
 
 
 def test_the_english_admin_says_as_answered_and_written_in(
-    client, ukrainian_application, polish_form
+    client, ukrainian_application, english_form
 ):
     # Questions are labelled in the admin's language; choices stay one value, the Polish one.
-    english_form = polish_form.get_translation(Locale.objects.get(language_code="en"))
     answers = detail(coordinator_client(client, ukrainian_application, "en"), ukrainian_application)
     assert answers["Language of the form"] == "Ukrainian"
     assert answers[question(english_form, "radio").label] == "Nie (as answered: Ні)"
@@ -169,18 +217,17 @@ def test_exports_have_one_value_per_choice_with_the_answers_as_seen_in_the_next_
 
 @pytest.mark.parametrize("export_format", FORMATS)
 def test_an_export_without_translated_answers_has_no_as_answered_columns(
-    client, polish_form, chosen_edition, export_format
+    client, polish_form, english_form, chosen_edition, export_format
 ):
     submit(client, polish_form, valid_answers(polish_form, chosen_edition))
     application = Application.objects.get()
     heading = export_rows(coordinator_client(client, application, "en"), export_format)[0]
     assert not [name for name in heading if name.endswith("(as answered)")]
-    english_form = polish_form.get_translation(Locale.objects.get(language_code="en"))
     assert question(english_form, "radio").label in heading
 
 
 def test_an_answer_from_an_out_of_date_translation_is_kept_and_marked_not_guessed(
-    client, ukrainian_form, polish_form, chosen_edition
+    client, ukrainian_form, english_form, chosen_edition
 ):
     # The translator has not caught up: the Ukrainian question offers one choice, not two.
     ukrainian_radio = question(ukrainian_form, "radio")
@@ -194,9 +241,7 @@ def test_an_answer_from_an_out_of_date_translation_is_kept_and_marked_not_guesse
     }
 
     coordinator = coordinator_client(client, application, "en")
-    label = question(
-        polish_form.get_translation(Locale.objects.get(language_code="en")), "radio"
-    ).label
+    label = question(english_form, "radio").label
     shown = detail(coordinator, application)[label]
     assert shown.startswith("Так (as answered; no matching choice in Polish")
     heading, row = export_rows(coordinator, "csv")

@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 from wagtail.contrib.forms.utils import get_forms_for_user
 
-from enrolment.models import Application, ApplicationNote, EnrolmentFormPage
+from enrolment.models import Application, ApplicationNote
 
+from .admin_factories import another_edition, another_programme
 from .admin_helpers import (
     APPLICATIONS_URL,
-    demo_edition,
     exported_references,
     is_refused,
     make_application,
@@ -17,25 +17,35 @@ from .admin_helpers import (
     make_superuser,
     make_user,
 )
+from .factories import SmallSite
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def applications(violence_programme, lesnica_programme):
-    """One application for each demo team: no. 4 (edition 1), no. 6 (edition 2), no. 2."""
+def site():
+    return SmallSite.build()
+
+
+@pytest.fixture
+def editions(site):
+    """Three editions, each run by a team of its own: two of one programme, one of another."""
     return {
-        4: make_application(demo_edition(violence_programme, 1)),
-        6: make_application(demo_edition(violence_programme, 2)),
-        2: make_application(demo_edition(lesnica_programme, 1)),
+        "own": site.edition,
+        "other": another_edition(site.programme),
+        "third": another_programme(site.programme_index),
     }
 
 
 @pytest.fixture
-def team_4_coordinator(applications):
-    team = applications[4].team
-    assert team.number == 4
-    return make_coordinator(team)
+def applications(editions):
+    """One application for each edition, so one for each team."""
+    return {key: make_application(edition) for key, edition in editions.items()}
+
+
+@pytest.fixture
+def own_coordinator(applications):
+    return make_coordinator(applications["own"].team)
 
 
 def url(name, application):
@@ -48,30 +58,26 @@ def listed_references(client, **params):
     return {application.reference for application in response.context["object_list"]}
 
 
-def test_the_demo_routes_the_editions_to_teams_4_6_and_2(applications):
-    assert {number: app.team.number for number, app in applications.items()} == {4: 4, 6: 6, 2: 2}
+def test_each_application_goes_to_the_team_of_its_edition(editions, applications):
+    teams = {key: application.team for key, application in applications.items()}
+    assert teams == {key: edition.team for key, edition in editions.items()}
+    assert len(set(teams.values())) == 3
 
 
-def test_coordinator_lists_only_their_own_teams_applications(
-    client, applications, team_4_coordinator
-):
-    client.force_login(team_4_coordinator)
-    assert listed_references(client) == {applications[4].reference}
+def test_coordinator_lists_only_their_own_teams_applications(client, applications, own_coordinator):
+    client.force_login(own_coordinator)
+    assert listed_references(client) == {applications["own"].reference}
 
 
-def test_a_filter_for_another_team_does_not_widen_the_list(
-    client, applications, team_4_coordinator
-):
-    client.force_login(team_4_coordinator)
-    references = listed_references(client, team=applications[6].team_id)
-    assert applications[6].reference not in references
+def test_a_filter_for_another_team_does_not_widen_the_list(client, applications, own_coordinator):
+    client.force_login(own_coordinator)
+    references = listed_references(client, team=applications["other"].team_id)
+    assert applications["other"].reference not in references
 
 
-def test_coordinator_gets_404_on_another_teams_application(
-    client, applications, team_4_coordinator
-):
-    client.force_login(team_4_coordinator)
-    other = applications[6]
+def test_coordinator_gets_404_on_another_teams_application(client, applications, own_coordinator):
+    client.force_login(own_coordinator)
+    other = applications["other"]
     assert client.get(url("inspect", other)).status_code == 404
     assert client.get(url("history", other)).status_code == 404
     assert client.get(url("delete", other)).status_code == 404
@@ -80,10 +86,10 @@ def test_coordinator_gets_404_on_another_teams_application(
 
 
 def test_coordinator_cannot_change_the_status_of_another_teams_application(
-    client, applications, team_4_coordinator
+    client, applications, own_coordinator
 ):
-    client.force_login(team_4_coordinator)
-    other = applications[6]
+    client.force_login(own_coordinator)
+    other = applications["other"]
     response = client.post(url("change_status", other), {"status": "rejected"})
     assert response.status_code == 404
     other.refresh_from_db()
@@ -91,20 +97,18 @@ def test_coordinator_cannot_change_the_status_of_another_teams_application(
 
 
 def test_coordinator_cannot_add_a_note_to_another_teams_application(
-    client, applications, team_4_coordinator
+    client, applications, own_coordinator
 ):
-    client.force_login(team_4_coordinator)
-    other = applications[6]
+    client.force_login(own_coordinator)
+    other = applications["other"]
     response = client.post(url("add_note", other), {"text": "Oddzwonić"})
     assert response.status_code == 404
     assert not ApplicationNote.objects.filter(application=other).exists()
 
 
-def test_ids_of_other_teams_applications_cannot_be_guessed(
-    client, applications, team_4_coordinator
-):
-    client.force_login(team_4_coordinator)
-    own = applications[4]
+def test_ids_of_other_teams_applications_cannot_be_guessed(client, applications, own_coordinator):
+    client.force_login(own_coordinator)
+    own = applications["own"]
     others = Application.objects.exclude(team=own.team)
     assert others.exists()
     for application in others:
@@ -114,27 +118,27 @@ def test_ids_of_other_teams_applications_cannot_be_guessed(
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
 def test_coordinator_exports_only_their_own_teams_applications(
-    client, applications, team_4_coordinator, export_format
+    client, applications, own_coordinator, export_format
 ):
-    client.force_login(team_4_coordinator)
-    assert exported_references(client, export_format) == {applications[4].reference}
+    client.force_login(own_coordinator)
+    assert exported_references(client, export_format) == {applications["own"].reference}
 
 
-def test_coordinator_handles_their_own_teams_application(client, applications, team_4_coordinator):
-    client.force_login(team_4_coordinator)
-    own = applications[4]
+def test_coordinator_handles_their_own_teams_application(client, applications, own_coordinator):
+    client.force_login(own_coordinator)
+    own = applications["own"]
     assert client.post(url("change_status", own), {"status": "contacted"}).status_code == 302
     assert client.post(url("add_note", own), {"text": "Umówiona rozmowa."}).status_code == 302
     own.refresh_from_db()
     assert own.status == "contacted"
-    assert own.notes.get().author == team_4_coordinator
+    assert own.notes.get().author == own_coordinator
 
 
 def test_coordinator_may_not_delete_even_their_own_teams_application(
-    client, applications, team_4_coordinator
+    client, applications, own_coordinator
 ):
-    client.force_login(team_4_coordinator)
-    own = applications[4]
+    client.force_login(own_coordinator)
+    own = applications["own"]
     assert is_refused(client.get(url("delete", own)))
     assert is_refused(client.post(url("delete", own)))
     assert Application.objects.filter(pk=own.pk).exists()
@@ -169,19 +173,18 @@ def test_model_permissions_without_a_coordinators_group_show_nothing(client, app
 
 
 def test_a_member_of_two_teams_sees_both(client, applications):
-    user = make_coordinator(applications[4].team)
-    user.groups.add(applications[2].team.coordinators_group)
+    user = make_coordinator(applications["own"].team)
+    user.groups.add(applications["third"].team.coordinators_group)
     client.force_login(user)
-    assert listed_references(client) == {applications[4].reference, applications[2].reference}
+    assert listed_references(client) == {
+        applications["own"].reference,
+        applications["third"].reference,
+    }
 
 
 @pytest.fixture
-def form_page(violence_programme):
-    page = EnrolmentFormPage(
-        title="Zgłoszenie testowe", slug="zgloszenie-testowe", next_steps="<p>Zadzwonimy.</p>"
-    )
-    violence_programme.add_child(instance=page)
-    return page
+def form_page(site):
+    return site.form
 
 
 def test_wagtails_forms_menu_hides_applications_from_editors(client, form_page, applications):
@@ -198,15 +201,15 @@ def test_wagtails_forms_menu_hides_applications_from_editors(client, form_page, 
 
 
 def test_the_site_history_shows_a_coordinator_only_their_teams_entries(
-    client, applications, team_4_coordinator
+    client, applications, own_coordinator
 ):
     superuser = make_superuser()
     client.force_login(superuser)
     for application in applications.values():
         client.get(reverse("enrolment_application:inspect", args=[application.pk]))
 
-    client.force_login(team_4_coordinator)
+    client.force_login(own_coordinator)
     history = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
-    assert applications[4].reference in history
-    assert applications[6].reference not in history
-    assert applications[2].reference not in history
+    assert applications["own"].reference in history
+    assert applications["other"].reference not in history
+    assert applications["third"].reference not in history

@@ -5,7 +5,7 @@ works again shows the form with everything typed, and sending it stores the appl
 
 Real processes: gunicorn serves the site (tests/live_site.py). Its SQLite file is moved away (as
 a disk gone), or its PostgreSQL is reached through a TCP link that the test cuts. The SQLite
-variant runs in both passes of the suite, the PostgreSQL one when DATABASE_URL names one.
+variant runs in the SQLite pass of the suite, the PostgreSQL one when DATABASE_URL names one.
 """
 
 import contextlib
@@ -17,9 +17,13 @@ from django.utils.translation import gettext
 
 from bench.web_client import request
 
-from .live_site import BACKENDS, LiveSite, database_for
+from .live_site import BACKENDS, LiveSite
 
 FALLBACK_PHONE = "71 000 00 00"
+
+# The database of the processes is a copy of the migrated test database.
+pytestmark = pytest.mark.django_db
+
 NAME = "Anna Cofnięta"
 
 COUNT_APPLICATIONS = """
@@ -38,9 +42,9 @@ print(json.dumps(sum(
     scope="module",
     params=BACKENDS,
 )
-def live_site(request, tmp_path_factory):
+def live_site(request, tmp_path_factory, live_site_databases):
     folder = tmp_path_factory.mktemp(f"outage-{request.param}")
-    database = database_for(request.param, folder, "mops_faults_outage")
+    database = live_site_databases.fresh(request.param, folder, "outage")
     site = LiveSite(
         database,
         folder / "logs",

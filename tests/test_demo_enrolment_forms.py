@@ -10,12 +10,12 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.contrib.forms.utils import get_field_clean_name
 
+from demo.build import build_demo_site
 from enrolment.forms import SYSTEM_FIELD_NAMES
 from enrolment.models import EnrolmentFormPage, PrivacyNotice
-from home.demo.build import build_demo_site
 from programmes.models import Edition
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 EXAMPLE_TITLE = "przykładowa edycja do wypróbowania formularza"
 

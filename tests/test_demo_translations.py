@@ -11,18 +11,18 @@ from django.apps import apps
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from enrolment.models import EnrolmentFormPage
-from home.demo.translate import translate_demo_site
-from home.demo.translate_catalogue import (
+from demo.translate import translate_demo_site
+from demo.translate_catalogue import (
     BrokenLinks,
     MissingTranslations,
     catalogue_path,
     load_catalogues,
 )
-from home.demo.translate_objects import snippet_models, translatable_references
+from demo.translate_objects import snippet_models, translatable_references
+from enrolment.models import EnrolmentFormPage
 from home.models import ContentPage, HomePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LANGUAGES = ["en", "uk"]
 

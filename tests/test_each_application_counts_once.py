@@ -12,14 +12,15 @@ from enrolment.models import Application, Notification
 from enrolment.submission_tokens import FIELD_NAME as TOKEN, token_from
 from programmes.models import Edition
 
-from .enrolment_helpers import open_kompas_form, submit, valid_answers
+from .enrolment_helpers import submit, valid_answers
+from .enrolment_world import open_enrolment_form
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def open_form():
-    return open_kompas_form()
+    return open_enrolment_form()
 
 
 def confirmation_reference(client, response):

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from .test_staff_sessions_end_when_idle import clock, is_signed_out, staff_client  # noqa: F401
+from .test_staff_sessions_end_when_idle import clock, home, is_signed_out, staff_client  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -18,23 +18,23 @@ def ping_url(page):
     )
 
 
-def test_the_editors_pings_do_not_count_as_activity(staff_client, clock, home_page):  # noqa: F811
+def test_the_editors_pings_do_not_count_as_activity(staff_client, clock, home):  # noqa: F811
     for _ in range(11):
         clock.shift(timedelta(minutes=10))
-        staff_client.post(ping_url(home_page))
+        staff_client.post(ping_url(home))
 
     assert is_signed_out(staff_client.get("/admin/"))
 
 
-def test_a_ping_after_the_idle_time_finds_the_session_ended(staff_client, clock, home_page):  # noqa: F811
+def test_a_ping_after_the_idle_time_finds_the_session_ended(staff_client, clock, home):  # noqa: F811
     clock.shift(timedelta(minutes=61))
-    staff_client.post(ping_url(home_page))
+    staff_client.post(ping_url(home))
 
     assert is_signed_out(staff_client.get("/admin/"))
 
 
-def test_working_in_the_editor_keeps_the_session(staff_client, clock, home_page):  # noqa: F811
+def test_working_in_the_editor_keeps_the_session(staff_client, clock, home):  # noqa: F811
     for _ in range(3):
         clock.shift(timedelta(minutes=50))
-        staff_client.post(ping_url(home_page))
-        assert staff_client.get(f"/admin/pages/{home_page.pk}/edit/").status_code == 200
+        staff_client.post(ping_url(home))
+        assert staff_client.get(f"/admin/pages/{home.pk}/edit/").status_code == 200

@@ -13,7 +13,8 @@ from enrolment.models import Application, EnrolmentFormField, EnrolmentFormPage
 
 from .admin_forms import page_form_data
 from .admin_helpers import make_superuser
-from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import submit, valid_answers
+from .enrolment_world import open_enrolment_form
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +23,7 @@ QUESTIONS = "form_fields"
 
 @pytest.fixture
 def open_form():
-    chosen = edition("KomPAS", 2)
-    open_enrolment(chosen)
-    return form_page(programme("KomPAS")), chosen
+    return open_enrolment_form()
 
 
 def with_new_question(data, label, field_type="singleline"):

@@ -24,7 +24,7 @@ from .enrolment_helpers import edition, form_page, open_enrolment, programme
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "przewodnik-redaktora"
 PASSWORD = "guide-only-password"  # noqa: S105
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture(scope="module")

@@ -2,26 +2,31 @@
 matter to the applicant, never the person of a finished edition; the confirmation names the
 person of the edition the applicant chose, with the phone number, and repeats no heading.
 
-In the violence-victims programme edition 1 (finished) is Jolanta Orszulak's, edition 3 (the
-demo's example, upcoming) Katarzyna Kopycka's."""
+The programme has a finished edition (Jolanta Nowicka's) and an upcoming one (Katarzyna
+Wiśniewska's), besides the open edition it was built with."""
 
-import datetime
 import re
 
 import pytest
-from django.utils import timezone
-from wagtail.models import Locale
 
-from enrolment.models import EnrolmentFormPage
 from programmes.models import Edition
 
-from .enrolment_helpers import edition, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import open_enrolment, submit, valid_answers
+from .enrolment_world import (
+    NO_ENROLMENT,
+    coordinator,
+    days_from_today,
+    finished_edition,
+    small_site,
+    translated,
+    upcoming_edition,
+)
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
 
-ORSZULAK, ORSZULAK_PHONE = "Jolanta Orszulak", "71 78 22 449"
-KOPYCKA, KOPYCKA_PHONE = "Katarzyna Kopycka", "506 381 533"
+FINISHED_PERSON, FINISHED_PHONE = "Jolanta Nowicka", "71 700 10 01"
+UPCOMING_PERSON, UPCOMING_PHONE = "Katarzyna Wiśniewska", "506 100 200"
 # The first block of the editor's text under a heading of the template.
 _FIRST_BLOCK = re.compile(
     r'(?s)<h2>[^<]*</h2>\s*<div class="rich-text">\s*<(p|h\d|ol|ul)\b[^>]*>(.*?)</\1>'
@@ -29,8 +34,30 @@ _FIRST_BLOCK = re.compile(
 
 
 @pytest.fixture
-def polish_form():
-    return EnrolmentFormPage.objects.child_of(programme("KomPAS")).get()
+def site():
+    site = small_site()
+    finished_edition(
+        site.programme, responsible_person=coordinator(FINISHED_PERSON, FINISHED_PHONE)
+    )
+    upcoming_edition(
+        site.programme, responsible_person=coordinator(UPCOMING_PERSON, UPCOMING_PHONE)
+    )
+    return site
+
+
+@pytest.fixture
+def polish_form(site):
+    return site.form
+
+
+@pytest.fixture
+def finished(site):
+    return Edition.objects.get(programme=site.programme, responsible_person__name=FINISHED_PERSON)
+
+
+@pytest.fixture
+def upcoming(site):
+    return Edition.objects.get(programme=site.programme, responsible_person__name=UPCOMING_PERSON)
 
 
 def main_text(response):
@@ -45,61 +72,58 @@ def apply_and_confirm(client, page, chosen):
     return client.get(response["Location"])
 
 
-def test_the_confirmation_names_only_the_chosen_editions_person_and_phone(client, polish_form):
-    finished, example = edition("KomPAS", 1), edition("KomPAS", 3)
+def test_the_confirmation_names_only_the_chosen_editions_person_and_phone(
+    client, polish_form, finished, upcoming
+):
     # Both take applications, so that the form offers both persons' editions.
-    open_enrolment(finished, example)
-    text = main_text(apply_and_confirm(client, polish_form, example))
-    assert KOPYCKA in text and KOPYCKA_PHONE in text
-    assert ORSZULAK not in text and ORSZULAK_PHONE not in text
+    open_enrolment(finished, upcoming)
+    text = main_text(apply_and_confirm(client, polish_form, upcoming))
+    assert UPCOMING_PERSON in text and UPCOMING_PHONE in text
+    assert FINISHED_PERSON not in text and FINISHED_PHONE not in text
 
 
-def test_the_confirmation_of_the_other_edition_names_its_own_person(client, polish_form):
-    first, example = edition("KomPAS", 1), edition("KomPAS", 3)
-    open_enrolment(first, example)
-    text = main_text(apply_and_confirm(client, polish_form, first))
-    assert ORSZULAK in text and ORSZULAK_PHONE in text
-    assert KOPYCKA not in text
+def test_the_confirmation_of_the_other_edition_names_its_own_person(
+    client, polish_form, finished, upcoming
+):
+    open_enrolment(finished, upcoming)
+    text = main_text(apply_and_confirm(client, polish_form, finished))
+    assert FINISHED_PERSON in text and FINISHED_PHONE in text
+    assert UPCOMING_PERSON not in text
 
 
-def test_the_ukrainian_confirmation_names_the_chosen_editions_person(client, polish_form):
-    example = edition("KomPAS", 3)
-    open_enrolment(example)
-    ukrainian_form = polish_form.get_translation(Locale.objects.get(language_code="uk"))
-    text = main_text(apply_and_confirm(client, ukrainian_form, example))
-    assert KOPYCKA_PHONE in text and ORSZULAK_PHONE not in text
+def test_the_ukrainian_confirmation_names_the_chosen_editions_person(client, polish_form, upcoming):
+    ukrainian_form = translated(polish_form, "uk")
+    open_enrolment(upcoming)
+    text = main_text(apply_and_confirm(client, ukrainian_form, upcoming))
+    assert UPCOMING_PHONE in text and FINISHED_PHONE not in text
 
 
-def test_the_form_names_the_people_of_the_open_editions_only(client, polish_form):
-    open_enrolment(edition("KomPAS", 3))
+def test_the_form_names_the_people_of_the_open_editions_only(client, polish_form, upcoming):
+    open_enrolment(upcoming)
     text = main_text(client.get(polish_form.url))
-    assert KOPYCKA in text and KOPYCKA_PHONE in text
-    assert ORSZULAK not in text
+    assert UPCOMING_PERSON in text and UPCOMING_PHONE in text
+    assert FINISHED_PERSON not in text
 
 
-def test_the_closed_form_names_the_people_of_the_planned_editions_only(client, polish_form):
-    open_enrolment(edition("KomPAS", 1))  # closes every other edition's enrolment
-    today = timezone.localdate()
-    Edition.objects.filter(programme=programme("KomPAS")).update(
-        enrolment_opens_on=None, enrolment_closes_on=None
-    )
-    Edition.objects.filter(pk=edition("KomPAS", 3).pk).update(
-        enrolment_opens_on=today + datetime.timedelta(days=10),
-        enrolment_closes_on=today + datetime.timedelta(days=40),
+def test_the_closed_form_names_the_people_of_the_planned_editions_only(
+    client, site, polish_form, upcoming
+):
+    Edition.objects.filter(programme=site.programme).update(**NO_ENROLMENT)
+    Edition.objects.filter(pk=upcoming.pk).update(
+        enrolment_opens_on=days_from_today(10), enrolment_closes_on=days_from_today(40)
     )
     text = main_text(client.get(polish_form.url))
-    assert KOPYCKA in text and KOPYCKA_PHONE in text
-    assert ORSZULAK not in text
+    assert UPCOMING_PERSON in text and UPCOMING_PHONE in text
+    assert FINISHED_PERSON not in text
 
 
 @pytest.mark.parametrize("language", ["pl", "en", "uk"])
-def test_the_confirmation_repeats_no_heading(client, polish_form, language):
+def test_the_confirmation_repeats_no_heading(client, polish_form, upcoming, language):
     """Under the template's "What happens next" the editor's text goes straight to the steps:
     its first block is not a heading of its own (a short line ending with a colon)."""
-    example = edition("KomPAS", 3)
-    open_enrolment(example)
-    page = polish_form.get_translation(Locale.objects.get(language_code=language))
-    markup = apply_and_confirm(client, page, example).content.decode()
+    open_enrolment(upcoming)
+    page = polish_form if language == "pl" else translated(polish_form, language)
+    markup = apply_and_confirm(client, page, upcoming).content.decode()
     assert markup.count("<h2>") == len(set(re.findall(r"<h2>(.*?)</h2>", markup)))
     first_block = visible_text(_FIRST_BLOCK.search(markup).group(2))
     assert not (first_block.endswith(":") and len(first_block.split()) <= 5), first_block

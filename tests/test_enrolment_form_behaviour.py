@@ -1,6 +1,7 @@
 """What an applicant sees: errors that keep what was typed, a waiting list when places run out,
 closed editions that cannot be chosen, and a confirmation without personal data."""
 
+import datetime
 import logging
 import re
 from unittest import mock
@@ -11,9 +12,18 @@ from django.test import Client, override_settings
 from django_recaptcha.client import RecaptchaResponse
 
 from enrolment.models import Application, ApplicationStatus
+from programmes.models import Edition
 
-from .builders import make_edition
-from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import submit, valid_answers
+from .enrolment_world import (
+    NO_ENROLMENT,
+    coordinator,
+    days_from_today,
+    finished_edition,
+    programme_with_form,
+    small_site,
+)
+from .factories import EditionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,22 +32,38 @@ VERIFY = "django_recaptcha.fields.client.submit"
 
 
 @pytest.fixture
-def open_form():
-    chosen = edition("KomPAS", 2)
-    open_enrolment(chosen)
-    return form_page(programme("KomPAS")), chosen
+def site():
+    """A sensitive programme (as the violence-victims one is) taking applications."""
+    return small_site(sensitive=True)
 
 
-def test_form_lists_only_editions_open_for_enrolment(client, open_form):
+@pytest.fixture
+def open_form(site):
+    return site.form, site.edition
+
+
+@pytest.fixture
+def closed_edition(site):
+    return finished_edition(site.programme)
+
+
+def test_form_lists_only_editions_open_for_enrolment(client, open_form, closed_edition):
     page, chosen = open_form
     html = client.get(page.url).content.decode()
     assert f'value="{chosen.pk}"' in html
-    assert f'value="{edition("KomPAS", 1).pk}"' not in html
+    assert f'value="{closed_edition.pk}"' not in html
 
 
 def test_sensitive_programme_asks_when_it_is_safe_to_contact(client, open_form):
     page, _chosen = open_form
     assert 'name="system-safe_contact"' in client.get(page.url).content.decode()
+
+
+def test_other_programmes_do_not_ask_when_it_is_safe_to_contact(client, site):
+    page, _chosen = programme_with_form(site.programme_index, sensitive=False)
+    html = client.get(page.url).content.decode()
+    assert 'name="system-applicant_name"' in html
+    assert 'name="system-safe_contact"' not in html
 
 
 def test_invalid_input_shows_a_summary_and_keeps_everything_typed(client, open_form):
@@ -106,7 +132,7 @@ def test_application_is_stored_with_its_edition_team_and_status(client, open_for
     submit(client, page, valid_answers(page, chosen))
     application = Application.objects.get()
     assert application.edition == chosen
-    assert application.team.number == 6
+    assert application.team == chosen.team
     assert application.status == ApplicationStatus.NEW
     assert application.form_data["applicant_name"] == "Anna Kowalska"
     assert "website" not in application.form_data and "edition" not in application.form_data
@@ -124,19 +150,19 @@ def test_a_full_edition_puts_the_applicant_on_its_waiting_list(client, open_form
     assert 'class="notice-inline"' in html
 
 
-def test_a_closed_edition_cannot_be_chosen_even_by_a_forged_request(client, open_form):
+def test_a_closed_edition_cannot_be_chosen_even_by_a_forged_request(
+    client, open_form, closed_edition
+):
     page, _chosen = open_form
-    closed = edition("KomPAS", 1)
-    response = submit(client, page, valid_answers(page, closed))
+    response = submit(client, page, valid_answers(page, closed_edition))
     assert response.status_code == 200
     assert '<a href="#id_system-edition_0">' in response.content.decode()
     assert not Application.objects.exists()
 
 
-def test_an_edition_of_another_programme_cannot_be_chosen(client, open_form):
+def test_an_edition_of_another_programme_cannot_be_chosen(client, site, open_form):
     page, _chosen = open_form
-    other = edition("PAS-ja", 1)
-    open_enrolment(other)
+    _other_form, other = programme_with_form(site.programme_index)  # open for enrolment
     submit(client, page, valid_answers(page, other))
     assert not Application.objects.exists()
 
@@ -175,40 +201,26 @@ def test_the_rate_limit_refuses_further_posts_keeps_the_answers_and_logs_without
     assert "Anna Kowalska" not in caplog.text
 
 
-def test_a_form_with_no_open_edition_says_when_the_next_enrolment_is_and_whom_to_call(client):
-    page = form_page(programme("PAS-ja"))
-    open_enrolment(edition("PAS-ja", 1))
-    from programmes.models import Edition
-
-    Edition.objects.filter(programme=programme("PAS-ja")).update(
-        enrolment_opens_on=None, enrolment_closes_on=None
+def test_a_form_with_no_open_edition_says_when_the_next_enrolment_is_and_whom_to_call(client, site):
+    Edition.objects.filter(pk=site.edition.pk).update(
+        responsible_person=coordinator("Magda Testowa", "71 300 20 10"), **NO_ENROLMENT
     )
-    html = client.get(page.url).content.decode()
+    html = client.get(site.form.url).content.decode()
     assert 'name="system-applicant_name"' not in html
-    assert "71 349 28 59" in html  # the coordinator's phone
+    assert "71 300 20 10" in html  # the coordinator's phone
 
 
-def test_the_closed_form_names_the_next_enrolment_date(client):
-    import datetime
-
-    from django.utils import timezone
-
-    parent = programme("PAS-ja")
-    page = form_page(parent)
-    from programmes.models import Edition
-
-    Edition.objects.filter(programme=parent).update(
-        enrolment_opens_on=None, enrolment_closes_on=None
-    )
-    soon = timezone.localdate() + datetime.timedelta(days=20)
-    make_edition(
-        parent,
+def test_the_closed_form_names_the_next_enrolment_date(client, site):
+    Edition.objects.filter(programme=site.programme).update(**NO_ENROLMENT)
+    soon = days_from_today(20)
+    EditionFactory(
+        programme=site.programme,
         number=9,
         enrolment_opens_on=soon,
         enrolment_closes_on=soon + datetime.timedelta(days=10),
-        responsible_person=edition("PAS-ja", 1).responsible_person,
+        responsible_person=site.edition.responsible_person,
     )
-    html = client.get(page.url).content.decode()
+    html = client.get(site.form.url).content.decode()
     assert str(soon.year) in html and str(soon.day) in html
 
 

@@ -9,7 +9,8 @@ from enrolment.field_names import SYSTEM_FIELD_NAMES, question_key, system_field
 from enrolment.models import Application
 from enrolment.submission_tokens import FIELD_NAME as TOKEN, token_from
 
-from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import submit, valid_answers
+from .enrolment_world import open_enrolment_form, with_question
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +29,16 @@ one_field = st.one_of(text, st.lists(text, min_size=2, max_size=4))  # lists: a 
 
 @pytest.fixture
 def open_form():
-    chosen = edition("KomPAS", 2)
-    open_enrolment(chosen)
-    page = form_page(programme("KomPAS"))
+    page, chosen = open_enrolment_form()
+    # Choices beside the free text, as editors ask them: one required, one not.
+    page = with_question(
+        page,
+        "Czy korzystasz ze wsparcia?",
+        "radio",
+        required=True,
+        choices=["Tak", "Nie", "Nie wiem"],
+    )
+    page = with_question(page, "Czego potrzebujesz?", "checkboxes", choices=["Opieki", "Dojazdu"])
     names = [system_field_name(key) for key in SYSTEM_KEYS]
     names += [question_key(field.clean_name) for field in page.get_form_fields()]
     return page, chosen, names

@@ -7,7 +7,8 @@ import pytest
 
 from enrolment.models import Application, EnrolmentFormField, NotificationKind
 
-from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import submit, valid_answers
+from .enrolment_world import open_enrolment_form
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +17,7 @@ CONSENT = "system-privacy_consent"
 
 @pytest.fixture
 def open_form():
-    chosen = edition("KomPAS", 2)
-    open_enrolment(chosen)
-    return form_page(programme("KomPAS")), chosen
+    return open_enrolment_form()
 
 
 def test_the_consent_box_sends_the_value_that_counts(client, open_form):

@@ -7,71 +7,82 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from enrolment.models import Application, NotificationKind
 
-from .enrolment_helpers import (
-    edition,
-    form_page,
-    open_enrolment,
-    programme,
-    run_queued_notifications,
-    submit,
-    valid_answers,
-)
+from .enrolment_helpers import open_enrolment, run_queued_notifications, submit, valid_answers
+from .enrolment_world import programme_with_form, small_site
+from .factories import EditionFactory
 
 pytestmark = pytest.mark.django_db
 
+# A title that would tell whoever reads the applicant's mailbox what she applied to.
+TELLING_TITLE = "Wsparcie dla osób doznających przemocy"
 
-def apply(client, django_capture_on_commit_callbacks, project, number, **overrides):
-    chosen = edition(project, number)
+
+@pytest.fixture
+def site():
+    return small_site()
+
+
+@pytest.fixture
+def editions(site):
+    """Three editions, each run by a team (and a person) of its own: two of one programme,
+    one of another programme."""
+    second = EditionFactory(programme=site.programme)
+    other_form, other = programme_with_form(site.programme_index)
+    return {
+        "first": (site.form, site.edition),
+        "second": (site.form, second),
+        "another programme's": (other_form, other),
+    }
+
+
+@pytest.fixture
+def open_form(site):
+    return site.form, site.edition
+
+
+def apply(client, django_capture_on_commit_callbacks, form, chosen, **overrides):
     open_enrolment(chosen)
-    page = form_page(programme(project))
     with django_capture_on_commit_callbacks(execute=True):
-        response = submit(client, page, valid_answers(page, chosen, **overrides))
+        response = submit(client, form, valid_answers(form, chosen, **overrides))
     assert response.status_code == 302, response.content.decode()[:2000]
     run_queued_notifications()
     return Application.objects.latest("submit_time")
 
 
-def team_messages():
-    return [message for message in mail.outbox if "admin" in message.body]
-
-
-@pytest.mark.parametrize(
-    ("project", "number", "team", "person"),
-    [
-        ("KomPAS", 1, 4, "jolanta.orszulak@example.org"),
-        ("KomPAS", 2, 6, "katarzyna.kopycka@example.org"),
-        ("PAS-ja", 1, 2, "magdalena.lejkam@example.org"),
-    ],
-)
+@pytest.mark.parametrize("chosen", ["first", "second", "another programme's"])
 def test_application_notifies_only_the_team_running_the_edition(
-    client, django_capture_on_commit_callbacks, project, number, team, person
+    client, django_capture_on_commit_callbacks, editions, chosen
 ):
-    application = apply(client, django_capture_on_commit_callbacks, project, number)
+    form, edition = editions[chosen]
+    application = apply(client, django_capture_on_commit_callbacks, form, edition)
 
-    assert application.team.number == team
+    assert application.team == edition.team
     (message,) = mail.outbox
-    assert sorted(message.to) == sorted([person, f"ztps{team}@example.org"])
+    assert sorted(message.to) == sorted([edition.responsible_person.email, edition.team.email])
     assert not message.cc and not message.bcc
     assert application.reference in message.subject
     assert application.reference in message.body
     assert "/admin/" in message.body
 
 
-def test_the_notification_is_marked_delivered(client, django_capture_on_commit_callbacks):
-    application = apply(client, django_capture_on_commit_callbacks, "KomPAS", 2)
+def test_the_notification_is_marked_delivered(
+    client, django_capture_on_commit_callbacks, open_form
+):
+    application = apply(client, django_capture_on_commit_callbacks, *open_form)
     notification = application.notifications.get(kind=NotificationKind.TEAM)
     assert notification.delivered_at is not None
     assert notification.attempts == 1
 
 
 def test_applicant_who_asks_gets_a_confirmation_with_the_reference_only(
-    client, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks, site
 ):
+    form, edition = programme_with_form(site.programme_index, sensitive=True, title=TELLING_TITLE)
     application = apply(
         client,
         django_capture_on_commit_callbacks,
-        "KomPAS",
-        2,
+        form,
+        edition,
         email="anna.k@example.net",
         email_confirmation="on",
     )
@@ -85,8 +96,10 @@ def test_applicant_who_asks_gets_a_confirmation_with_the_reference_only(
     )
 
 
-def test_no_confirmation_is_sent_unless_asked(client, django_capture_on_commit_callbacks):
-    apply(client, django_capture_on_commit_callbacks, "KomPAS", 2, email="anna.k@example.net")
+def test_no_confirmation_is_sent_unless_asked(
+    client, django_capture_on_commit_callbacks, open_form
+):
+    apply(client, django_capture_on_commit_callbacks, *open_form, email="anna.k@example.net")
     assert all(message.to != ["anna.k@example.net"] for message in mail.outbox)
 
 
@@ -106,15 +119,14 @@ typed_text = st.text(
     local_part=st.from_regex(r"[a-z]{10,20}", fullmatch=True),
 )
 def test_emails_never_contain_what_the_applicant_typed(
-    client, django_capture_on_commit_callbacks, name, safe_contact, local_part
+    client, django_capture_on_commit_callbacks, open_form, name, safe_contact, local_part
 ):
     mail.outbox.clear()
     email = f"{local_part}@example.net"
     apply(
         client,
         django_capture_on_commit_callbacks,
-        "KomPAS",
-        2,
+        *open_form,
         applicant_name=name,
         safe_contact=safe_contact,
         email=email,

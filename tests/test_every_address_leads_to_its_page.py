@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from enrolment.models import EnrolmentFormPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def route(path, language="pl"):

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page
 
 from home.models import ContentPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 INTERFACE = {
     "pl": "Przejdź do treści strony",

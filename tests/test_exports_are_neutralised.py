@@ -7,9 +7,10 @@ import pytest
 from django.db import connection
 
 from enrolment.exports import neutralise
-from enrolment.models import EnrolmentFormField, EnrolmentFormPage
 
-from .admin_helpers import demo_edition, export_rows, make_application, make_coordinator
+from .admin_factories import add_questions
+from .admin_helpers import export_rows, make_application, make_coordinator
+from .factories import SmallSite
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +44,13 @@ def control_characters():
 
 
 @pytest.fixture
-def edition(violence_programme):
-    return demo_edition(violence_programme, 1)
+def site():
+    return SmallSite.build()
+
+
+@pytest.fixture
+def edition(site):
+    return site.edition
 
 
 @pytest.fixture
@@ -96,12 +102,11 @@ def test_emoji_and_right_to_left_text_arrive_unchanged(coordinator_client, editi
 
 
 def test_a_question_label_with_a_control_character_and_a_formula_makes_a_safe_heading(
-    coordinator_client, violence_programme, edition
+    coordinator_client, site, edition
 ):
-    page = EnrolmentFormPage(title="Formularz", slug="formularz-sterujace", next_steps="<p>x</p>")
-    violence_programme.add_child(instance=page)
-    EnrolmentFormField.objects.create(
-        page=page, label="\x07=cmd|' /C calc'!A0", field_type="singleline", clean_name="pytanie"
+    page = add_questions(
+        site.form,
+        {"label": "\x07=cmd|' /C calc'!A0", "field_type": "singleline", "clean_name": "pytanie"},
     )
     make_application(edition, page=page, form_data={"pytanie": "tak"})
     for export_format in FORMATS:

@@ -5,7 +5,7 @@ a server error. (On SQLite without WAL, immediate transactions and a busy timeou
 were lost to "database is locked".)
 
 The PostgreSQL variant runs in the PostgreSQL pass of the suite (DATABASE_URL=postgres://…), on
-a database of its own; the SQLite variant runs in both passes.
+a database of its own; the SQLite variant runs in the SQLite pass.
 """
 
 import json
@@ -17,9 +17,13 @@ import pytest
 
 from bench.web_client import FormReader, origin, request
 
-from .live_site import BACKENDS, LiveSite, database_for
+from .live_site import BACKENDS, LiveSite
 
 APPLICANTS = 50
+
+# The database of the processes is a copy of the migrated test database.
+pytestmark = pytest.mark.django_db
+
 
 COUNT_APPLICATIONS = """
 import json
@@ -35,8 +39,8 @@ print(json.dumps({
 
 
 @pytest.fixture(params=BACKENDS)
-def live_site(request, tmp_path):
-    database = database_for(request.param, tmp_path, "mops_faults_fifty")
+def live_site(request, tmp_path, live_site_databases):
+    database = live_site_databases.fresh(request.param, tmp_path, "fifty")
     with LiveSite(database, tmp_path / "logs", workers=2, threads=8) as site:
         yield site
 

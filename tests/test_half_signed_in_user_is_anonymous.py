@@ -15,6 +15,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from home.models import ContentPage
 
 from .admin_helpers import make_user
+from .security_factories import site_home
 from .test_admin_requires_second_factor import VERIFY_URL, current_code
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +31,11 @@ def second_factor_required(settings, tmp_path):
 
 
 @pytest.fixture
+def home():
+    return site_home()
+
+
+@pytest.fixture
 def editors():
     return Group.objects.get(name="Editors")
 
@@ -41,11 +47,11 @@ def editor(editors):
     return user
 
 
-def restricted_page(home_page, restriction_type, groups=()):
+def restricted_page(home, restriction_type, groups=()):
     page = ContentPage(
         title=f"Dla zespołu ({restriction_type})", slug=f"dla-zespolu-{restriction_type}"
     )
-    home_page.add_child(instance=page)
+    home.add_child(instance=page)
     page.save_revision().publish()
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=restriction_type)
     restriction.groups.set(groups)
@@ -84,9 +90,9 @@ def same_answer(response, anonymous_response):
 
 @pytest.mark.parametrize("restriction_type", ["login", "groups"])
 def test_a_restricted_page_stays_closed_to_a_password_only_session(
-    client, home_page, editor, editors, restriction_type
+    client, home, editor, editors, restriction_type
 ):
-    page = restricted_page(home_page, restriction_type, groups=[editors])
+    page = restricted_page(home, restriction_type, groups=[editors])
     anonymous = client.get(page.url)
     assert anonymous.status_code == 302, "closed to anonymous visitors"
 
@@ -97,10 +103,8 @@ def test_a_restricted_page_stays_closed_to_a_password_only_session(
 
 
 @pytest.mark.parametrize("restriction_type", ["login", "groups"])
-def test_the_same_page_opens_after_the_second_step(
-    client, home_page, editor, editors, restriction_type
-):
-    page = restricted_page(home_page, restriction_type, groups=[editors])
+def test_the_same_page_opens_after_the_second_step(client, home, editor, editors, restriction_type):
+    page = restricted_page(home, restriction_type, groups=[editors])
 
     response = fully_signed_in(client, editor).get(page.url)
 
@@ -109,9 +113,9 @@ def test_the_same_page_opens_after_the_second_step(
 
 
 def test_the_sign_in_link_of_a_restricted_page_leads_through_the_second_step_back_to_it(
-    client, home_page, editor
+    client, home, editor
 ):
-    page = restricted_page(home_page, "login")
+    page = restricted_page(home, "login")
     half_signed_in(client, editor)
 
     to_sign_in = client.get(page.url)["Location"]
@@ -146,8 +150,8 @@ def test_a_private_document_opens_after_the_second_step(client, editor):
     assert b"".join(response.streaming_content) == b"tylko dla pracownikow"
 
 
-def test_previews_ask_for_the_second_step(client, home_page, editor):
-    page = restricted_page(home_page, "login")
+def test_previews_ask_for_the_second_step(client, home, editor):
+    page = restricted_page(home, "login")
     preview_url = f"/admin/pages/{page.pk}/edit/preview/"
     half_signed_in(client, editor)
 
@@ -157,18 +161,18 @@ def test_previews_ask_for_the_second_step(client, home_page, editor):
         assert response["Location"].startswith(VERIFY_URL), url
 
 
-def test_the_user_bar_is_not_shown_to_a_password_only_session(client, home_page, editor):
-    assert USER_BAR not in client.get(home_page.url).content.decode()
+def test_the_user_bar_is_not_shown_to_a_password_only_session(client, home, editor):
+    assert USER_BAR not in client.get(home.url).content.decode()
 
-    assert USER_BAR not in half_signed_in(client, editor).get(home_page.url).content.decode()
+    assert USER_BAR not in half_signed_in(client, editor).get(home.url).content.decode()
 
     client.logout()
-    assert USER_BAR in fully_signed_in(client, editor).get(home_page.url).content.decode()
+    assert USER_BAR in fully_signed_in(client, editor).get(home.url).content.decode()
 
 
-def test_without_two_step_sign_in_a_password_opens_the_page(client, home_page, editor):
+def test_without_two_step_sign_in_a_password_opens_the_page(client, home, editor):
     """Development and tests sign in with a password: there it is enough."""
-    page = restricted_page(home_page, "login")
+    page = restricted_page(home, "login")
 
     with override_settings(ADMIN_REQUIRE_TWO_FACTOR=False):
         assert half_signed_in(client, editor).get(page.url).status_code == 200

@@ -13,7 +13,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 from home.models import ContentPage
-from programmes.models import EUProject
+
+from .security_factories import EUProjectFactory, ImageFactory, site_home
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +22,9 @@ PROJECT_APPS = ["home", "programmes", "enrolment"]
 
 
 @pytest.fixture
-def image():
-    return get_image_model().objects.first()  # the demo's EU logo strip
+def image(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return ImageFactory(title="Logotypy funduszy")
 
 
 def figure(image, alt_text="", decorative=False, caption=""):
@@ -63,9 +65,7 @@ def test_a_decorative_image_is_accepted_and_rendered_with_an_empty_alt(image):
 
 
 def test_a_published_content_page_shows_the_decorative_image_with_an_empty_alt(client, image):
-    from wagtail.models import Page
-
-    home = Page.objects.get(depth=2, locale__language_code="pl")
+    home = site_home()
     _, value = figure(image, alt_text="", decorative=True)
     page = ContentPage(title="Z obrazkiem", slug="z-obrazkiem", body=value)
     home.add_child(instance=page)
@@ -75,7 +75,7 @@ def test_a_published_content_page_shows_the_decorative_image_with_an_empty_alt(c
 
 
 def test_the_eu_logo_strip_needs_its_alternative_text(image):
-    project = EUProject.objects.filter(locale__language_code="pl").first()
+    project = EUProjectFactory()
     project.logo_strip = image
     project.logo_strip_alt_text = ""
     with pytest.raises(ValidationError) as error:

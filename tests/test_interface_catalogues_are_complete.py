@@ -31,7 +31,7 @@ call_command(
 """
 
 
-SOURCES = ["home", "programmes", "enrolment", "templates", "site", "locale"]
+SOURCES = ["home", "programmes", "enrolment", "demo", "templates", "site", "locale"]
 
 
 @pytest.fixture(scope="module")

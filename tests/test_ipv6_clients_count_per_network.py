@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory, override_settings
 
 from enrolment.spam import is_rate_limited
-from mops_site.client_address import client_network
+from home.client_address import client_network
 
 from .test_admin_login_is_rate_limited import LOGIN_URL, is_paused
 

@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 
 from home.site_address import apply_site_address, host_and_port
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 

@@ -11,6 +11,9 @@ from home.models import SafetySettings
 from .enrolment_helpers import edition, open_enrolment, programme
 from .neutral_site import NeutralSite
 
+# Reads the demo site (its pages in three languages).
+pytestmark = pytest.mark.demo
+
 
 @pytest.mark.django_db(transaction=True)
 def test_leaving_by_click_or_by_shift_lands_on_the_neutral_site_and_back_does_not_return(

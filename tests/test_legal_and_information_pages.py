@@ -1,15 +1,20 @@
 """The accessibility statement follows the ministry's template, every page links to it, to the
-easy-to-read and sign-language pages and to BIP, in its own language, and the sign-language page
-never shows an empty player."""
+easy-to-read and sign-language pages and to BIP, in its own language, the footer links the
+privacy, cookies and hide-a-visit pages that editors choose in the settings, and the
+sign-language page never shows an empty player."""
 
 import datetime
 import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, ModelLogEntry, Page
 
+from home.legal_links import find_legal_pages
 from home.models import (
     A11Y_IDS,
     A11Y_REQUIRED_IDS,
@@ -18,9 +23,13 @@ from home.models import (
     EasyReadPage,
     HomePage,
     InstitutionSettings,
+    LegalLinksSettings,
     SignLanguagePage,
 )
-from home.templatetags.legal_tags import find_legal_pages
+from home.settings_audit import SETTING_CHANGE
+
+from .admin_forms import form_data
+from .admin_helpers import make_superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +73,24 @@ def ids_in(html):
 
 def statement_in(code):
     return AccessibilityStatementPage.objects.live().get(locale__language_code=code)
+
+
+def footer_links(client, code):
+    """The legal links in the footer of the home page in this language."""
+    home = HomePage.objects.get(locale__language_code=code)
+    return html_of(client, home).split('<nav class="legal-links"', 1)[1].split("</nav>", 1)[0]
+
+
+def link_to(page):
+    return f'href="{page.url}">{page.title}</a>'
+
+
+def demo_page(code, slug):
+    return ContentPage.objects.get(locale__language_code=code, slug=slug)
+
+
+def legal_links_setting():
+    return LegalLinksSettings.objects.get(site__is_default_site=True)
 
 
 # The accessibility statement ---------------------------------------------------------------
@@ -168,11 +195,9 @@ def test_every_page_in_every_language_links_to_the_statement_etr_pjm_and_bip(cli
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_footer_links_the_privacy_cookies_and_hide_a_visit_pages_in_the_language(client, code):
-    home = HomePage.objects.get(locale__language_code=code)
-    footer = html_of(client, home).split('<nav class="legal-links"', 1)[1].split("</nav>", 1)[0]
+    footer = footer_links(client, code)
     for slug in ["polityka-prywatnosci", "pliki-cookies", "jak-ukryc-wizyte"]:
-        page = ContentPage.objects.live().get(locale__language_code=code, slug=slug)
-        assert f'href="{page.url}">{page.title}</a>' in footer
+        assert link_to(demo_page(code, slug)) in footer
 
 
 def test_search_results_link_to_the_legal_pages_too(client):
@@ -181,10 +206,10 @@ def test_search_results_link_to_the_legal_pages_too(client):
     assert f'href="{EasyReadPage.objects.get(locale__language_code="uk").url}"' in html
 
 
-def test_the_links_cost_one_query(django_assert_num_queries):
+def test_the_links_cost_a_query_for_the_setting_and_one_for_the_pages(django_assert_num_queries):
     english = locale("en").pk
     find_legal_pages(english)  # warms Django's content type cache, as the first request does
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         found = find_legal_pages(english)
     assert found.accessibility_statement.locale.language_code == "en"
     assert found.easy_read.specific_class is EasyReadPage
@@ -210,6 +235,82 @@ def test_an_untranslated_legal_page_is_linked_in_polish(client):
     assert find_legal_pages(locale("uk").pk).easy_read.pk == polish.pk
     html = client.get("/uk/").content.decode()
     assert f'<a href="{polish.url}" hreflang="pl">' in html
+
+
+# The pages chosen in the settings ---------------------------------------------------------
+
+
+def test_a_renamed_page_keeps_its_link(client):
+    privacy = demo_page("pl", "polityka-prywatnosci")
+    footer_links(client, "pl")  # the footer is cached before the change
+    privacy.slug = "ochrona-danych-osobowych"
+    privacy.save_revision().publish()
+    privacy.refresh_from_db()
+
+    assert privacy.url.endswith("/ochrona-danych-osobowych/")
+    assert link_to(privacy) in footer_links(client, "pl")
+    english = demo_page("en", "polityka-prywatnosci")
+    assert link_to(english) in footer_links(client, "en")
+
+
+def test_a_page_chosen_in_the_settings_is_linked_in_every_language(client):
+    about = demo_page("pl", "o-nas")
+    for code in LANGUAGES:
+        footer_links(client, code)  # cached before the change
+    setting = legal_links_setting()
+    setting.cookies_page = about
+    setting.save()
+
+    for code in ["pl", "en"]:
+        footer = footer_links(client, code)
+        assert link_to(demo_page(code, "o-nas")) in footer, code
+        assert link_to(demo_page(code, "pliki-cookies")) not in footer, code
+    # Not yet translated into Ukrainian: linked in Polish, and says so.
+    demo_page("uk", "o-nas").unpublish()
+    footer = footer_links(client, "uk")
+    assert f'<a href="{about.url}" hreflang="pl" lang="pl">{about.title}</a>' in footer
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_clearing_a_page_in_the_settings_removes_its_link(client, code):
+    privacy = demo_page(code, "polityka-prywatnosci")
+    assert link_to(privacy) in footer_links(client, code)
+    setting = legal_links_setting()
+    setting.privacy_page = None
+    setting.save()
+
+    footer = footer_links(client, code)
+    assert f'href="{privacy.url}"' not in footer
+    assert link_to(demo_page(code, "pliki-cookies")) in footer
+    assert find_legal_pages(locale(code).pk).privacy is None
+
+
+def test_an_editor_chooses_the_page_in_the_settings_and_the_change_is_logged(client):
+    admin = make_superuser()
+    client.force_login(admin)
+    site = legal_links_setting().site
+    hide_visit = demo_page("pl", "jak-ukryc-wizyte")
+    about = demo_page("pl", "o-nas")
+    url = reverse("wagtailsettings:edit", args=["home", "legallinkssettings", site.pk])
+    data = form_data(client.get(url).content.decode(), "w-editor-form", hide_visit_page=about.pk)
+    assert client.post(url, data).status_code == 302
+
+    assert legal_links_setting().hide_visit_page_id == about.pk
+    assert link_to(about) in footer_links(client, "pl")
+    entry = ModelLogEntry.objects.get(action=SETTING_CHANGE, user=admin)
+    change = {"field": "hide_visit_page_id", "from": str(hide_visit.pk), "to": str(about.pk)}
+    assert entry.data == {"changes": [change]}
+
+
+def test_an_upgraded_site_keeps_the_pages_its_footer_linked_by_their_slugs():
+    LegalLinksSettings.objects.all().delete()
+    migration = import_module("home.migrations.0013_legal_links_from_slugs")
+    migration.fill_from_slugs(apps, schema_editor=None)
+
+    setting = legal_links_setting()
+    assert setting.privacy_page_id == demo_page("pl", "polityka-prywatnosci").pk
+    assert setting.cookies_page_id == demo_page("pl", "pliki-cookies").pk
+    assert setting.hide_visit_page_id == demo_page("pl", "jak-ukryc-wizyte").pk
 
 
 # The page tree -----------------------------------------------------------------------------

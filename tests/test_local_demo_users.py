@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from home import roles
 from programmes.models import Team
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from programmes.models import NewsIndexPage, UpdatePage
 from .page_text import sections, visible_text
 from .update_builders import make_update, restrict_with_password
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 PER_PAGE = 10
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from home.models import Notice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 START = datetime.datetime(2030, 3, 1, 8, 0, tzinfo=datetime.UTC)
 END = datetime.datetime(2030, 3, 10, 8, 0, tzinfo=datetime.UTC)

@@ -15,14 +15,10 @@ from enrolment import audit
 from enrolment.models import ApplicationLogEntry, FailureReason, Notification, NotificationKind
 from enrolment.tasks import queue_delivery
 
-from .admin_helpers import (
-    demo_edition,
-    make_application,
-    make_coordinator,
-    make_editor,
-    make_superuser,
-)
-from .enrolment_helpers import programme, run_queued_notifications
+from .admin_factories import another_edition
+from .admin_helpers import make_application, make_coordinator, make_editor, make_superuser
+from .enrolment_helpers import run_queued_notifications
+from .factories import SmallSite
 from .smtp_server import LoopbackSMTPServer, free_loopback_port
 
 pytestmark = pytest.mark.django_db
@@ -35,13 +31,19 @@ def resend_url(notification):
 
 
 @pytest.fixture
-def edition():
-    return demo_edition(programme("KomPAS"), 1)
+def site():
+    return SmallSite.build()
 
 
 @pytest.fixture
-def other_team_coordinator(edition):
-    other = demo_edition(programme("PAS-ja"), 1).team
+def edition(site):
+    return site.edition
+
+
+@pytest.fixture
+def other_team_coordinator(site, edition):
+    """The coordinator of the team that runs another edition of the same programme."""
+    other = another_edition(site.programme).team
     assert other.pk != edition.team_id
     return make_coordinator(other)
 

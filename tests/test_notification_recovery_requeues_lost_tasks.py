@@ -16,16 +16,22 @@ from django_tasks_db.models import DBTaskResult
 from enrolment.models import Notification, NotificationKind
 from enrolment.tasks import queue_delivery
 
-from .admin_helpers import demo_edition, make_application
-from .enrolment_helpers import programme, run_queued_notifications
+from .admin_helpers import make_application
+from .enrolment_helpers import run_queued_notifications
+from .enrolment_world import an_edition
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def notification():
+def edition():
+    return an_edition()
+
+
+@pytest.fixture
+def notification(edition):
     return Notification.objects.create(
-        application=make_application(demo_edition(programme("KomPAS"), 1)),
+        application=make_application(edition),
         kind=NotificationKind.TEAM,
         recipients=["zespol@example.org"],
     )
@@ -78,16 +84,16 @@ def test_a_task_running_past_its_lease_is_taken_back_and_sent_by_the_next_worker
     assert len(mail.outbox) == 1
 
 
-def test_waiting_failed_and_delivered_notifications_are_left_alone(notification):
+def test_waiting_failed_and_delivered_notifications_are_left_alone(notification, edition):
     queue_delivery(notification, run_after=timezone.now() + datetime.timedelta(minutes=30))
     failed = Notification.objects.create(
-        application=make_application(demo_edition(programme("KomPAS"), 1)),
+        application=make_application(edition),
         kind=NotificationKind.TEAM,
         recipients=["zespol@example.org"],
         failed_at=timezone.now(),
     )
     delivered = Notification.objects.create(
-        application=make_application(demo_edition(programme("KomPAS"), 1)),
+        application=make_application(edition),
         kind=NotificationKind.TEAM,
         recipients=["zespol@example.org"],
         delivered_at=timezone.now(),

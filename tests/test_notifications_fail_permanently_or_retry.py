@@ -17,9 +17,10 @@ from enrolment.models import FailureReason, Notification, NotificationKind
 from enrolment.tasks import queue_delivery
 from programmes.models import Person, Team
 
-from .admin_helpers import demo_edition, make_application
+from .admin_helpers import make_application
 from .builders import make_person, make_team
-from .enrolment_helpers import programme, run_queued_notifications
+from .enrolment_helpers import run_queued_notifications
+from .enrolment_world import an_edition
 from .scripted_smtp import RefusingInbox
 from .smtp_server import LoopbackSMTPServer, free_loopback_port
 
@@ -48,7 +49,7 @@ def mail_server(mail_settings, inbox):
 
 @pytest.fixture
 def team_notification():
-    application = make_application(demo_edition(programme("KomPAS"), 1))
+    application = make_application(an_edition())
     notification = Notification.objects.create(
         application=application, kind=NotificationKind.TEAM, recipients=TEAM_ADDRESSES
     )
@@ -153,7 +154,7 @@ def test_an_invalid_address_stored_before_validation_fails_the_notification_with
     mail_settings,
 ):
     application = make_application(
-        demo_edition(programme("KomPAS"), 1),
+        an_edition(),
         form_data={"applicant_name": "Jan", "email": "jan@example.org\nBcc: obcy@example.net"},
     )
     team = Notification.objects.create(

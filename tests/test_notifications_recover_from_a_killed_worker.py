@@ -4,8 +4,9 @@ run`, `make worker` and production's timer start, the message arrives exactly on
 lease and the recovery interval.
 
 The processes share a database of their own (a file for SQLite; a new database on the same
-server when DATABASE_URL names PostgreSQL), migrated for the test: the test's own database is
-in memory or inside a transaction, where another process cannot see it.
+server when DATABASE_URL names PostgreSQL), a copy of the session's migrated one
+(tests/live_site.py): the test's own database is in memory or inside a transaction, where
+another process cannot see it.
 """
 
 import json
@@ -14,19 +15,23 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from .live_site import postgres_in_use
 from .scripted_smtp import HoldingInbox
 from .smtp_server import LoopbackSMTPServer, free_loopback_port
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-DATABASE_URL = os.environ.get("DATABASE_URL", "")
+
+# The database of the processes is a copy of the migrated test database.
+pytestmark = pytest.mark.django_db
+
 LEASE_SECONDS = 3
-RECOVERY_INTERVAL_SECONDS = 1
+# How often the scheduler runs the recovery, and the workers look for due tasks.
+RECOVERY_INTERVAL_SECONDS = 0.5
+WORKER_INTERVAL_SECONDS = 0.2
 TEAM_ADDRESS = "ztps99@example.org"
 
 SET_UP = """
@@ -60,23 +65,13 @@ print(json.dumps({
 """
 
 
-def _postgres(url, sql):
-    import psycopg
-
-    server = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-    with psycopg.connect(server, autocommit=True) as connection:
-        connection.execute(sql)
-
-
 @pytest.fixture
-def shared_database_url(tmp_path):
-    if DATABASE_URL.startswith(("postgres://", "postgresql://")):
-        name = f"mops_killed_worker_{uuid.uuid4().hex[:8]}"
-        _postgres(DATABASE_URL, f'CREATE DATABASE "{name}"')
-        yield urlunsplit(urlsplit(DATABASE_URL)._replace(path=f"/{name}"))
-        _postgres(DATABASE_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    else:
-        yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+def shared_database_url(tmp_path, live_site_databases):
+    backend = "postgresql" if postgres_in_use() else "sqlite"
+    database = live_site_databases.fresh(backend, tmp_path, "killed_worker", programme=False)
+    database.create()
+    yield database.url
+    database.drop()
 
 
 class Site:
@@ -127,7 +122,7 @@ class Site:
     def start_worker(self, name):
         return self.start(
             name, "db_worker", "--backend", "notifications", "--no-reload",
-            "--no-startup-delay", "--interval", "0.2",
+            "--no-startup-delay", "--interval", str(WORKER_INTERVAL_SECONDS),
         )  # fmt: skip
 
     def stop_all(self):
@@ -156,7 +151,6 @@ def test_a_message_held_by_a_worker_killed_mid_send_arrives_exactly_once_after_r
     mail_server.start()
     site = Site(shared_database_url, mail_server.port, tmp_path)
     try:
-        site.run("migrate", "--verbosity", "0")
         site.run("shell", "-c", SET_UP)
 
         first_worker = site.start_worker("first-worker")

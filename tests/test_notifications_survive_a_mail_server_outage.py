@@ -33,9 +33,11 @@ def run_worker():
     )
 
 
+# Transactional: the real `db_worker` command closes connections between tasks, which would end
+# a test's transaction. The session's demo is there (conftest puts it back after such tests).
+@pytest.mark.demo
 @pytest.mark.django_db(transaction=True)
 def test_notification_waits_for_the_mail_server_and_arrives_exactly_once(client, smtp_server):
-    call_command("build_demo_site", verbosity=0)  # transactional tests start from an empty database
     chosen = edition("KomPAS", 2)
     open_enrolment(chosen)
     page = form_page(programme("KomPAS"))

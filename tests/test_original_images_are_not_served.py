@@ -16,6 +16,8 @@ from django.core.files.base import ContentFile
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
+from .security_factories import EUProjectFactory, ImageFactory, small_site, with_eu_project
+
 PROJECT = Path(__file__).resolve().parent.parent
 NGINX_CONFIG = PROJECT / "deploy" / "nginx" / "mops.conf"
 
@@ -50,10 +52,13 @@ def test_the_server_gives_renditions_and_refuses_original_files(client, settings
 
 
 @pytest.mark.django_db
-def test_pages_show_renditions_never_original_files(client, violence_programme):
-    assert violence_programme.eu_project.logo_strip is not None
+def test_pages_show_renditions_never_original_files(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    logo_strip = ImageFactory(title="Logotypy")
+    eu_project = EUProjectFactory(logo_strip=logo_strip, logo_strip_alt_text="Fundusze Europejskie")
+    programme = with_eu_project(small_site().programme, eu_project)
 
-    html = client.get(violence_programme.url).content.decode()
+    html = client.get(programme.url).content.decode()
 
     assert re.search(r'<img [^>]*src="/media/images/', html), "the logo strip is shown"
     assert "original_images" not in html

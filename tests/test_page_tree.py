@@ -12,7 +12,7 @@ from home.models import (
 )
 from programmes.models import NewsIndexPage, ProgrammeIndexPage, ProgrammePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def allowed_parents(model):

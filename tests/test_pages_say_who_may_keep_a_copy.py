@@ -10,7 +10,7 @@ from django.utils.cache import get_max_age
 from enrolment.models import EnrolmentFormPage
 from mops_site.cache_headers import CacheControlMiddleware
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def directives(response):

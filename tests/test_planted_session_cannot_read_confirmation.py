@@ -8,15 +8,14 @@ from django.test import Client
 
 from enrolment.models import Application
 
-from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import submit, valid_answers
+from .enrolment_world import open_enrolment_form
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_planted_session_cannot_read_the_applicants_confirmation():
-    chosen = edition("KomPAS", 2)
-    open_enrolment(chosen)
-    page = form_page(programme("KomPAS"))
+    page, chosen = open_enrolment_form()
     planted = SessionStore()
     planted["planted"] = True
     planted.create()

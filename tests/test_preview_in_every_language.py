@@ -17,7 +17,7 @@ from home.wagtail_hooks import SiteContentChecker
 from .admin_forms import form_data, page_form_data
 from .admin_helpers import make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

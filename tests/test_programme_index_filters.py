@@ -9,7 +9,7 @@ from programmes.models import ProgrammeStatus
 
 from .builders import make_edition, make_programme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 TODAY = datetime.date(2031, 6, 15)
 

@@ -11,7 +11,7 @@ from programmes.models import ProgrammeGoal, ProgrammePage
 
 from .builders import make_edition, make_programme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 

@@ -4,7 +4,7 @@ import pytest
 
 from .page_text import sections, seed_editions, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LESNICA_PARTNERS = [
     "Centrum Kultury Zamek",

@@ -4,6 +4,7 @@ The proxy is stood in for by a small HTTP server on loopback that records the PU
 Wagtail's frontend cache sends (a real Varnish gives the same requests)."""
 
 import threading
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -13,7 +14,7 @@ from wagtail.models import Page
 from home.models import HomePage, Notice
 from programmes.models import NewsIndexPage, ProgrammeIndexPage, ProgrammePage, UpdatePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 class RecordingProxy(ThreadingHTTPServer):
@@ -43,7 +44,7 @@ class RecordingProxy(ThreadingHTTPServer):
 @pytest.fixture
 def proxy():
     server = RecordingProxy()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=partial(server.serve_forever, 0.05), daemon=True)
     thread.start()
     backend = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

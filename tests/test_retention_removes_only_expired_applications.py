@@ -24,6 +24,7 @@ from enrolment.models import (
 )
 
 from .builders import make_edition
+from .enrolment_world import small_site
 
 pytestmark = pytest.mark.django_db
 
@@ -82,11 +83,12 @@ def ending_on(programme, day):
 
 
 @pytest.fixture
-def applications(violence_programme):
+def applications():
     """Applications on both sides of the boundary, by edition end and (edition deleted) by date."""
-    ended_before = ending_on(violence_programme, datetime.date(2027, 11, 30))
-    ended_on_cutoff = ending_on(violence_programme, datetime.date(2027, 12, 1))
-    running = ending_on(violence_programme, datetime.date(2029, 6, 30))
+    programme = small_site().programme
+    ended_before = ending_on(programme, datetime.date(2027, 11, 30))
+    ended_on_cutoff = ending_on(programme, datetime.date(2027, 12, 1))
+    running = ending_on(programme, datetime.date(2029, 6, 30))
     return {
         "expired": make_application(ended_before),
         "kept": make_application(ended_on_cutoff),

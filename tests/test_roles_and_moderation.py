@@ -7,7 +7,6 @@ from django.urls import reverse
 from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
-    Locale,
     Page,
     WorkflowPage,
 )
@@ -15,10 +14,12 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from home import roles
 from home.models import ContactPoint, Notice
-from programmes.models import Team
 
+from .admin_factories import translate
 from .admin_forms import form_data, page_form_data
 from .admin_helpers import is_refused, make_coordinator, make_user
+from .builders import make_contact_point
+from .factories import SmallSite, TeamFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,12 +46,23 @@ def translator():
     return member_of(roles.TRANSLATORS)
 
 
+@pytest.fixture
+def site():
+    return SmallSite.build()
+
+
+@pytest.fixture
+def programme(site):
+    return site.programme
+
+
 def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
 def english(obj):
-    return obj.get_translation(Locale.objects.get(language_code="en"))
+    """The object's English translation, made (with wagtail-localize) if there is none yet."""
+    return translate(obj, "en")
 
 
 def live_title(page):
@@ -91,50 +103,53 @@ def test_only_moderators_may_publish():
     ).exists()
 
 
-def test_every_page_in_every_language_and_every_notice_needs_a_moderators_approval():
+def test_every_page_in_every_language_and_every_notice_needs_a_moderators_approval(site):
+    for language in ("en", "uk"):
+        translate(site.form, language)
     workflow = WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow
     assert workflow.name == roles.MODERATION_WORKFLOW and workflow.active
     [task] = [task.specific for task in workflow.tasks]
     assert list(task.groups.values_list("name", flat=True)) == [roles.MODERATORS]
     assert Notice().get_workflow() == workflow
-    for locale in Locale.objects.all():
-        home = Page.objects.get(depth=2, locale=locale)
-        assert home.get_workflow() == workflow
+    pages = Page.objects.filter(depth__gte=2)
+    assert {"pl", "en", "uk"} <= set(pages.values_list("locale__language_code", flat=True))
+    for page in pages:
+        assert page.get_workflow() == workflow, page
 
 
 # Editors and moderators.
 
 
-def test_an_editor_cannot_publish_a_page(client, editor, lesnica_programme):
+def test_an_editor_cannot_publish_a_page(client, editor, programme):
     client.force_login(editor)
-    url = edit_url(lesnica_programme)
+    url = edit_url(programme)
     assert 'name="action-publish"' not in client.get(url).content.decode()
 
     data = page_form_data(client, url, title="Tytuł bez zgody", **PUBLISH)
     assert client.post(url, data).status_code == 302
 
-    assert live_title(lesnica_programme) == lesnica_programme.title
-    draft = Page.objects.get(pk=lesnica_programme.pk).get_latest_revision_as_object()
+    assert live_title(programme) == programme.title
+    draft = Page.objects.get(pk=programme.pk).get_latest_revision_as_object()
     assert draft.title == "Tytuł bez zgody"
 
 
 def test_a_moderator_approves_what_an_editor_submitted_and_the_page_goes_live(
-    client, editor, moderator, lesnica_programme
+    client, editor, moderator, programme
 ):
-    url = edit_url(lesnica_programme)
+    url = edit_url(programme)
     client.force_login(editor)
-    data = page_form_data(client, url, title="PAL Leśnica – nowa edycja", **SUBMIT)
+    data = page_form_data(client, url, title="Program – nowa edycja", **SUBMIT)
     assert client.post(url, data).status_code == 302
 
-    page = Page.objects.get(pk=lesnica_programme.pk)
+    page = Page.objects.get(pk=programme.pk)
     assert page.workflow_in_progress
     client.logout()
-    assert "PAL Leśnica – nowa edycja" not in client.get(lesnica_programme.url).content.decode()
+    assert "Program – nowa edycja" not in client.get(programme.url).content.decode()
 
     client.force_login(moderator)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     awaiting_review = dashboard[dashboard.index('id="awaiting-review-section"') :]
-    assert edit_url(lesnica_programme) in awaiting_review
+    assert edit_url(programme) in awaiting_review
 
     task_state = page.current_workflow_task_state
     approve = reverse(
@@ -142,12 +157,14 @@ def test_a_moderator_approves_what_an_editor_submitted_and_the_page_goes_live(
     )
     assert client.post(approve, {"comment": ""}).status_code == 302
 
-    assert live_title(lesnica_programme) == "PAL Leśnica – nowa edycja"
+    assert live_title(programme) == "Program – nowa edycja"
     client.logout()
-    assert "PAL Leśnica – nowa edycja" in client.get(lesnica_programme.url).content.decode()
+    assert "Program – nowa edycja" in client.get(programme.url).content.decode()
 
 
-def test_an_editors_notice_goes_live_only_when_a_moderator_approves_it(client, editor, moderator):
+def test_an_editors_notice_goes_live_only_when_a_moderator_approves_it(
+    client, editor, moderator, site
+):
     add_url = reverse("wagtailsnippets_home_notice:add")
     client.force_login(editor)
     html = client.get(add_url).content.decode()
@@ -165,25 +182,24 @@ def test_an_editors_notice_goes_live_only_when_a_moderator_approves_it(client, e
     assert client.post(approve, {"comment": ""}).status_code == 302
     notice.refresh_from_db()
     assert notice.live
-    assert "Zmiana godzin kas" in client.get("/").content.decode()
+    # Notices show on every page of the site.
+    assert "Zmiana godzin kas" in client.get(site.programme.url).content.decode()
 
 
 # Translators.
 
 
 def test_a_translator_translates_the_english_page_and_a_moderator_publishes_it(
-    client, translator, moderator, violence_programme
+    client, translator, moderator, programme
 ):
-    page = english(violence_programme)
+    page = translate(programme, "en", {programme.title: "A programme on trial"})
     translation = Translation.objects.get(
-        source__object_id=violence_programme.translation_key, target_locale=page.locale
+        source__object_id=programme.translation_key, target_locale=page.locale
     )
     client.force_login(translator)
     assert "downloadPofile" in client.get(edit_url(page)).content.decode()
 
-    segment = StringSegment.objects.get(
-        source=translation.source, string__data=violence_programme.title
-    )
+    segment = StringSegment.objects.get(source=translation.source, string__data=programme.title)
     save = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
     response = client.put(
         save, "value=Women+first", content_type="application/x-www-form-urlencoded"
@@ -202,29 +218,27 @@ def test_a_translator_translates_the_english_page_and_a_moderator_publishes_it(
     assert live_title(page) == "Women first"
 
 
-def test_a_translator_is_refused_the_polish_page_editor(client, translator, violence_programme):
+def test_a_translator_is_refused_the_polish_page_editor(client, translator, programme):
     client.force_login(translator)
-    url = edit_url(violence_programme)
+    url = edit_url(programme)
     assert is_refused(client.get(url))
     assert is_refused(client.post(url, {"title": "Zmiana", **SUBMIT}))
-    assert live_title(violence_programme) == violence_programme.title
+    assert live_title(programme) == programme.title
 
 
 @pytest.mark.parametrize(
     "view",
     ["wagtailadmin_pages:delete", "wagtailadmin_pages:copy", "wagtailadmin_pages:move"],
 )
-def test_a_translator_cannot_delete_copy_or_move_pages(
-    client, translator, violence_programme, view
-):
+def test_a_translator_cannot_delete_copy_or_move_pages(client, translator, programme, view):
     client.force_login(translator)
-    for page in (violence_programme, english(violence_programme)):
+    for page in (programme, english(programme)):
         assert is_refused(client.get(reverse(view, args=[page.pk])))
-    assert Page.objects.filter(pk=violence_programme.pk).exists()
+    assert Page.objects.filter(pk=programme.pk).exists()
 
 
-def test_a_translator_cannot_create_pages(client, translator, moderator, programme_index):
-    for parent in (programme_index, english(programme_index)):
+def test_a_translator_cannot_create_pages(client, translator, moderator, site):
+    for parent in (site.programme_index, english(site.programme_index)):
         url = reverse("wagtailadmin_pages:add", args=["programmes", "programmepage", parent.pk])
         client.force_login(moderator)
         assert client.get(url).status_code == 200  # a page that may be created there
@@ -234,29 +248,29 @@ def test_a_translator_cannot_create_pages(client, translator, moderator, program
 
 def test_a_translator_edits_english_snippets_but_not_polish_ones(client, translator):
     client.force_login(translator)
-    polish = Team.objects.get(number=4, locale__language_code="pl")
+    polish = TeamFactory()
     for team, refused in ((polish, True), (english(polish), False)):
         url = reverse("wagtailsnippets_programmes_team:edit", args=[team.pk])
         assert is_refused(client.get(url)) is refused
-    point = ContactPoint.objects.filter(locale__language_code="pl").first()
+    point = make_contact_point()
+    assert point.locale.language_code == "pl"
     url = reverse("wagtailsnippets_home_contactpoint:edit", args=[point.pk])
     assert is_refused(client.post(url, {"name": "Zmiana"}))
     assert ContactPoint.objects.get(pk=point.pk).name == point.name
 
 
-def test_an_editor_who_also_translates_still_edits_polish_pages(client, violence_programme):
+def test_an_editor_who_also_translates_still_edits_polish_pages(client, programme):
     both = make_user(groups=Group.objects.filter(name__in=[roles.EDITORS, roles.TRANSLATORS]))
     client.force_login(both)
-    assert client.get(edit_url(violence_programme)).status_code == 200
+    assert client.get(edit_url(programme)).status_code == 200
 
 
 # Coordinators.
 
 
-def test_a_team_4_coordinator_cannot_open_the_page_editor_or_explorer(client, violence_programme):
-    team = Team.objects.get(number=4, locale__language_code="pl")
-    client.force_login(make_coordinator(team))
+def test_a_teams_coordinator_cannot_open_the_page_editor_or_explorer(client, site, programme):
+    client.force_login(make_coordinator(site.edition.team))
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
-    assert is_refused(client.get(edit_url(violence_programme)))
-    assert is_refused(client.get(reverse("wagtailadmin_explore", args=[violence_programme.pk])))
+    assert is_refused(client.get(edit_url(programme)))
+    assert is_refused(client.get(reverse("wagtailadmin_explore", args=[programme.pk])))
     assert is_refused(client.get(reverse("wagtailadmin_explore_root")))

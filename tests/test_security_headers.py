@@ -16,8 +16,9 @@ from django.test import override_settings
 from wagtail.documents.models import Document
 
 from enrolment.models import EnrolmentFormPage
-from programmes.models import ProgrammeIndexPage, ProgrammePage
+from programmes.models import ProgrammePage
 
+from .security_factories import sensitive_programme, small_site
 from .test_production_check_deploy import production_environment
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -82,15 +83,26 @@ class Scripts(HTMLParser):
 
 
 @pytest.fixture
-def form_url(db):
-    return EnrolmentFormPage.objects.filter(locale__language_code="pl").first().url
+def own_site(db):
+    return small_site()
 
 
 @pytest.fixture
-def public_urls(db, form_url):
-    index = ProgrammeIndexPage.objects.get(locale__language_code="pl")
-    programme = ProgrammePage.objects.filter(locale__language_code="pl").first()
-    return ["/", "/en/", index.url, programme.url, "/search/?q=kurs", form_url, "/nie-ma-takiej/"]
+def form_url(own_site):
+    return own_site.form.url
+
+
+@pytest.fixture
+def public_urls(own_site, form_url):
+    return [
+        own_site.home.url,
+        "/en/",
+        own_site.programme_index.url,
+        own_site.programme.url,
+        "/search/?q=kurs",
+        form_url,
+        "/nie-ma-takiej/",
+    ]
 
 
 @pytest.mark.django_db
@@ -107,12 +119,14 @@ class TestOnEveryResponse:
         assert "interest-cohort" not in response["Permissions-Policy"]
         assert policy(response)["frame-ancestors"] == ["'none'"]
 
-    def test_referrer_policy_is_strict_and_a_page_may_make_it_stricter(self, client, form_url):
+    def test_referrer_policy_is_strict_and_a_page_may_make_it_stricter(
+        self, client, own_site, form_url
+    ):
         assert client.get("/")["Referrer-Policy"] == "strict-origin-when-cross-origin"
         assert client.get("/admin/login/")["Referrer-Policy"] == "strict-origin-when-cross-origin"
         # Sensitive programmes and enrolment forms set their own, stricter value; the site-wide
         # one does not replace it.
-        sensitive = ProgrammePage.objects.get(locale__language_code="pl", eu_project__name="KomPAS")
+        sensitive = sensitive_programme(own_site.programme_index)
         assert client.get(sensitive.url)["Referrer-Policy"] == "no-referrer"
         assert client.get(form_url)["Referrer-Policy"] in {"no-referrer", "same-origin"}
 
@@ -122,8 +136,8 @@ class TestOnEveryResponse:
             assert response.status_code in (200, 404), url
             assert_strict(policy(response))
 
-    def test_a_signed_in_editor_gets_the_same_policy_on_public_pages(self, admin_client):
-        assert_strict(policy(admin_client.get("/")))
+    def test_a_signed_in_editor_gets_the_same_policy_on_public_pages(self, admin_client, own_site):
+        assert_strict(policy(admin_client.get(own_site.home.url)))
 
     def test_the_admin_login_keeps_the_strict_policy(self, client):
         assert_strict(policy(client.get("/admin/login/")))
@@ -242,7 +256,10 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def test_chromium_reports_no_violation_on_public_pages_the_form_and_the_admin(
     live_server, chromium, django_user_model
 ):
-    call_command("build_demo_site", verbosity=0)  # transactional tests start from an empty database
+    # The whole demo site, whose pages carry every kind of content an editor can add (a small
+    # site would leave most of what a policy could refuse untried). When the session has built
+    # it already, the command changes nothing (test_demo_command_is_idempotent.py).
+    call_command("build_demo_site", verbosity=0)
     django_user_model.objects.create_superuser("redaktorka", "r@example.org", "hasło-do-testu")
     programme = ProgrammePage.objects.filter(locale__language_code="pl").first()
     form = EnrolmentFormPage.objects.filter(locale__language_code="pl").first()

@@ -13,15 +13,16 @@ from django_tasks_db.models import DBTaskResult
 from enrolment.models import FailureReason, Notification, NotificationKind
 from enrolment.tasks import queue_delivery
 
-from .admin_helpers import demo_edition, make_application, make_coordinator
-from .enrolment_helpers import programme, run_queued_notifications
+from .admin_helpers import make_application, make_coordinator
+from .enrolment_helpers import run_queued_notifications
+from .enrolment_world import an_edition
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def edition():
-    return demo_edition(programme("KomPAS"), 1)
+    return an_edition()
 
 
 def send_again(user, notification):

@@ -8,7 +8,7 @@ from programmes.models import ProgrammeIndexPage
 
 from .builders import make_programme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_sitemap_lists_the_programme_pages(client, lesnica_programme, violence_programme):

@@ -5,7 +5,7 @@ import pytest
 from home.models import ContentPage
 from home.transliteration import latin_slug
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.mark.parametrize(

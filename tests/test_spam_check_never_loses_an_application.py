@@ -11,6 +11,7 @@ import ssl
 import subprocess
 import threading
 import time
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -18,7 +19,8 @@ from django.test import override_settings
 
 from enrolment.models import Application
 
-from .enrolment_helpers import edition, form_page, open_enrolment, programme, submit, valid_answers
+from .enrolment_helpers import submit, valid_answers
+from .enrolment_world import open_enrolment_form
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +72,7 @@ def google(certificate, monkeypatch):
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=partial(server.serve_forever, 0.05), daemon=True)
     thread.start()
     with override_settings(
         RECAPTCHA_PUBLIC_KEY="site-key",
@@ -85,9 +87,7 @@ def google(certificate, monkeypatch):
 
 @pytest.fixture
 def open_form():
-    chosen = edition("KomPAS", 2)
-    open_enrolment(chosen)
-    return form_page(programme("KomPAS")), chosen
+    return open_enrolment_form()
 
 
 def apply(client, page, chosen):

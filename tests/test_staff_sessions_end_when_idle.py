@@ -13,6 +13,7 @@ from django.test import override_settings
 from mops_site.admin_security.idle_sessions import LAST_ACTIVITY_SESSION_KEY
 
 from .admin_helpers import make_superuser
+from .security_factories import site_home
 
 NOON = datetime(2026, 3, 2, 12, 0, tzinfo=ZoneInfo("Europe/Warsaw"))
 
@@ -23,6 +24,11 @@ pytestmark = pytest.mark.django_db
 def clock():
     with time_machine.travel(NOON, tick=False) as traveller:
         yield traveller
+
+
+@pytest.fixture
+def home():
+    return site_home()
 
 
 @pytest.fixture
@@ -73,22 +79,22 @@ def test_reading_pages_writes_the_session_at_most_once_a_minute(staff_client, cl
     assert staff_client.session[LAST_ACTIVITY_SESSION_KEY] > first
 
 
-def test_a_public_page_read_while_signed_in_counts_as_activity(staff_client, clock, home_page):
+def test_a_public_page_read_while_signed_in_counts_as_activity(staff_client, clock, home):
     clock.shift(timedelta(minutes=50))
-    staff_client.get(home_page.url)
+    staff_client.get(home.url)
     clock.shift(timedelta(minutes=50))
 
     assert staff_client.get("/admin/").status_code == 200
 
 
-def test_an_applicants_session_is_not_ended(client, clock, home_page):
+def test_an_applicants_session_is_not_ended(client, clock, home):
     session = client.session
     session["applicant_data"] = "kept"
     session.save()
     client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
 
     clock.shift(timedelta(hours=5))
-    client.get(home_page.url)
+    client.get(home.url)
 
     assert client.session["applicant_data"] == "kept"
     assert LAST_ACTIVITY_SESSION_KEY not in client.session

@@ -9,15 +9,14 @@ from enrolment.admin_views.views import ChangeStatusView
 from enrolment.models import Application
 from programmes.models import Edition
 
-from .admin_helpers import demo_edition, make_application, make_coordinator
+from .admin_helpers import make_application, make_coordinator
+from .enrolment_world import an_edition
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_place_freed_meanwhile_is_not_taken_again_by_a_stale_status(
-    client, violence_programme, monkeypatch
-):
-    edition = demo_edition(violence_programme, 1)
+def test_a_place_freed_meanwhile_is_not_taken_again_by_a_stale_status(client, monkeypatch):
+    edition = an_edition()
     application = make_application(edition, status="new")
     Edition.objects.filter(pk=edition.pk).update(
         places=edition.applications.taking_a_place().count()

@@ -9,14 +9,15 @@ from wagtail.users.models import UserProfile
 from enrolment.models import ApplicationLogEntry
 from programmes.models import Edition
 
-from .admin_helpers import demo_edition, make_application, make_coordinator
+from .admin_helpers import make_application, make_coordinator
+from .enrolment_world import an_edition
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def full_edition(violence_programme):
-    edition = demo_edition(violence_programme, 1)
+def full_edition():
+    edition = an_edition()
     for _ in range(2):
         make_application(edition, status="new")
     Edition.objects.filter(pk=edition.pk).update(

@@ -4,20 +4,16 @@ the admin, and the applications of that team (see, change status, export), nothi
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, Locale
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from enrolment.signals import COORDINATOR_PERMISSIONS
 from home import roles
 from programmes.models import Team
 
+from .admin_factories import another_edition, language
 from .admin_forms import form_data
-from .admin_helpers import (
-    APPLICATIONS_URL,
-    demo_edition,
-    is_refused,
-    make_application,
-    make_user,
-)
+from .admin_helpers import APPLICATIONS_URL, is_refused, make_application, make_user
+from .factories import PersonFactory, SmallSite
 
 pytestmark = pytest.mark.django_db
 
@@ -56,25 +52,24 @@ def test_adding_a_team_in_the_admin_creates_its_coordinators_group(moderator_cli
     assert not GroupCollectionPermission.objects.filter(group=group).exists()
 
 
-def test_the_new_groups_members_see_that_teams_applications_and_no_page(
-    client, moderator_client, violence_programme
-):
+def test_the_new_groups_members_see_that_teams_applications_and_no_page(client, moderator_client):
+    site = SmallSite.build()
     team = new_team_7(moderator_client)
-    edition = demo_edition(violence_programme, 1)
-    edition.team = team
-    theirs = make_application(edition, team=team)
-    others = make_application(demo_edition(violence_programme, 2))
+    edition = another_edition(site.programme, responsible_person=PersonFactory(team=team))
+    assert edition.team == team
+    theirs = make_application(edition)
+    others = make_application(site.edition)
 
     client.force_login(make_user(groups=[team.coordinators_group]))
     listed = client.get(APPLICATIONS_URL).context["object_list"]
     assert [application.reference for application in listed] == [theirs.reference]
     assert others.team != team
-    assert is_refused(client.get(reverse("wagtailadmin_pages:edit", args=[violence_programme.pk])))
+    assert is_refused(client.get(reverse("wagtailadmin_pages:edit", args=[site.programme.pk])))
 
 
 def test_a_translated_team_shares_its_coordinators_group(moderator_client):
     team = new_team_7(moderator_client)
-    english = Locale.objects.get(language_code="en")
+    english = language("en")
     url = reverse(
         "wagtail_localize:submit_snippet_translation", args=["programmes", "team", team.pk]
     )

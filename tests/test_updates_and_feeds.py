@@ -14,8 +14,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from demo.translate_catalogue import load_catalogues
 from enrolment.models import EnrolmentFormPage
-from home.demo.translate_catalogue import load_catalogues
 from home.models import HomePage
 from programmes.models import NewsIndexPage, ProgrammeIndexPage, ProgrammePage, UpdatePage
 
@@ -23,7 +23,7 @@ from .builders import make_programme
 from .page_text import sections, visible_text
 from .update_builders import make_update, restrict_with_password
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -5,15 +5,10 @@ audit log and neutralises its exports. Tried through the real admin as a superus
 import pytest
 from django.urls import reverse
 
-from enrolment.models import Application, EnrolmentFormPage
+from enrolment.models import Application
 
-from .admin_helpers import (
-    APPLICATIONS_URL,
-    demo_edition,
-    export_rows,
-    make_application,
-    make_superuser,
-)
+from .admin_helpers import APPLICATIONS_URL, export_rows, make_application, make_superuser
+from .factories import SmallSite
 
 pytestmark = pytest.mark.django_db
 
@@ -22,19 +17,18 @@ ANSWERS = {"applicant_name": FORMULA, "phone": "600\x01123\x1f456", "safe_contac
 
 
 @pytest.fixture
-def form_page(violence_programme):
-    page = EnrolmentFormPage(
-        title="Zgłoszenie (formularz Wagtaila)", slug="zgloszenie-wagtail", next_steps="<p>x</p>"
-    )
-    violence_programme.add_child(instance=page)
-    return page
+def site():
+    return SmallSite.build()
 
 
 @pytest.fixture
-def application(form_page, violence_programme):
-    return make_application(
-        demo_edition(violence_programme, 1), page=form_page, form_data=dict(ANSWERS)
-    )
+def form_page(site):
+    return site.form
+
+
+@pytest.fixture
+def application(site):
+    return make_application(site.edition, page=site.form, form_data=dict(ANSWERS))
 
 
 @pytest.fixture
