@@ -31,7 +31,10 @@ worker: install ## Deliver queued notifications and publish scheduled pages (mak
 	$(MANAGE) db_worker --backend notifications
 
 test: check lint proxy-tools ## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
-	$(VENV)/bin/pytest
+	@# Two processes (pytest-xdist), each with its own test database. A file's tests stay together
+	@# on one, which sets up the file's shared fixtures (a served demo, a live site) once.
+	@# TEST_WORKERS=0 runs everything in one process.
+	$(VENV)/bin/pytest -n $(or $(TEST_WORKERS),2) --dist loadfile
 
 install: $(INSTALLED) messages browser ## Create .venv and install the project with its test tools and Chromium
 
@@ -62,10 +65,11 @@ messages: ## Compile the interface translations (needs gettext's msgfmt)
 catalogues: install ## Collect new interface strings into locale/*/django.po (translate them, then commit)
 	$(MANAGE) makemessages -l pl -l en -l uk --ignore=.venv --ignore=var --ignore=tests --no-obsolete
 
-lint: install ## Check the code style and the code's security (ruff, bandit)
+lint: install ## Check the code style, the layers' imports and the code's security (ruff, import-linter, bandit)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/bandit -q -r home programmes enrolment site -c pyproject.toml
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/bandit -q -r home programmes enrolment demo site -c pyproject.toml
 
 guide: install ## Refresh the screenshots of the editors' guide (docs/przewodnik-redaktora/)
 	GUIDE_SCREENSHOTS_DIR=docs/przewodnik-redaktora $(VENV)/bin/pytest -q tests/test_editors_guide.py
