@@ -26,7 +26,13 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if DEMO_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.demo)
-    config.stash[_NEEDS_DEMO] = any(item.get_closest_marker("demo") for item in items)
+
+
+def pytest_collection_finish(session):
+    # After `-m`/`-k` deselected what will not run: `-m "not demo"` builds no demo.
+    session.config.stash[_NEEDS_DEMO] = any(
+        item.get_closest_marker("demo") for item in session.items
+    )
 
 
 _NEEDS_DEMO = pytest.StashKey[bool]()
