@@ -2,7 +2,6 @@
 presses of Shift open a neutral site, and Back does not return to the sensitive page."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Site
 
 from enrolment.models import EnrolmentFormPage
@@ -19,7 +18,6 @@ pytestmark = pytest.mark.demo
 def test_leaving_by_click_or_by_shift_lands_on_the_neutral_site_and_back_does_not_return(
     live_server, chromium
 ):
-    call_command("build_demo_site", verbosity=0)  # transactional tests start from an empty database
     sensitive = programme("KomPAS")
     with NeutralSite() as neutral:
         settings = SafetySettings.for_site(Site.objects.get(is_default_site=True))

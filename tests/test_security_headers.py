@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.test import override_settings
 from wagtail.documents.models import Document
 
@@ -252,14 +251,14 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
+@pytest.mark.demo
 @pytest.mark.django_db(transaction=True)
 def test_chromium_reports_no_violation_on_public_pages_the_form_and_the_admin(
     live_server, chromium, django_user_model
 ):
-    # The whole demo site, whose pages carry every kind of content an editor can add (a small
-    # site would leave most of what a policy could refuse untried). When the session has built
-    # it already, the command changes nothing (test_demo_command_is_idempotent.py).
-    call_command("build_demo_site", verbosity=0)
+    # The whole demo site (marked `demo`: the session builds it, and puts it back after every
+    # transactional test), whose pages carry every kind of content an editor can add: a small
+    # site would leave most of what a policy could refuse untried.
     django_user_model.objects.create_superuser("redaktorka", "r@example.org", "hasło-do-testu")
     programme = ProgrammePage.objects.filter(locale__language_code="pl").first()
     form = EnrolmentFormPage.objects.filter(locale__language_code="pl").first()
