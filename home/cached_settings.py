@@ -8,7 +8,7 @@ settings without their request for exactly this kind of cache.
 
 from functools import partial
 
-from .versioned_cache import cached, peek
+from .versioned_cache import cached, keep, peek
 
 
 class CachedSiteSettingMixin:
@@ -17,9 +17,14 @@ class CachedSiteSettingMixin:
     @classmethod
     def for_site(cls, site):
         key = ("settings", cls._meta.label_lower, site.pk)
-        setting = cached(None, key, partial(super().for_site, site))
-        # Also kept for `last_read`: the centre runs one site.
-        cached(None, ("settings", cls._meta.label_lower, "last-read"), lambda: setting)
+        return cached(None, key, partial(cls._load_for_site, site))
+
+    @classmethod
+    def _load_for_site(cls, site):
+        setting = super().for_site(site)
+        # Also kept for `last_read` (the centre runs one site), only when loaded: a page that
+        # finds the setting in the cache pays no second round trip.
+        keep(None, ("settings", cls._meta.label_lower, "last-read"), setting)
         return setting
 
     @classmethod

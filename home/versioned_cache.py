@@ -21,7 +21,7 @@ _MISSING = object()
 
 def cached(request, key, load):
     """`load()`, kept under `key` (a tuple) until `forget` is called."""
-    full_key = ":".join(["site-wide-parts", _request_version(request), *map(str, key)])
+    full_key = _full_key(request, key)
     value = cache.get(full_key, _MISSING)
     if value is _MISSING:
         value = load()
@@ -29,11 +29,19 @@ def cached(request, key, load):
     return value
 
 
+def keep(request, key, value):
+    """Keep `value` under `key` as `cached` would have."""
+    cache.set(_full_key(request, key), value, TIMEOUT)
+
+
 def peek(request, key):
     """What `cached` keeps under `key`, or None: never loads (for pages shown while the database
     is unreachable)."""
-    full_key = ":".join(["site-wide-parts", _request_version(request), *map(str, key)])
-    return cache.get(full_key)
+    return cache.get(_full_key(request, key))
+
+
+def _full_key(request, key):
+    return ":".join(["site-wide-parts", _request_version(request), *map(str, key)])
 
 
 def forget(**kwargs):
