@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install messages catalogues lint check worker browser audit guide
+.PHONY: help run test install messages catalogues lint check worker browser audit guide screenshots
 
 help: ## List the targets and what they do
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -73,6 +73,10 @@ lint: install ## Check the code style, the layers' imports and the code's securi
 
 guide: install ## Refresh the screenshots of the editors' guide (docs/przewodnik-redaktora/)
 	GUIDE_SCREENSHOTS_DIR=docs/przewodnik-redaktora $(VENV)/bin/pytest -q tests/test_editors_guide.py
+
+screenshots: install ## Refresh the screenshots of every page type (docs/screenshots/)
+	rm -f docs/screenshots/*.jpg
+	SCREENSHOTS_DIR=docs/screenshots $(VENV)/bin/pytest -q tests/test_screenshots_of_every_page_type.py
 
 audit: install ## Known vulnerabilities in the installed packages (pip-audit; asks PyPI's per-version API)
 	@# --strict: a package that cannot be looked up fails the audit instead of passing unchecked.

@@ -11,13 +11,14 @@ import sys
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import escape_leading_slashes
 from django.views import defaults
 
-from home.models import InstitutionSettings
+from home.models import InstitutionSettings, SafetySettings
+from home.models.safety import DEFAULT_QUICK_EXIT_URL
 
 from .middleware import admin_prefix
 from .request_checks import CharsetNotAccepted, ControlCharacterInRequest
@@ -29,7 +30,12 @@ RETRY_AFTER_SECONDS = 120
 def bad_request(request, exception):
     with _in_visitors_language(request):
         content = render_to_string(
-            "400.html", {"reason": _reason_for(exception), "phone": fallback_phone()}
+            "400.html",
+            {
+                "reason": _reason_for(exception),
+                "phone": fallback_phone(),
+                "quick_exit_url": quick_exit_url(),
+            },
         )
     return HttpResponse(content, status=400)
 
@@ -38,7 +44,13 @@ def server_error(request):
     """Django calls this inside the `except` that caught the exception."""
     if database_unavailable(sys.exc_info()[1]):
         return service_unavailable(request)
-    return defaults.server_error(request)
+    try:
+        content = render_to_string(
+            "500.html", {"phone": contact_phone(request), "quick_exit_url": quick_exit_url()}
+        )
+    except Exception:  # noqa: BLE001 (the cache may be the fault: Django's plain page then)
+        return defaults.server_error(request)
+    return HttpResponseServerError(content)
 
 
 def service_unavailable(request):
@@ -58,6 +70,7 @@ def service_unavailable(request):
                 # "//host/…" would be another site's address in the form's action.
                 "send_again_to": escape_leading_slashes(request.get_full_path()),
                 "phone": contact_phone(request),
+                "quick_exit_url": quick_exit_url(),
                 "retry_after_minutes": RETRY_AFTER_SECONDS // 60,
             },
         )
@@ -82,6 +95,12 @@ def contact_phone(request):
     """The centre's switchboard as pages last read it from the cache (home.cached_settings),
     else the configured fallback: the database is not asked, it may be the fault."""
     return getattr(InstitutionSettings.last_read(), "phone", "") or fallback_phone()
+
+
+def quick_exit_url():
+    """Where "Leave this page" goes, as pages last read it from the cache, else the default
+    neutral site: an error page reads no database."""
+    return getattr(SafetySettings.last_read(), "quick_exit_url", "") or DEFAULT_QUICK_EXIT_URL
 
 
 def fallback_phone():

@@ -17,8 +17,9 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 
-# The WCAG 2.0 and 2.1 success criteria of levels A and AA, as axe-core tags its rules.
-WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The WCAG 2.0, 2.1 and 2.2 success criteria of levels A and AA, as axe-core (4.12) tags its
+# rules. It has no rule tagged "wcag22a" yet; the tag is named so that one added later runs.
+WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 @pytest.fixture(scope="session")
@@ -109,9 +110,13 @@ def axe_violations(page, tags=WCAG_AA_TAGS):
 
 
 def scrolls_sideways(page):
-    """Whether the reader would have to scroll horizontally to read the page."""
+    """Whether the reader would have to scroll horizontally to read the page, once the layout
+    has settled: measured two frames later, after a resize's media-query and resize handlers
+    (the header's menu folds when the window narrows) have run."""
     return page.evaluate(
-        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+        """() => new Promise(settled => requestAnimationFrame(() => requestAnimationFrame(() =>
+            settled(document.documentElement.scrollWidth > document.documentElement.clientWidth)
+        )))"""
     )
 
 
@@ -119,6 +124,13 @@ _CLIPPED_TEXT = """() => {
     const found = [];
     // Hidden on purpose: text for screen readers, the skip link until it is focused.
     const unseen = ".visually-hidden, .skip-link, template, [hidden], input, select, textarea";
+    // The same on purpose without the class: a 1 px box cut to nothing (on a phone, say).
+    const forScreenReaders = el => {
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return box.width <= 1 && box.height <= 1
+            && (style.clipPath === "inset(50%)" || style.clip === "rect(0px, 0px, 0px, 0px)");
+    };
     const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
         + (el.classList.length ? "." + [...el.classList].join(".") : "");
     for (const el of document.body.querySelectorAll("*")) {
@@ -127,8 +139,8 @@ _CLIPPED_TEXT = """() => {
         if (style.display === "none" || style.visibility === "hidden") continue;
         const clipsX = ["hidden", "clip"].includes(style.overflowX);
         const clipsY = ["hidden", "clip"].includes(style.overflowY);
-        if ((clipsX && el.scrollWidth > el.clientWidth + 1)
-            || (clipsY && el.scrollHeight > el.clientHeight + 1)) {
+        if (((clipsX && el.scrollWidth > el.clientWidth + 1)
+            || (clipsY && el.scrollHeight > el.clientHeight + 1)) && !forScreenReaders(el)) {
             found.push(name(el) + " cuts off its content");
         }
         const hasText = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());

@@ -112,7 +112,10 @@ def send_while_the_database_is_unreachable(site, page, name):
         assert response.headers["retry-after"].isdigit()
         assert page.locator("h1").inner_text() == in_polish("Your application was NOT sent")
         assert page.locator("html").get_attribute("lang") == "pl"
-        assert page.locator('a[href="tel:+48710000000"]').inner_text() == FALLBACK_PHONE
+        # Whom to call: in the page's text and in the contact help below it.
+        for place in ("main", "footer"):
+            call = page.locator(f'{place} a[href="tel:+48710000000"]')
+            assert call.inner_text() == FALLBACK_PHONE
     return response
 
 

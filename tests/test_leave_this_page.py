@@ -1,11 +1,14 @@
-"""Sensitive programme pages and their forms offer a way to leave at once: a click or three
-presses of Shift open a neutral site, and Back does not return to the sensitive page."""
+"""Every public page offers a way to leave at once (the home page, lists and search name the
+programme for victims of violence too): a click or three presses of Shift open a neutral site,
+and Back does not return to the page that was read."""
 
 import pytest
-from wagtail.models import Site
+from django.urls import reverse
+from wagtail.models import Locale, Site
 
 from enrolment.models import EnrolmentFormPage
-from home.models import SafetySettings
+from home.models import ContentPage, HomePage, SafetySettings
+from programmes.models import NewsIndexPage, ProgrammeIndexPage
 
 from .enrolment_helpers import edition, open_enrolment, programme
 from .neutral_site import NeutralSite
@@ -60,12 +63,24 @@ class TestWhereTheControlAppears:
         for url in (programme("KomPAS").url, form.url):
             assert "data-quick-exit" in client.get(url).content.decode(), url
 
-    def test_not_on_other_programmes(self, client):
-        assert "data-quick-exit" not in client.get(programme("PAS-ja").url).content.decode()
+    def test_on_every_other_public_page_too(self, client):
+        def polish(model):
+            return model.objects.live().filter(locale__language_code="pl").first().url
+
+        for url in (
+            polish(HomePage),
+            polish(ProgrammeIndexPage),
+            polish(NewsIndexPage),
+            polish(ContentPage),
+            programme("PAS-ja").url,
+            reverse("search") + "?query=przemoc",
+        ):
+            assert "data-quick-exit" in client.get(url).content.decode(), url
+        not_found = client.get("/no-such-page-here/")
+        assert not_found.status_code == 404
+        assert "data-quick-exit" in not_found.content.decode()
 
     def test_in_every_language(self, client):
-        from wagtail.models import Locale
-
         for code in ("en", "uk"):
             page = programme("KomPAS").get_translation(Locale.objects.get(language_code=code))
             assert "data-quick-exit" in client.get(page.url).content.decode()

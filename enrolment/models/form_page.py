@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from home.descriptions import plain_text, short_description
 from home.models.pages import LatinSlugMixin
 from home.view_restrictions import ViewRestrictionsMixin
 from programmes.models.edition_facts import editions_ahead, editions_of
@@ -130,6 +131,23 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     @property
     def programme(self):
         return self.get_parent().specific
+
+    @property
+    def meta_description(self):
+        """For search engines and link previews, in the page's language: the editor's
+        description, else what the form is for and the first words of its introduction; while
+        no edition takes applications, that enrolment is closed (render_closed)."""
+        programme = {"programme": self.programme.title}
+        if not self.open_editions():
+            return short_description(
+                gettext(
+                    "Enrolment to “%(programme)s” is closed at the moment. See when the next "
+                    "enrolment begins and whom to call."
+                )
+                % programme
+            )
+        purpose = gettext("Application form for the programme “%(programme)s”.") % programme
+        return short_description(self.search_description, f"{purpose} {plain_text(self.intro)}")
 
     def editions(self):
         """The programme's editions for this form's readers: dates, places and enrolment windows
@@ -258,7 +276,6 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         context = super().get_context(request, *args, **kwargs)
         programme = self.programme
         context["programme"] = programme
-        context["show_quick_exit"] = programme.is_sensitive
         # On the form: whom to call about the editions it takes applications for.
         context["contacts"] = contacts_for(self.open_editions())
         return context

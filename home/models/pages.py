@@ -7,6 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock, LinkBlock, localized_pages
+from home.descriptions import first_text, short_description
 from home.transliteration import latin_slug
 from home.versioned_cache import cached
 from home.view_restrictions import ViewRestrictionsMixin
@@ -43,7 +44,13 @@ class BasePage(ViewRestrictionsMixin, LatinSlugMixin, Page):
 
     @property
     def meta_description(self):
-        return self.search_description or self.lead
+        """What search engines and link previews show under the title, in the page's language:
+        the editor's description, else the lead, else the page's own first words."""
+        return short_description(self.search_description, self.lead, *self.description_fallbacks())
+
+    def description_fallbacks(self):
+        """Texts of the page's own, best first, for a page without a lead."""
+        return [first_text(getattr(self, "body", None)), self.title]
 
 
 class HomePage(BasePage):

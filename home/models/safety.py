@@ -64,7 +64,7 @@ class SafetySettings(CachedSiteSettingMixin, AuditedSettingMixin, BaseSiteSettin
         validators=[URLValidator(schemes=["http", "https"])],
         help_text=_(
             "A neutral page on another site (a search engine, the weather). The 'Leave this page' "
-            "button on sensitive programmes opens it at once."
+            "button at the top of every page opens it at once."
         ),
     )
 

@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
@@ -212,6 +212,10 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
 
+    def description_fallbacks(self):
+        # Without a lead, what the programme is, then whom it is for.
+        return [self.introduction, self.eligibility, self.diagnosis, self.title]
+
     def status(self, today=None):
         """The most useful status to a reader across the programme's editions."""
         return status_of(self.editions_shown, today)
@@ -282,7 +286,6 @@ class ProgrammePage(RoutablePageMixin, BasePage):
                 editions_ahead(editions, today) + past_editions(editions, today)
             ),
             status=status_of(editions, today),
-            show_quick_exit=self.is_sensitive,
             # Names what the sections kept by the template show (None: keep nothing).
             published_version=version,
             # Under a programme: its enrolment form and its updates; publishing, moving or
@@ -326,6 +329,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("news list")
         verbose_name_plural = _("news lists")
+
+    def description_fallbacks(self):
+        return [gettext("News from the centre and its programmes: new editions and enrolments.")]
 
     def updates(self):
         """The news list's own updates and those of the live programmes in its language, newest
@@ -452,7 +458,6 @@ class UpdatePage(BasePage):
         context.update(
             programme=programme,
             news_index=news_index_for(self),
-            show_quick_exit=bool(programme and programme.is_sensitive),
         )
         return context
 

@@ -1,6 +1,6 @@
 """The list of programmes, which readers filter by status and target group (programmes.listing)."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -22,6 +22,14 @@ class ProgrammeIndexPage(BasePage):
     class Meta:
         verbose_name = _("programme list")
         verbose_name_plural = _("programme lists")
+
+    def description_fallbacks(self):
+        return [
+            gettext(
+                "Our programmes: whom each one is for, when its editions run, how to apply and "
+                "whom to contact."
+            )
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

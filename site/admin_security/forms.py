@@ -86,10 +86,15 @@ class SecondFactorForm(forms.Form):
         _("Six digits from your authenticator app, or one of your backup codes."),
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user, *args, backup_code=False, **kwargs):
         self.user = user
         self.device = None
         super().__init__(*args, **kwargs)
+        if backup_code:
+            # Backup codes have letters: a phone's digit pad could not type them.
+            self.fields["code"].help_text = _("One of your backup codes (letters and digits).")
+        else:
+            self.fields["code"].widget.attrs["inputmode"] = "numeric"
 
     def clean_code(self):
         try:

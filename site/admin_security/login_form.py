@@ -12,3 +12,7 @@ class AdminLoginForm(LoginForm):
         # Wagtail's "Enter your %(username_field_name)s" inserts the field's name in the
         # nominative ("Wpisz nazwa użytkownika"); a whole sentence can be translated correctly.
         self.fields["username"].widget.attrs["placeholder"] = _("Enter your username")
+        # Wagtail redeclares both fields without Django's autocomplete tokens: password managers
+        # fill in the sign-in only when they know which field is which (WCAG 3.3.8).
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"

@@ -27,6 +27,8 @@ from . import account_mail, devices, set_up_codes
 from .forms import SET_UP_CODE_REFUSED, AuthenticatorSetUpForm, SecondFactorForm
 
 _private = [never_cache, sensitive_post_parameters("code")]
+# In the second step's address: a backup code is typed, not the app's digits.
+BACKUP_CODE_PARAMETER = "backup-code"
 
 
 def next_url(request):
@@ -151,7 +153,23 @@ class VerifySecondFactorView(SecondStepContextMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
+        return {
+            **super().get_form_kwargs(),
+            "user": self.request.user,
+            "backup_code": BACKUP_CODE_PARAMETER in self.request.GET,
+        }
+
+    def get_context_data(self, **kwargs):
+        backup_code = BACKUP_CODE_PARAMETER in self.request.GET
+        query = {"next": next_url(self.request)}
+        if not backup_code:
+            query[BACKUP_CODE_PARAMETER] = "1"
+        return {
+            **super().get_context_data(**kwargs),
+            "backup_code": backup_code,
+            # The other way of typing the code: the app's six digits, or a backup code.
+            "other_way_url": f"{self.request.path}?{urlencode(query)}",
+        }
 
     def form_valid(self, form):
         otp_login(self.request, form.device)

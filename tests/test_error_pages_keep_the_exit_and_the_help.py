@@ -1,0 +1,79 @@
+"""The error pages (400, 500, 503) keep "Leave this page" at the top and the contact help after
+the page's text, where every other page has them, and read no database to show them: a person
+who may be watched can leave from an error too, and knows whom to call."""
+
+import pytest
+from django.test import RequestFactory, override_settings
+from wagtail.models import Site
+
+from home.models import InstitutionSettings, SafetySettings
+from home.models.safety import DEFAULT_QUICK_EXIT_URL
+from mops_site.error_views import bad_request, server_error, service_unavailable
+from mops_site.request_checks import ControlCharacterInRequest
+
+pytestmark = pytest.mark.django_db
+
+FALLBACK = "71 000 00 00"
+
+
+def error_pages(request_factory):
+    request = request_factory.get("/programy/")
+
+    def unexpected():
+        try:
+            raise ValueError("a fault in the code")
+        except ValueError:
+            return server_error(request)
+
+    return {
+        "400": lambda: bad_request(request, ControlCharacterInRequest()),
+        "500": unexpected,
+        "503": lambda: service_unavailable(request),
+    }
+
+
+def exit_and_help(response):
+    html = response.content.decode()
+    main_ends = html.index("</main>")
+    exit_link = html.index("data-quick-exit")
+    return {
+        "exit before the text": exit_link < html.index("<main"),
+        "help after the text": html.find('id="contact-us"', main_ends) > main_ends,
+    }
+
+
+@override_settings(FALLBACK_CONTACT_PHONE=FALLBACK)
+def test_every_error_page_has_the_exit_and_the_help_without_the_database(
+    django_assert_num_queries,
+):
+    for status, render in error_pages(RequestFactory()).items():
+        with django_assert_num_queries(0):
+            response = render()
+        assert response.status_code == int(status)
+        assert exit_and_help(response) == {
+            "exit before the text": True,
+            "help after the text": True,
+        }, status
+        html = response.content.decode()
+        assert f'href="{DEFAULT_QUICK_EXIT_URL}"' in html, status
+        assert FALLBACK in html, status
+
+
+@override_settings(FALLBACK_CONTACT_PHONE=FALLBACK)
+def test_error_pages_use_the_exit_and_phone_that_pages_last_read():
+    site = Site.objects.get(is_default_site=True)
+    safety = SafetySettings.for_site(site)
+    safety.quick_exit_url = "https://pogoda.example.org/"
+    safety.save()
+    institution = InstitutionSettings.for_site(site)
+    institution.phone = "71 782 23 00"
+    institution.save()
+    # A page read them (and so put them in the cache) before the fault.
+    SafetySettings.for_site(site)
+    InstitutionSettings.for_site(site)
+
+    for status, render in error_pages(RequestFactory()).items():
+        html = render().content.decode()
+        assert 'href="https://pogoda.example.org/"' in html, status
+        if status != "400":  # a refused request is answered before any cache is read
+            assert "71 782 23 00" in html, status
