@@ -49,7 +49,7 @@ REDIS_DATABASE = 13
 def arguments():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--short", action="store_true", help="a few seconds per URL (CI)")
-    parser.add_argument("--seconds", type=int, help="seconds per URL (15; short: 3)")
+    parser.add_argument("--seconds", type=int, help="seconds per URL (15; short: 2)")
     parser.add_argument("--connections", default="16,64", help="wrk connections (16,64)")
     parser.add_argument("--applicants", type=int, default=200)
     parser.add_argument("--keep-database", action="store_true", help="leave mops_bench behind")
@@ -195,7 +195,7 @@ def main():
     options = arguments()
     stop_on_sigterm()
     require_tools("varnishd", "nginx", "wrk")
-    seconds = options.seconds or (3 if options.short else 15)
+    seconds = options.seconds or (2 if options.short else 15)
     connection_counts = [int(n) for n in options.connections.split(",")]
     workdir = Path(tempfile.mkdtemp(prefix="mops-bench-"))
     workdir.chmod(0o755)

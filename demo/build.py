@@ -14,6 +14,7 @@ from .build_roots import ensure_default_locale, ensure_tree_roots
 from .build_site import delete_welcome_pages, ensure_home_page, point_default_site, set_key_links
 from .build_updates import build_news_index, build_programme_updates
 from .guard import check_database, record_build
+from .index_updates import indexes_updated_once
 from .logo import ensure_logo_strip
 from .sync import Tally
 
@@ -27,7 +28,9 @@ def build_demo_site(force=False):
     """
     with transaction.atomic():
         check_database(force)
-        tally = _build()
+        # Each object saved is indexed (search, references) once, at the end, not per save.
+        with indexes_updated_once():
+            tally = _build()
         record_build()
     return tally
 

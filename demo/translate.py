@@ -3,8 +3,8 @@
 Runs after the Polish build has committed, never inside its transaction. For every language with
 a catalogue (`demo/translations/{language}.po`) and every demo object, with wagtail-localize:
 the object's translation source is brought up to date with the Polish content, the Polish strings
-are looked up in the catalogue and imported as a PO file, and the translation is saved and
-published.
+are looked up in the catalogue and stored as the translation's strings (the rows importing a PO
+file would store), and the translation is saved and published.
 
 Order and transactions: snippets first (pages refer to them), then pages top-down by path; each
 object in its own transaction, and each page published at once rather than when the transaction
@@ -15,6 +15,10 @@ Nothing is half-translated: every Polish string must be in each catalogue before
 written (a language without a catalogue file is skipped with a warning), and every translation
 is checked after saving, since wagtail-localize quietly falls back to Polish text and Polish
 snippets. A second run writes nothing unless the Polish content or a catalogue changed.
+
+What every object's translation reads (its Polish strings, the stored translations of each
+language) is fetched once for all of them, and the search and reference indexes are updated once
+per object (`index_updates`): the build does the same writes in far fewer queries.
 """
 
 import time
@@ -24,8 +28,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import Locale, Page, ReferenceIndex
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from django.utils import timezone
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     OverridableSegment,
     RelatedObjectSegment,
@@ -43,7 +47,9 @@ from wagtail_localize.segments import (
     TemplateSegmentValue,
 )
 from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.strings import StringValue, validate_translation_links
 
+from .index_updates import indexes_updated_once
 from .translate_catalogue import (
     BrokenLinks,
     DemoTranslationError,
@@ -114,13 +120,14 @@ def translate_demo_site(languages=None, catalogue_dir=None, warn=None):
 
     objects = [*snippets_to_translate(default_locale), *pages_to_translate(default_locale)]
     sources = update_sources(objects)
-    strings = _strings_by_source(sources)
-    _check_catalogues(catalogues, sources, strings)
+    polish = _SourceFacts(sources, objects)
+    _check_catalogues(catalogues, sources, polish.strings)
 
     for code, catalogue in catalogues.items():
         locale = ensure_locale(code)
+        stored = _StoredTranslations(locale, sources)
         for source in sources:
-            outcome = translate_object(source, locale, catalogue)
+            outcome = translate_object(source, locale, catalogue, polish, stored)
             report.record(code, outcome)
     try:
         report.repaired = check_page_tree()
@@ -137,9 +144,16 @@ def update_sources(objects):
     translatable since the last run (`override_translatable_fields`) would keep its old
     segments, so those are compared too, and such a source is extracted again.
     """
+    started = timezone.now()
     sources = [TranslationSource.update_or_create_from_instance(obj)[0] for obj in objects]
-    stored = _stored_segment_layouts(sources)
-    for obj, source in zip(objects, sources, strict=True):
+    # A source created or updated just now was extracted from the current model.
+    kept = [
+        (obj, source)
+        for obj, source in zip(objects, sources, strict=True)
+        if source.last_updated_at < started
+    ]
+    stored = _stored_segment_layouts([source for _obj, source in kept])
+    for obj, source in kept:
         if _segment_layout(obj) != stored[source.pk]:
             source.update_from_db()
     return sources
@@ -179,20 +193,91 @@ def _is_page_source(source):
     return issubclass(source.specific_content_type.model_class(), Page)
 
 
-def _strings_by_source(sources):
-    """{source id: [(Polish text, context path)]} for the strings to translate, in one query."""
-    page_sources = {source.pk for source in sources if _is_page_source(source)}
-    strings = defaultdict(list)
-    segments = (
-        StringSegment.objects.filter(source__in=sources)
-        .order_by("source_id", "order")
-        .values_list("source_id", "string__data", "context__path")
-    )
-    for source_id, text, path in segments:
-        if source_id in page_sources and path in UNTRANSLATED_PAGE_PATHS:
-            continue
-        strings[source_id].append((text, path))
-    return strings
+@dataclass(frozen=True)
+class _Segment:
+    string_id: int
+    text: str  # the Polish string
+    context_id: int
+    path: str
+
+
+class _SourceFacts:
+    """What every language's translation reads of the Polish sources, fetched once.
+
+    `segments`: {source id: [_Segment]} in the order of `export_po`; `strings`: {source id:
+    [(Polish text, context path)]} of those to translate (not the synchronised slugs);
+    `related`: {source id: [RelatedObjectSegment]}; `parents`: {page's translation key:
+    (depth, parent's translation key, parent's URL path)}.
+    """
+
+    def __init__(self, sources, objects):
+        self.page_sources = {source.pk for source in sources if _is_page_source(source)}
+        self.segments = defaultdict(list)
+        self.strings = defaultdict(list)
+        rows = (
+            StringSegment.objects.filter(source__in=sources)
+            .order_by("source_id", "order")
+            .values_list("source_id", "string_id", "string__data", "context_id", "context__path")
+        )
+        for source_id, string_id, text, context_id, path in rows:
+            self.segments[source_id].append(_Segment(string_id, text, context_id, path))
+            if not self.untranslated(source_id, path):
+                self.strings[source_id].append((text, path))
+        self.related = defaultdict(list)
+        for segment in RelatedObjectSegment.objects.filter(source__in=sources).select_related(
+            "object__content_type"
+        ):
+            self.related[segment.source_id].append(segment)
+        pages = {obj.path: obj for obj in objects if isinstance(obj, Page)}
+        self.parents = {}
+        for page in pages.values():
+            if page.depth <= 2:  # the home page: its parent is the tree's root, never translated
+                self.parents[page.translation_key] = (page.depth, None, None)
+                continue
+            parent = pages.get(page.path[: -Page.steplen]) or page.get_parent()
+            self.parents[page.translation_key] = (
+                page.depth,
+                parent.translation_key,
+                parent.url_path,
+            )
+
+    def untranslated(self, source_id, path):
+        return source_id in self.page_sources and path in UNTRANSLATED_PAGE_PATHS
+
+
+class _StoredTranslations:
+    """The translations already stored for one language: the `Translation` of each source and
+    every string's translation ({(string id, context id): StringTranslation}), fetched once."""
+
+    def __init__(self, locale, sources):
+        self.locale = locale
+        self.translations = {
+            translation.source_id: translation
+            for translation in Translation.objects.filter(source__in=sources, target_locale=locale)
+        }
+        self.strings = {
+            (row.translation_of_id, row.context_id): row
+            for row in StringTranslation.objects.filter(
+                locale=locale, context__object_id__in={source.object_id for source in sources}
+            )
+        }
+
+    def translation(self, source):
+        """As `Translation.objects.get_or_create(source=source, target_locale=locale)`."""
+        if source.pk not in self.translations:
+            self.translations[source.pk] = Translation.objects.create(
+                source=source, target_locale=self.locale
+            )
+        return self.translations[source.pk]
+
+    def text(self, segment):
+        """The stored translation, broken or not, as `Translation.export_po()` gives it."""
+        row = self.strings.get((segment.string_id, segment.context_id))
+        return row.data if row is not None else ""
+
+    def usable(self, segment):
+        row = self.strings.get((segment.string_id, segment.context_id))
+        return row is not None and not row.has_error
 
 
 def _check_catalogues(catalogues, sources, strings):
@@ -211,54 +296,98 @@ def _check_catalogues(catalogues, sources, strings):
         raise BrokenLinks(broken)
 
 
-def translate_object(source, locale, catalogue):
+def translate_object(source, locale, catalogue, polish, stored):
     """Bring one object's translation into `locale` up to date; return the outcome."""
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    is_page = _is_page_source(source)
-    po = translation.export_po()
-    # Obsolete entries (strings the Polish content no longer has) are left alone.
-    for entry in list(po):
-        if entry.obsolete:
-            po.remove(entry)
-    strings_changed = False
-    for entry in po:
-        if is_page and entry.msgctxt in UNTRANSLATED_PAGE_PATHS:
-            text = entry.msgid
+    translation = stored.translation(source)
+    # (segment, translation) for each of the source's strings, as in its PO file.
+    wanted = []
+    for segment in polish.segments[source.pk]:
+        if polish.untranslated(source.pk, segment.path):
+            text = segment.text
         else:
-            text = catalogue.get(entry.msgid)
+            text = catalogue.get(segment.text)
         if text is None:  # checked before anything was written; the source changed since?
-            raise MissingTranslations({catalogue.path: [entry.msgid]})
-        if entry.msgstr != text:
-            entry.msgstr = text
-            strings_changed = True
+            raise MissingTranslations({catalogue.path: [segment.text]})
+        wanted.append((segment, text))
+    strings_changed = any(stored.text(segment) != text for segment, text in wanted)
 
     target = _translated_instance_or_none(source, locale)
     if not strings_changed and target is not None and _up_to_date(source, locale, target):
-        _check_strings(translation, source, locale)
+        _check_strings(source, locale, polish, stored)
         return UNCHANGED
 
     label = f"{source.object_repr!r} ({source.specific_content_type.model_class()._meta.label})"
-    # Saving a page and its orderables would update the reference index once per row saved;
-    # it is updated once per object instead, after the save.
-    with transaction.atomic(), disable_reference_index_auto_update():
+    # Saving a page and its orderables would update the search and reference indexes once per
+    # row saved; they are updated once per object instead, after the save.
+    with transaction.atomic(), indexes_updated_once():
         if strings_changed:
-            warnings = translation.import_po(po, translation_type="manual", tool_name="demo")
-            if warnings:
-                raise DemoTranslationError(
-                    f"Importing the {locale.language_code} strings of {label} failed: {warnings}"
-                )
-        _check_strings(translation, source, locale)
-        _check_related_objects(source, locale, label)
+            store_strings(stored, wanted)
+        _check_strings(source, locale, polish, stored)
+        _check_related_objects(source, locale, label, polish)
         try:
             _save_and_publish(translation, source, locale)
         except ValidationError as error:
             raise DemoTranslationError(
                 f"The {locale.language_code} translation of {label} is not valid: {error}"
             ) from error
-        saved = _check_saved(source, locale, label)
-        if ReferenceIndex.is_indexed(type(saved)):
-            ReferenceIndex.create_or_update_for_object(saved)
+        _check_saved(source, locale, label, polish)
     return CREATED if target is None else UPDATED
+
+
+def store_strings(stored, wanted):
+    """Store one object's translations as `Translation.import_po(po, translation_type="manual",
+    tool_name="demo")` does with its PO file, in two queries rather than several per string.
+
+    `wanted`: (segment, translation) for each of the object's string segments, in the order of
+    its PO file (`Translation.export_po()`), so the rows are created in the order and with the
+    values `import_po` gives them. `stored` is kept up to date.
+    """
+    created, changed = [], {}
+    now = timezone.now()
+    for segment, text in wanted:
+        if not text:
+            continue
+        key = (segment.string_id, segment.context_id)
+        row = stored.strings.get(key)
+        if row is None:
+            row = StringTranslation(
+                translation_of_id=segment.string_id,
+                locale_id=stored.locale.pk,
+                context_id=segment.context_id,
+                data=text,
+                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                tool_name="demo",
+                last_translated_by=None,
+                has_error=_has_error(segment.text, text),
+                field_error="",
+                updated_at=now,
+            )
+            stored.strings[key] = row
+            created.append(row)
+        elif row.data != text:
+            row.data = text
+            row.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
+            row.tool_name = "demo"
+            row.last_translated_by = None
+            row.updated_at = now
+            row.has_error = _has_error(segment.text, text)
+            if row.pk is not None:
+                changed[row.pk] = row
+    StringTranslation.objects.bulk_create(created)
+    StringTranslation.objects.bulk_update(
+        changed.values(),
+        ["data", "translation_type", "tool_name", "last_translated_by", "updated_at", "has_error"],
+    )
+
+
+def _has_error(polish, text):
+    """What `StringTranslation.save()` flags: broken HTML, or a link the Polish string lacks."""
+    try:
+        StringValue.from_translated_html(text)
+        validate_translation_links(polish, text)
+    except ValueError:
+        return True
+    return False
 
 
 def _translated_instance_or_none(source, locale):
@@ -281,9 +410,14 @@ def _up_to_date(source, locale, target):
     return True
 
 
-def _check_strings(translation, source, locale):
-    """Every string must have a usable translation: wagtail-localize would show Polish instead."""
-    total, translated = translation.get_progress()
+def _check_strings(source, locale, polish, stored):
+    """Every string must have a usable translation: wagtail-localize would show Polish instead.
+
+    As `Translation.get_progress()` counts, from the rows `stored` holds.
+    """
+    segments = polish.segments[source.pk]
+    total = len(segments)
+    translated = sum(1 for segment in segments if stored.usable(segment))
     if translated == total:
         return
     broken = (
@@ -296,7 +430,7 @@ def _check_strings(translation, source, locale):
         .values_list("translation_of__data", "data")
         .distinct()
     )
-    details = "\n".join(f"  - {polish!r} -> {text!r}" for polish, text in broken)
+    details = "\n".join(f"  - {original!r} -> {text!r}" for original, text in broken)
     raise DemoTranslationError(
         f"{total - translated} of {total} strings of {source.object_repr!r} have no usable "
         f'{locale.language_code} translation (a broken tag such as <a id="a1"> or <br/>?):\n'
@@ -304,13 +438,11 @@ def _check_strings(translation, source, locale):
     )
 
 
-def _check_related_objects(source, locale, label):
+def _check_related_objects(source, locale, label, polish):
     """Snippets the object refers to must be translated first, or it would point to Polish ones."""
     missing = [
         str(segment.object)
-        for segment in RelatedObjectSegment.objects.filter(source=source).select_related(
-            "object__content_type"
-        )
+        for segment in polish.related[source.pk]
         if not segment.object.has_translation(locale)
     ]
     if missing:
@@ -332,7 +464,7 @@ def _save_and_publish(translation, source, locale):
     page.get_latest_revision().publish()
 
 
-def _check_saved(source, locale, label):
+def _check_saved(source, locale, label, polish):
     target = _translated_instance_or_none(source, locale)
     if target is None:
         raise DemoTranslationError(f"{label} was not translated into {locale.language_code}.")
@@ -340,14 +472,12 @@ def _check_saved(source, locale, label):
         return target
     if not target.live or target.has_unpublished_changes:
         raise DemoTranslationError(f"The {locale.language_code} page of {label} is not published.")
-    original = source.get_source_instance()
-    parent = target.get_parent()
-    original_parent = original.get_parent()
-    if original.depth > 2 and (
-        parent.translation_key != original_parent.translation_key or parent.locale_id != locale.pk
-    ):
-        raise DemoTranslationError(
-            f"The {locale.language_code} page of {label} is not under the translation of its "
-            f"Polish parent ({original_parent.url_path})."
-        )
+    depth, parent_key, parent_url_path = polish.parents[source.object_id]
+    if depth > 2:
+        parent = target.get_parent()
+        if parent.translation_key != parent_key or parent.locale_id != locale.pk:
+            raise DemoTranslationError(
+                f"The {locale.language_code} page of {label} is not under the translation of "
+                f"its Polish parent ({parent_url_path})."
+            )
     return target
