@@ -87,25 +87,26 @@ def _stop(server):
         connection.dec_thread_sharing()
 
 
-def axe_violations(page, tags=WCAG_AA_TAGS):
-    """The axe-core rules of the given tags that the page in its present state breaks, each as
-    "rule-id (the elements that break it)". axe-core comes inside axe-playwright-python: nothing
-    is fetched. It is put in the page once and run again after a change (of width, say)."""
+def axe_violations(page, tags=WCAG_AA_TAGS, rules=None):
+    """The axe-core rules of the given tags (or only the named `rules`) that the page in its
+    present state breaks, each as "rule-id (the elements that break it)". axe-core comes inside
+    axe-playwright-python: nothing is fetched. It is put in the page once and run again after a
+    change (of width, say)."""
     from axe_playwright_python.sync_playwright import Axe
 
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(Axe().axe_script)
     return page.evaluate(
-        """async tags => {
+        """async ([tags, rules]) => {
             const results = await axe.run(document, {
-                runOnly: {type: "tag", values: tags},
+                runOnly: rules ? {type: "rule", values: rules} : {type: "tag", values: tags},
                 resultTypes: ["violations"],
             });
             return results.violations.map(violation =>
                 `${violation.id} (${violation.nodes.map(node => node.target.join(" ")).join(", ")})`
             );
         }""",
-        tags,
+        [tags, rules],
     )
 
 
