@@ -3,6 +3,8 @@
 the authenticator's code, and whatever is pasted from the clipboard lands in each field, on the
 password step and on the second step alike. No puzzle or CAPTCHA stands in the way."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.test import override_settings
 from django_otp.oath import totp
@@ -27,6 +29,36 @@ def window(chromium):
     )
     yield context.new_page()
     context.close()
+
+
+def administrator(authenticator=False):
+    user = make_superuser()
+    user.set_password(PASSWORD)
+    user.save()
+    device = None
+    if authenticator:
+        device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    return user, device
+
+
+@pytest.fixture(scope="module")
+def accounts(demo_server, django_db_blocker):
+    """The administrators who sign in, stored before any test's transaction begins, so that the
+    live server sees them on any database (demo_server puts the database back after the
+    module)."""
+    with django_db_blocker.unblock():
+        with_app, app = administrator(authenticator=True)
+        devices.replace_backup_codes(with_app)
+        with_backup_codes, _device = administrator(authenticator=True)
+        backup_code = devices.replace_backup_codes(with_backup_codes)[0]
+        newcomer, _device = administrator()
+    return SimpleNamespace(
+        with_app=with_app,
+        app=app,
+        with_backup_codes=with_backup_codes,
+        backup_code=backup_code,
+        newcomer=newcomer,
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -66,14 +98,9 @@ def sign_in_with_pasted_password(page, server, username):
         page.click("button[type=submit]")
 
 
-def test_the_password_and_the_authenticators_code_can_be_pasted(demo_server, window):
-    user = make_superuser()
-    user.set_password(PASSWORD)
-    user.save()
-    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    devices.replace_backup_codes(user)
-
-    sign_in_with_pasted_password(window, demo_server, user.username)
+def test_the_password_and_the_authenticators_code_can_be_pasted(demo_server, accounts, window):
+    device = accounts.app
+    sign_in_with_pasted_password(window, demo_server, accounts.with_app.username)
 
     assert "/admin/two-factor/verify/" in window.url
     code = "input[name=code]"
@@ -89,14 +116,9 @@ def test_the_password_and_the_authenticators_code_can_be_pasted(demo_server, win
     assert window.url.rstrip("/").endswith("/admin")
 
 
-def test_a_backup_code_is_typed_on_a_keyboard_with_letters(demo_server, window):
-    user = make_superuser()
-    user.set_password(PASSWORD)
-    user.save()
-    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    backup_code = devices.replace_backup_codes(user)[0]
-
-    sign_in_with_pasted_password(window, demo_server, user.username)
+def test_a_backup_code_is_typed_on_a_keyboard_with_letters(demo_server, accounts, window):
+    backup_code = accounts.backup_code
+    sign_in_with_pasted_password(window, demo_server, accounts.with_backup_codes.username)
     with window.expect_navigation():
         window.click("a[href*='backup-code']")
 
@@ -112,12 +134,8 @@ def test_a_backup_code_is_typed_on_a_keyboard_with_letters(demo_server, window):
     assert window.url.rstrip("/").endswith("/admin")
 
 
-def test_the_set_up_codes_can_be_pasted_too(demo_server, window):
-    user = make_superuser()
-    user.set_password(PASSWORD)
-    user.save()
-
-    sign_in_with_pasted_password(window, demo_server, user.username)
+def test_the_set_up_codes_can_be_pasted_too(demo_server, accounts, window):
+    sign_in_with_pasted_password(window, demo_server, accounts.newcomer.username)
 
     assert "/admin/two-factor/set-up/" in window.url
     assert attributes(window, "input[name=code]", "autocomplete", "inputmode") == {
