@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -126,28 +127,32 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     class Meta:
         verbose_name = _("enrolment form")
 
-    # The programme this form takes applications for.
+    # The programme this form takes applications for: read once per request (a page is routed
+    # afresh for each), however many parts of the page ask.
 
-    @property
+    @cached_property
     def programme(self):
         return self.get_parent().specific
 
     @property
     def meta_description(self):
         """For search engines and link previews, in the page's language: the editor's
-        description, else what the form is for and the first words of its introduction; while
-        no edition takes applications, that enrolment is closed (render_closed)."""
-        programme = {"programme": self.programme.title}
-        if not self.open_editions():
-            return short_description(
-                gettext(
-                    "Enrolment to “%(programme)s” is closed at the moment. See when the next "
-                    "enrolment begins and whom to call."
-                )
-                % programme
-            )
-        purpose = gettext("Application form for the programme “%(programme)s”.") % programme
+        description, else what the form is for and the first words of its introduction. The
+        closed form says that enrolment is closed instead (`closed_meta_description`): the view
+        that chose it already knows, so neither reads the editions again."""
+        purpose = gettext("Application form for the programme “%(programme)s”.") % {
+            "programme": self.programme.title
+        }
         return short_description(self.search_description, f"{purpose} {plain_text(self.intro)}")
+
+    def closed_meta_description(self):
+        return short_description(
+            gettext(
+                "Enrolment to “%(programme)s” is closed at the moment. See when the next "
+                "enrolment begins and whom to call."
+            )
+            % {"programme": self.programme.title}
+        )
 
     def editions(self):
         """The programme's editions for this form's readers: dates, places and enrolment windows
