@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import pal_lesnica, pas_kompas
+from .build_applications import build_applications
 from .build_contacts import build_contact_points, build_institution, build_notices, build_settings
 from .build_enrolment import build_enrolment_form, build_privacy_notice, ensure_coordinator_groups
 from .build_legal import build_legal_pages
@@ -21,16 +22,21 @@ from .sync import Tally
 PROGRAMMES = [pal_lesnica, pas_kompas]
 
 
-def build_demo_site(force=False):
+def build_demo_site(force=False, applications=False):
     """Build the demo; raise `guard.DemoRefused` where it may not be built.
 
-    `force` builds it over content it did not make.
+    `force` builds it over content it did not make. `applications` adds the demo's
+    applications to the example editions (off by default: tests that build their own
+    applications start from a demo without any).
     """
     with transaction.atomic():
         check_database(force)
         # Each object saved is indexed (search, references) once, at the end, not per save.
         with indexes_updated_once():
             tally = _build()
+        if applications:
+            # After the pages and the coordinators' groups they are routed to.
+            build_applications(tally)
         record_build()
     return tally
 

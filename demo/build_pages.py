@@ -31,7 +31,7 @@ def build_programme_index(home, tally):
 
 
 def build_programme(index, programme, organisation, tally, today):
-    """`programme` is a data module such as `demo.pal_lesnica`; `today` dates its example."""
+    """`programme` is a data module such as `demo.pal_lesnica`; `today` dates its examples."""
     values = {
         **dict.fromkeys(OPTIONAL_TEXT_FIELDS, ""),
         "is_sensitive": False,
@@ -39,17 +39,17 @@ def build_programme(index, programme, organisation, tally, today):
         "target_group": organisation.target_groups[programme.TARGET_GROUP],
         "eu_project": organisation.eu_projects[programme.EU_PROJECT],
     }
-    example = {
-        **programme.EXAMPLE_EDITION,
-        **example_dates(_existing_example(index, programme), today),
-    }
+    examples = [
+        {**example, **example_dates(_existing_example(index, programme, example), today)}
+        for example in programme.EXAMPLE_EDITIONS
+    ]
     editions = [
         {
             **edition,
             "team": organisation.teams[edition["team"]],
             "responsible_person": organisation.people[edition["responsible_person"]],
         }
-        for edition in [*programme.EDITIONS, example]
+        for edition in [*programme.EDITIONS, *examples]
     ]
     children = {
         "goals": [{"text": text} for text in programme.GOALS],
@@ -63,12 +63,11 @@ def build_programme(index, programme, organisation, tally, today):
     return upsert_page(index, ProgrammePage, programme.SLUG, values, tally, children=children)
 
 
-def _existing_example(index, programme):
+def _existing_example(index, programme, wanted):
     """The stored example edition, found by its key (number and title) as `sync_children` does."""
     page = index.get_children().filter(slug=programme.SLUG).first()
     if page is None:
         return None
-    wanted = programme.EXAMPLE_EDITION
     return (
         page.specific.editions.filter(number=wanted["number"], title=wanted["title"])
         .order_by("sort_order", "pk")

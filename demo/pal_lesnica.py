@@ -197,7 +197,7 @@ EDITIONS = [
 ]
 
 # Not from the source: an upcoming edition, open for enrolment, to try the form with.
-EXAMPLE_EDITION = example_edition(3, 11, 2, LEJKAM)
+EXAMPLE_EDITIONS = [example_edition(3, 11, 2, LEJKAM)]
 
 # Intensive social work (the first form) is part of everyone's programme; the trainings are
 # what an applicant may prefer.

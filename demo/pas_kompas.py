@@ -256,8 +256,13 @@ EDITIONS = [
     edition(2, datetime.date(2022, 5, 1), datetime.date(2023, 6, 30), 10, 6, KOPYCKA),
 ]
 
-# Not from the source: an upcoming edition, open for enrolment, to try the form with.
-EXAMPLE_EDITION = example_edition(3, 10, 6, KOPYCKA)
+# Not from the source: upcoming editions, open for enrolment, to try the form with. Team no. 4
+# runs the second, so that its coordinator too has applications to handle in the demo (all its
+# places taken and a waiting list, see `applications`).
+EXAMPLE_EDITIONS = [
+    example_edition(3, 10, 6, KOPYCKA),
+    example_edition(4, 10, 4, ORSZULAK),
+]
 
 ENROLMENT_FORM = {
     "title": "Zgłoś się do programu",

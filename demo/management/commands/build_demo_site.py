@@ -21,6 +21,15 @@ class Command(BaseCommand):
             help="Folder with the {language}.po catalogues (default: demo/translations).",
         )
         parser.add_argument(
+            "--with-applications",
+            action="store_true",
+            help=(
+                "Also store example applications (online and by phone, in several statuses and "
+                "languages, with a waiting list) for each team's example edition, so that every "
+                "local coordinator has some to handle. One already stored is left as it is."
+            ),
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help=(
@@ -34,7 +43,9 @@ class Command(BaseCommand):
         # The Polish build commits first: translations are made one object per transaction
         # after it, never inside it (wagtail-localize issue 773).
         try:
-            tally = build_demo_site(force=options["force"])
+            tally = build_demo_site(
+                force=options["force"], applications=options["with_applications"]
+            )
         except DemoRefused as refusal:
             raise CommandError(str(refusal)) from refusal
         for line in tally.lines():
