@@ -19,6 +19,9 @@ run: install ## Install, migrate, build the demo site, create the local admin an
 	$(MANAGE) migrate --noinput
 	$(MANAGE) build_demo_site
 	$(MANAGE) create_local_admin --url http://$(ADDRESS)/admin/
+	@# Demo applications for every team, once the local coordinators exist to have recorded the
+	@# phone ones (a rebuild changes nothing else; applications already stored are kept).
+	$(MANAGE) build_demo_site --with-applications
 	@# The notification worker and scheduled publishing run beside the server and stop with it.
 	$(MANAGE) db_worker --backend notifications & worker=$$!; \
 	$(MANAGE) run_scheduler & scheduler=$$!; \

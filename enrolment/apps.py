@@ -8,4 +8,4 @@ class EnrolmentConfig(AppConfig):
 
     def ready(self):
         # Registers the system checks, and gives every new team its coordinators' group.
-        from . import checks, signals  # noqa: F401
+        from . import checks, signals, waiting_list  # noqa: F401

@@ -4,23 +4,37 @@ Entries name the application by its reference number and never carry what the ap
 the log outlives the application and is readable by every administrator.
 """
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext
 from wagtail.log_actions import LogFormatter, log
 
-from .models import Application, ApplicationLogEntry, ApplicationStatus
+from .models import Application, ApplicationChannel, ApplicationLogEntry, ApplicationStatus
 
 VIEW = "enrolment.view"
 EXPORT = "enrolment.export"
 STATUS_CHANGE = "enrolment.status_change"
+# A freed place offered to the first applicant waiting (enrolment.waiting_list).
+PLACE_OFFERED = "enrolment.place_offered"
 NOTE = "enrolment.note"
 DELETE = "enrolment.delete"
 # "Send again" on a notification that failed or still waits, with data {"kind": ...}.
 NOTIFICATION_RESEND = "enrolment.notification_resend"
+# An application taken by phone or in person, recorded in the admin (admin_views/record.py),
+# with data {"channel": ..., "oral_consent_at": ...}: how it came and when the applicant agreed.
+RECORD = "enrolment.record"
 # Written by the retention command (enrolment/retention.py), with data {"reason": ...}.
 ANONYMISE = "enrolment.anonymise"
+# Erased at a person's request (enrolment/data_rights.py), with data {"reason": "request",
+# "data_request": id, "request_reason": ...}, or again after a restore ({"reason": "replay"}).
+ERASE = "enrolment.erase"
+# On a DataRequest (the log of its model): the search, each export and the erasure, with the
+# reason the data protection officer gave and the references, never the search terms.
+DATA_REQUEST_SEARCH = "enrolment.data_request_search"
+DATA_REQUEST_EXPORT = "enrolment.data_request_export"
+DATA_REQUEST_ERASE = "enrolment.data_request_erase"
 REASONS = {
     "retention": _("the retention period has passed"),
     "request": _("at the applicant's request"),
+    "replay": _("erased again after the database was restored from a backup"),
 }
 
 
@@ -40,6 +54,15 @@ class StatusChangeFormatter(LogFormatter):
             "from": _status_label(data.get("from", "")),
             "to": _status_label(data.get("to", "")),
         }
+
+
+class RecordFormatter(LogFormatter):
+    label = _("Record an application taken by phone or in person")
+
+    def format_message(self, log_entry):
+        if (log_entry.data or {}).get("channel") == ApplicationChannel.IN_PERSON:
+            return _("Recorded in person, consent given orally")
+        return _("Recorded by phone, consent given orally")
 
 
 class ExportFormatter(LogFormatter):
@@ -70,16 +93,96 @@ class AnonymiseFormatter(RemovalFormatter):
     message = _("Personal data removed")
 
 
+class EraseFormatter(RemovalFormatter):
+    label = _("Erase a person's data on request")
+    message = _("Personal data erased")
+
+    def format_message(self, log_entry):
+        message = super().format_message(log_entry)
+        request_reason = (log_entry.data or {}).get("request_reason")
+        if request_reason:
+            return _("%(message)s (%(request)s)") % {"message": message, "request": request_reason}
+        return message
+
+
+class DataRequestFormatter(LogFormatter):
+    """A step of a data request: what was done to how many applications, and why."""
+
+    def values(self, log_entry):
+        data = log_entry.data or {}
+        count = len(data.get("references", []))
+        return count, {
+            "count": count,
+            "format": data.get("format", "").upper(),
+            "reason": data.get("reason", ""),
+        }
+
+
+class DataRequestSearchFormatter(DataRequestFormatter):
+    label = _("Search for a person's applications")
+
+    def format_message(self, log_entry):
+        count, values = self.values(log_entry)
+        return (
+            ngettext(
+                "Searched for a person's applications, found %(count)s: %(reason)s",
+                "Searched for a person's applications, found %(count)s: %(reason)s",
+                count,
+            )
+            % values
+        )
+
+
+class DataRequestExportFormatter(DataRequestFormatter):
+    label = _("Export a person's applications for an access request")
+
+    def format_message(self, log_entry):
+        count, values = self.values(log_entry)
+        return (
+            ngettext(
+                "Exported %(count)s application (%(format)s): %(reason)s",
+                "Exported %(count)s applications (%(format)s): %(reason)s",
+                count,
+            )
+            % values
+        )
+
+
+class DataRequestEraseFormatter(DataRequestFormatter):
+    label = _("Erase a person's applications")
+
+    def format_message(self, log_entry):
+        count, values = self.values(log_entry)
+        return (
+            ngettext(
+                "Erased %(count)s application: %(reason)s",
+                "Erased %(count)s applications: %(reason)s",
+                count,
+            )
+            % values
+        )
+
+
 def register_log_actions(actions):
     # Entries about applications go to their own log, readable by their team only.
     actions.register_model(Application, ApplicationLogEntry)
     actions.register_action(VIEW, _("View an application"), _("Viewed"))
     # Called with the action alone, register_action returns a decorator for a formatter class.
     actions.register_action(EXPORT)(ExportFormatter)
+    actions.register_action(RECORD)(RecordFormatter)
     actions.register_action(STATUS_CHANGE)(StatusChangeFormatter)
     actions.register_action(NOTE, _("Add a note to an application"), _("Added a note"))
+    actions.register_action(
+        PLACE_OFFERED,
+        _("Offer a freed place from the waiting list"),
+        _("Moved up from the waiting list: a place offered"),
+    )
     actions.register_action(DELETE)(DeleteFormatter)
     actions.register_action(ANONYMISE)(AnonymiseFormatter)
+    actions.register_action(ERASE)(EraseFormatter)
+    actions.register_action(DATA_REQUEST_SEARCH)(DataRequestSearchFormatter)
+    actions.register_action(DATA_REQUEST_EXPORT)(DataRequestExportFormatter)
+    actions.register_action(DATA_REQUEST_ERASE)(DataRequestEraseFormatter)
     actions.register_action(
         NOTIFICATION_RESEND, _("Send a notification again"), _("Notification sent again")
     )
@@ -89,6 +192,19 @@ def log_viewed(application, user):
     log(application, VIEW, user=user)
 
 
+def log_recorded(application, user):
+    # How and when only: what the applicant said stays in the application.
+    log(
+        application,
+        RECORD,
+        user=user,
+        data={
+            "channel": application.channel,
+            "oral_consent_at": application.oral_consent_at.isoformat(),
+        },
+    )
+
+
 def log_exported(applications, user, export_format):
     for application in applications:
         log(application, EXPORT, user=user, data={"format": export_format})
@@ -96,6 +212,11 @@ def log_exported(applications, user, export_format):
 
 def log_status_change(application, user, old_status, new_status):
     log(application, STATUS_CHANGE, user=user, data={"from": old_status, "to": new_status})
+
+
+def log_place_offered(application, user):
+    # `user` is whoever freed the place; None when the system did (e.g. more places).
+    log(application, PLACE_OFFERED, user=user, data={"edition": application.edition_id})
 
 
 def log_note_added(application, user, note):
@@ -109,3 +230,13 @@ def log_notification_resent(notification, user):
 
 def log_deleted(application, user):
     log(application, DELETE, user=user, data={"team": application.team_id}, deleted=True)
+
+
+def log_data_request(data_request, action, user, references, **data):
+    """A step of a data request, with its reason and the references it concerned."""
+    log(
+        data_request,
+        action,
+        user=user,
+        data={"reason": data_request.reason, "references": list(references), **data},
+    )

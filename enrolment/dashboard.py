@@ -3,6 +3,8 @@
 For each of the user's teams (every team for superusers): new applications, notifications not
 delivered yet, and editions whose enrolment opens or closes in the next two weeks (Warsaw dates).
 Each number links to the applications list, filtered to show exactly those applications.
+The same counts (and the waiting list, places offered and failed notifications) make the
+coordinators' daily digest (enrolment.digest).
 """
 
 import datetime
@@ -34,10 +36,32 @@ class TeamSummary:
     new_applications: int = 0
     undelivered_notifications: int = 0
     editions: list = field(default_factory=list)
+    waiting_list: int = 0
+    places_offered: int = 0
+    failed_notifications: int = 0
+
+    @property
+    def has_work(self):
+        """Something for the team to do or to prepare for."""
+        return bool(
+            self.new_applications
+            or self.waiting_list
+            or self.places_offered
+            or self.failed_notifications
+            or self.editions
+        )
 
     @property
     def new_applications_url(self):
         return applications_url(team=self.team.pk, status=ApplicationStatus.NEW)
+
+    @property
+    def waiting_list_url(self):
+        return applications_url(team=self.team.pk, status=ApplicationStatus.WAITING_LIST)
+
+    @property
+    def places_offered_url(self):
+        return applications_url(team=self.team.pk, status=ApplicationStatus.PLACE_OFFERED)
 
     @property
     def undelivered_notifications_url(self):
@@ -66,21 +90,39 @@ def dashboard_teams(user):
     return teams.filter(pk__in=coordinated_team_ids(user))
 
 
+# The statuses counted, and the summary's field that holds each count.
+COUNTED_STATUSES = {
+    ApplicationStatus.NEW: "new_applications",
+    ApplicationStatus.WAITING_LIST: "waiting_list",
+    ApplicationStatus.PLACE_OFFERED: "places_offered",
+}
+
+
+def centre_today():
+    """Today in the centre's time zone (Warsaw), whatever time zone a user chose for the admin."""
+    return timezone.localdate(timezone=timezone.get_default_timezone())
+
+
 def team_summaries(user, today=None):
-    # The centre's dates, whatever time zone the user chose for the admin.
-    today = today or timezone.localdate(timezone=timezone.get_default_timezone())
+    return summarise_teams(dashboard_teams(user), today)
+
+
+def summarise_teams(teams, today=None):
+    """A TeamSummary of each of the teams, in their order."""
+    today = today or centre_today()
     until = today + datetime.timedelta(days=UPCOMING_DAYS)
-    summaries = {team.pk: TeamSummary(team) for team in dashboard_teams(user)}
+    summaries = {team.pk: TeamSummary(team) for team in teams}
     if not summaries:
         return []
 
-    new = (
-        Application.objects.filter(team__in=summaries, status=ApplicationStatus.NEW)
-        .values("team")
+    by_status = (
+        Application.objects.filter(team__in=summaries, status__in=COUNTED_STATUSES)
+        .values("team", "status")
         .annotate(count=Count("pk"))
+        .order_by()
     )
-    for row in new:
-        summaries[row["team"]].new_applications = row["count"]
+    for row in by_status:
+        setattr(summaries[row["team"]], COUNTED_STATUSES[row["status"]], row["count"])
 
     undelivered = (
         Notification.objects.undelivered()
@@ -90,6 +132,16 @@ def team_summaries(user, today=None):
     )
     for row in undelivered:
         summaries[row["application__team"]].undelivered_notifications = row["count"]
+
+    failed = (
+        Notification.objects.failed()
+        .filter(application__team__in=summaries)
+        .values("application__team")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for row in failed:
+        summaries[row["application__team"]].failed_notifications = row["count"]
 
     editions = (
         Edition.objects.filter(team__in=summaries, locale__language_code=settings.LANGUAGE_CODE)

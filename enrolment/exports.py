@@ -15,7 +15,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
-from .admin_views.answers import AnswerColumns, language_name
+from .admin_views.answers import AnswerColumns, language_name, system_labels
 from .audit import log_exported
 
 # The ASCII triggers, and their full-width forms, which some spreadsheets read the same way.
@@ -71,6 +71,8 @@ class ApplicationExportMixin(SafeSpreadsheetExportMixin):
         "edition",
         "team",
         "status",
+        "channel",
+        "applicant_name",
         "language",
     ]
     export_headings = {
@@ -80,6 +82,7 @@ class ApplicationExportMixin(SafeSpreadsheetExportMixin):
         "edition": pgettext_lazy("application", "Edition"),
         "team": _("Team"),
         "status": _("Status"),
+        "channel": _("Channel"),
         "language": _("Language of the form"),
     }
     custom_field_preprocess = {
@@ -89,14 +92,28 @@ class ApplicationExportMixin(SafeSpreadsheetExportMixin):
         },
     }
 
+    def get_export_url(self, format):
+        # The list's own address with its filters, search and order, whichever view (the whole
+        # page or the results refreshed by the filters) drew the button; every row, not a page.
+        params = self.request.GET.copy()
+        for param in ("p", "_w_filter_fragment"):
+            params.pop(param, None)
+        params["export"] = format
+        return f"{self.index_url}?{params.urlencode()}"
+
     def get_filename(self):
         return f"applications-{timezone.localdate().isoformat()}"
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         applications = list(queryset.select_related("programme", "team", "page"))
         # Choices in the source language, with the answers as seen beside them where they differ.
-        self._answer_columns = AnswerColumns(applications)
-        self._answer_headings = self._answer_columns.headings
+        # The name has a column of its own beside the routing ones.
+        self._answer_columns = AnswerColumns(applications, without=["applicant_name"])
+        self._answer_headings = {
+            **self._answer_columns.headings,
+            # Headed as the form asks it, like the answers beside it.
+            "applicant_name": system_labels()["applicant_name"],
+        }
         self.list_export = [*self.base_export_fields, *self._answer_columns.fields]
         log_exported(applications, self.request.user, spreadsheet_format)
         return super().as_spreadsheet(applications, spreadsheet_format)
@@ -123,6 +140,8 @@ class ApplicationExportMixin(SafeSpreadsheetExportMixin):
             "edition": item.edition_number,
             "team": item.team.name,
             "status": str(item.get_status_display()),
+            "channel": str(item.get_channel_display()),
+            "applicant_name": (item.form_data or {}).get("applicant_name") or "",
             "language": language_name(item.language),
         }
         row.update(self._answer_columns.row(item))

@@ -8,6 +8,11 @@ from django.utils import translation
 
 from .models.notifications import NotificationKind
 
+TEAM_TEMPLATES = {
+    NotificationKind.TEAM: "enrolment/email/team_notification",
+    NotificationKind.PLACE_OFFERED: "enrolment/email/place_offered",
+}
+
 
 def admin_url(application):
     path = reverse("enrolment_application:inspect", args=[application.pk])
@@ -17,11 +22,11 @@ def admin_url(application):
 def build_message(notification):
     """The message to send, or None when there is nobody to send it to."""
     application = notification.application
-    if notification.kind == NotificationKind.TEAM:
+    if notification.is_to_the_team:
         recipients, language, template = (
             notification.recipients,
             settings.LANGUAGE_CODE,
-            "enrolment/email/team_notification",
+            TEAM_TEMPLATES[notification.kind],
         )
     else:
         address = "" if application.is_anonymised else application.form_data.get("email", "")

@@ -2,6 +2,10 @@
 
 Model permissions alone are not enough: a user must also belong to a team's coordinators' group,
 and every instance-level check asks whether the application belongs to one of the user's teams.
+
+"add" is recording an application taken by phone or in person (admin_views/record.py): allowed
+to those who may change applications, for their own teams' editions only (superusers: all).
+Applicants never add one in the admin; they apply through the website's forms.
 """
 
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -10,8 +14,10 @@ from programmes.models import Team
 
 from .models import Application
 
-# Applications come only from the website; their answers are never edited in the admin.
-NEVER_ALLOWED = {"add"}
+# Recording an application needs the right to handle applications; there is no separate
+# "add" permission to give (coordinators' groups carry view, change and export).
+RECORD = "add"
+RECORD_NEEDS = "change"
 SUPERUSER_ONLY = {"delete"}
 _TEAMS_CACHE = "_enrolment_coordinated_team_ids"
 
@@ -31,12 +37,12 @@ class ApplicationPermissionPolicy(ModelPermissionPolicy):
         super().__init__(model)
 
     def user_has_permission(self, user, action):
-        if action in NEVER_ALLOWED:
-            return False
         if user.is_active and user.is_superuser:
             return True
         if action in SUPERUSER_ONLY:
             return False
+        if action == RECORD:
+            action = RECORD_NEEDS
         return bool(coordinated_team_ids(user)) and super().user_has_permission(user, action)
 
     def user_has_permission_for_instance(self, user, action, instance):
@@ -44,13 +50,19 @@ class ApplicationPermissionPolicy(ModelPermissionPolicy):
             return False
         return user.is_superuser or instance.team_id in coordinated_team_ids(user)
 
+    def user_may_record_for(self, user, edition):
+        """Whether the user may record an application for the edition: one of their teams'."""
+        return self.user_has_permission_for_instance(
+            user, RECORD, Application(team_id=edition.team_id)
+        )
+
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return Application.objects.none()
         return Application.objects.for_user(user)
 
     def users_with_any_permission(self, actions):
-        actions = set(actions) - NEVER_ALLOWED
+        actions = {RECORD_NEEDS if action == RECORD else action for action in actions}
         if not actions:
             return super().users_with_any_permission([]).none()
         users = super().users_with_any_permission(actions)

@@ -1,5 +1,9 @@
 """Storing an application: routed to the edition's team, in one transaction, before any e-mail.
 
+Applications sent through the website and those a coordinator records (taken by phone or in
+person) are stored by one function, `store_application`: the same places and waiting list,
+reference and notifications.
+
 Each application is stored once per rendered form: a second POST with the same one-time token
 (a double click, a resend after a network error) returns the application the first one stored.
 """
@@ -15,7 +19,7 @@ from home.email_addresses import normalised_email_address
 from programmes.models import Edition
 
 from .default_language import in_default_language
-from .models.applications import Application, ApplicationStatus
+from .models.applications import Application, ApplicationChannel, ApplicationStatus
 from .models.notifications import Notification, NotificationKind
 from .references import new_reference
 from .source_language_choices import in_source_language
@@ -54,21 +58,57 @@ def stored_answers(page, source_page, form):
 
 
 def submit_application(page, form):
-    edition = in_default_language(form.system_value("edition"))
+    """An application sent through the website's form `form` on `page` (any language)."""
     source_page = in_default_language(page)
+    application, _created = store_application(
+        edition=in_default_language(form.system_value("edition")),
+        page=source_page,
+        form_data=stored_answers(page, source_page, form),
+        language=get_language() or Locale.get_default().language_code,
+        confirm_to_applicant=wants_confirmation(form),
+        submission_token=form.submission_token,
+        spam_check_skipped=form.spam_check_skipped,
+    )
+    return application
+
+
+def wants_confirmation(form):
+    return bool(form.system_value("email_confirmation") and form.system_value("email"))
+
+
+def store_application(
+    *,
+    edition,
+    page,
+    form_data,
+    language,
+    confirm_to_applicant=False,
+    submission_token=None,
+    spam_check_skipped=False,
+    channel=ApplicationChannel.ONLINE,
+    recorded_by=None,
+    oral_consent_at=None,
+):
+    """Store an application for `edition` (default-language) in one transaction: the edition
+    locked while its places are counted, a place or the waiting list, a reference, and the
+    notifications with the tasks that deliver them.
+
+    Whatever the channel, every application goes through here. Returns (application, created):
+    a `submission_token` already stored returns that application, with created False.
+    """
     with transaction.atomic():
         edition = lock_edition(edition.pk)
-        earlier = sent_with(form.submission_token)
+        earlier = sent_with(submission_token)
         if earlier:
-            return earlier
+            return earlier, False
         try:
             # A savepoint: when the same form is sent twice at once, the slower one meets the
             # unique token here and returns the faster one's application instead of failing.
             with transaction.atomic():
                 application = Application.objects.create(
                     reference=_unused_reference(),
-                    page=source_page,
-                    form_data=stored_answers(page, source_page, form),
+                    page=page,
+                    form_data=form_data,
                     programme_id=edition.programme_id,
                     edition=edition,
                     edition_number=edition.number,
@@ -78,23 +118,26 @@ def submit_application(page, form):
                         if places_taken(edition) >= edition.places
                         else ApplicationStatus.NEW
                     ),
-                    language=get_language() or Locale.get_default().language_code,
-                    spam_check_skipped=form.spam_check_skipped,
-                    submission_token=form.submission_token,
+                    language=language,
+                    spam_check_skipped=spam_check_skipped,
+                    submission_token=submission_token,
+                    channel=channel,
+                    recorded_by=recorded_by,
+                    oral_consent_at=oral_consent_at,
                 )
         except IntegrityError:
-            earlier = sent_with(form.submission_token)
+            earlier = sent_with(submission_token)
             if earlier is None:
                 raise
-            return earlier
+            return earlier, False
         notifications = [
             Notification.objects.create(
                 application=application,
                 kind=NotificationKind.TEAM,
-                recipients=_team_recipients(edition),
+                recipients=team_recipients(edition),
             )
         ]
-        if form.system_value("email_confirmation") and form.system_value("email"):
+        if confirm_to_applicant:
             notifications.append(
                 Notification.objects.create(
                     application=application, kind=NotificationKind.APPLICANT
@@ -104,10 +147,10 @@ def submit_application(page, form):
         # notifications are stored together or not at all.
         for notification in notifications:
             queue_delivery(notification)
-    return application
+    return application, True
 
 
-def _team_recipients(edition):
+def team_recipients(edition):
     """The person's and the team's addresses, each once, in one spelling; an address stored
     before addresses were validated, and still invalid, is left out rather than stored."""
     recipients = []

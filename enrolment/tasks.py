@@ -20,7 +20,7 @@ from home.email_addresses import normalised_email_address
 
 from .delivery_errors import InvalidRecipient, describe, is_permanent
 from .messages import build_message
-from .models.notifications import FailureReason, Notification, NotificationKind
+from .models.notifications import FailureReason, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ def _claim(notification_id, task_id):
             return _record_failure(
                 notification, error, permanent=isinstance(error, InvalidRecipient)
             )
-        if message is None and notification.kind == NotificationKind.TEAM:
+        if message is None and notification.is_to_the_team:
             # No valid address of the team or its person (left out when stored): the team must
             # still hear of the application, so it waits in the failed list for a coordinator to
             # correct the addresses and send it again, rather than vanishing as abandoned.

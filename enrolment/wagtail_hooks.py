@@ -6,8 +6,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import audit, dashboard, signals  # noqa: F401  (signals: the coordinators' group handler)
-from .admin_views import notifications as notification_views
+from . import audit, dashboard, data_rights, signals  # noqa: F401  (signals: the coordinators' group handler)
+from .account_settings import daily_digest_settings_panel
+from .admin_views import data_requests as data_request_views, notifications as notification_views
 from .admin_views.filters import UNDELIVERED, undelivered_notifications
 from .admin_views.viewsets import ApplicationViewSet
 from .models import PrivacyNotice
@@ -38,6 +39,10 @@ def add_coordinators_panel(request, panels):
     panel = dashboard.coordinators_panel(request.user)
     if panel is not None:
         panels.append(panel)
+
+
+# Account → Notifications: a coordinator turns the daily digest off (or on again).
+hooks.register("register_account_settings_panel", daily_digest_settings_panel)
 
 
 class UndeliveredNotificationsMenuItem(MenuItem):
@@ -106,4 +111,48 @@ def register_notifications_menu_item():
         name="notifications-to-send",
         icon_name="mail",
         order=252,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_data_request_urls():
+    return [
+        path(
+            "data-requests/",
+            data_request_views.SearchView.as_view(),
+            name=data_request_views.SEARCH_URL_NAME,
+        ),
+        path(
+            "data-requests/<int:pk>/",
+            data_request_views.ResultsView.as_view(),
+            name=data_request_views.RESULTS_URL_NAME,
+        ),
+        path(
+            "data-requests/<int:pk>/export/",
+            data_request_views.ExportView.as_view(),
+            name=data_request_views.EXPORT_URL_NAME,
+        ),
+        path(
+            "data-requests/<int:pk>/erase/",
+            data_request_views.EraseView.as_view(),
+            name=data_request_views.ERASE_URL_NAME,
+        ),
+    ]
+
+
+class DataRequestsMenuItem(MenuItem):
+    """For the data protection role and superusers only."""
+
+    def is_shown(self, request):
+        return data_rights.may_handle_data_requests(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_data_requests_menu_item():
+    return DataRequestsMenuItem(
+        _("Personal data requests"),
+        reverse(data_request_views.SEARCH_URL_NAME),
+        name="personal-data-requests",
+        icon_name="lock",
+        order=253,
     )

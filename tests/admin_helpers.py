@@ -7,6 +7,7 @@ import itertools
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -94,3 +95,10 @@ def export_rows(client, export_format, **params):
 def exported_references(client, export_format, **params):
     rows = export_rows(client, export_format, **params)
     return {row[0] for row in rows[1:]}
+
+
+def signed_in(user):
+    """A client of its own, with `user` signed in."""
+    client = Client()
+    client.force_login(user)
+    return client

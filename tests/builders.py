@@ -93,3 +93,20 @@ def make_contact_point(hours=(), **kwargs):
     for index, rule in enumerate(hours):
         ContactPointOpeningHours.objects.create(contact_point=point, sort_order=index, **rule)
     return point
+
+
+def edition_like(like, number, opens_on, closes_on, today):
+    """Another edition of `like`'s programme, run by the same team and person, starting 60 days
+    after `today`, with the given enrolment window."""
+    return Edition.objects.create(
+        programme=like.programme,
+        locale=like.locale,
+        number=number,
+        starts_on=today + datetime.timedelta(days=60),
+        ends_on=today + datetime.timedelta(days=300),
+        places=10,
+        team=like.team,
+        responsible_person=like.responsible_person,
+        enrolment_opens_on=opens_on,
+        enrolment_closes_on=closes_on,
+    )

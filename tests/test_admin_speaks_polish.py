@@ -130,8 +130,8 @@ def test_the_dashboard_counts_images_and_documents_in_words_that_agree_with_the_
 @pytest.mark.parametrize(
     "language, empty_list",
     [
-        ("pl", "Brak pozycji do wyświetlenia: zgłoszenia."),
-        ("uk", "Немає записів для показу: заявки."),
+        ("pl", "Do Twoich zespołów nie wpłynęło jeszcze żadne zgłoszenie."),
+        ("uk", "До ваших відділів ще не надійшло жодної заявки."),
     ],
 )
 def test_an_empty_applications_list_says_so_in_a_whole_sentence(
@@ -148,8 +148,9 @@ def test_a_search_without_results_in_the_applications_list_says_so_in_polish(
     html = page(
         signed_in(client, coordinator_without_applications, "pl"), f"{APPLICATIONS_URL}?q=zzz"
     )
-    assert "Brak pozycji pasujących do zapytania: zgłoszenia." in html
-    assert "match your query" not in html
+    assert "Żadne zgłoszenie nie pasuje do „zzz”." in html
+    assert "Wyczyść wyszukiwanie" in html
+    assert_none_of(["match your query", "No application"], html)
 
 
 def test_the_programme_editor_in_polish_offers_to_add_each_part_without_declining_it(

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from enrolment.models import ApplicationStatus, Notification, NotificationKind
 from home import roles
-from programmes.models import Edition
 
 from .admin_factories import another_edition
 from .admin_helpers import make_application, make_coordinator, make_superuser, make_user
+from .builders import edition_like
 from .factories import SmallSite, TeamFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,18 +31,7 @@ def day(offset):
 
 def add_edition(like, number, opens_on, closes_on):
     """Another edition of the same programme, run by the same team."""
-    return Edition.objects.create(
-        programme=like.programme,
-        locale=like.locale,
-        number=number,
-        starts_on=day(60),
-        ends_on=day(300),
-        places=10,
-        team=like.team,
-        responsible_person=like.responsible_person,
-        enrolment_opens_on=opens_on,
-        enrolment_closes_on=closes_on,
-    )
+    return edition_like(like, number, opens_on, closes_on, WARSAW_TODAY)
 
 
 @pytest.fixture

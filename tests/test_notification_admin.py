@@ -16,7 +16,13 @@ from enrolment.models import ApplicationLogEntry, FailureReason, Notification, N
 from enrolment.tasks import queue_delivery
 
 from .admin_factories import another_edition
-from .admin_helpers import make_application, make_coordinator, make_editor, make_superuser
+from .admin_helpers import (
+    make_application,
+    make_coordinator,
+    make_editor,
+    make_superuser,
+    signed_in,
+)
 from .enrolment_helpers import run_queued_notifications
 from .factories import SmallSite
 from .smtp_server import LoopbackSMTPServer, free_loopback_port
@@ -73,12 +79,6 @@ def waiting(edition):
     )
     queue_delivery(notification, run_after=timezone.now() + datetime.timedelta(minutes=2))
     return notification
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def listed_references(client):

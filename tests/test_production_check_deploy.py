@@ -40,6 +40,8 @@ ENVIRONMENT = {
     "AWS_S3_CUSTOM_DOMAIN": "",
     "ENROLMENT_RETENTION_MONTHS": "12",
     "ENROLMENT_RATE_LIMIT": "10/600",
+    "DIGEST_HOUR": "7",
+    "ENROLMENT_ERASURE_LOG": "/var/lib/mops/erasures.jsonl",
     "GUNICORN_BIND": "127.0.0.1:8000",
     "GUNICORN_WORKERS": "",
     "LIBRETRANSLATE_URL": "",

@@ -19,6 +19,7 @@ from enrolment.models import (
     ApplicationLogEntry,
     ApplicationNote,
     ApplicationStatus,
+    ErasureRecord,
     Notification,
     NotificationKind,
 )
@@ -221,15 +222,19 @@ def test_dry_run_lists_and_changes_nothing(applications):
     assert not log_entries().exists()
 
 
-def test_erase_anonymises_one_application_on_request_whatever_its_dates(applications):
+def test_erase_removes_one_application_on_request_whatever_its_dates(applications):
     running = applications["running"]
     output = purge("--erase", running.reference.lower())
     stored = Application.objects.get(pk=running.pk)
     assert stored.form_data == {} and stored.is_anonymised
+    # As an erasure in the admin's "Personal data requests": the place it held is freed, its
+    # notes and notifications go, and the erasure is recorded for `--replay`.
+    assert not stored.takes_a_place
+    assert not stored.notes.exists() and not stored.notifications.exists()
+    assert ErasureRecord.objects.filter(reference=running.reference).exists()
     for name in ("expired", "kept", "expired_orphan", "kept_orphan"):
         assert_untouched(applications[name])
-    (entry,) = log_entries()
-    assert entry.action == "enrolment.anonymise"
+    (entry,) = log_entries("enrolment.erase")
     assert entry.object_id == str(running.pk)
     assert entry.data["reason"] == "request"
     assert "Anonymised 1 application." in output

@@ -139,6 +139,40 @@ class AnswerLabels:
         return [self.answer(application, name) for name in self.ordered_names(application)]
 
 
+# What the detail view shows first, under the safe-contact instructions: who to call and how.
+WAYS_TO_REACH = ["applicant_name", "phone", "email"]
+SAFE_CONTACT = "safe_contact"
+
+
+@dataclass
+class ArrangedAnswers:
+    """An application's answers as the detail view lays them out."""
+
+    # The safe-contact instructions (None when the applicant was not asked or gave none).
+    safe_contact: Answer | None
+    # Name, phone, e-mail.
+    ways_to_reach: list
+    # Everything else, in the form's order.
+    others: list
+
+
+def arranged(answers):
+    """Answers (`AnswerLabels.answers`) split into safe contact, ways to reach, the rest."""
+    by_name = {answer.name: answer for answer in answers}
+    safe_contact = by_name.get(SAFE_CONTACT)
+    if safe_contact is not None and not safe_contact.value.strip():
+        safe_contact = None
+    return ArrangedAnswers(
+        safe_contact=safe_contact,
+        ways_to_reach=[by_name[name] for name in WAYS_TO_REACH if name in by_name],
+        others=[
+            answer
+            for answer in answers
+            if answer.name not in WAYS_TO_REACH and answer.name != SAFE_CONTACT
+        ],
+    )
+
+
 def answers_of(application):
     """The stored answers by key, without what is stored beside them."""
     return {
@@ -159,19 +193,23 @@ def as_answered_text(answer):
 class AnswerColumns:
     """The answer columns of a spreadsheet of `applications`.
 
-    One column per answer, one value per choice whatever the applicant's language. Right after a
+    One column per answer (but those `without`), one value per choice whatever the applicant's
+    language. Right after a
     question whose answer, as some applicant saw it, differs from what is stored, a column
     "<question> (as answered)" holds those answers: a coordinator filters the question's column
     by one value and still reads what each applicant chose.
     """
 
-    def __init__(self, applications):
+    def __init__(self, applications, without=()):
         self._labels = AnswerLabels()
+        self._without = frozenset(without)
         self.fields = []
         self.headings = {}
         answered_differently = set()
         for application in applications:
             for name in self._labels.ordered_names(application):
+                if name in self._without:
+                    continue
                 field = ANSWER_PREFIX + name
                 if field not in self.headings:
                     self.fields.append(field)
@@ -191,6 +229,8 @@ class AnswerColumns:
         row = dict.fromkeys(self.fields, "")
         data = answers_of(application)
         for name in data:
+            if name in self._without:
+                continue
             answer = self._labels.answer(application, name)
             row[ANSWER_PREFIX + name] = answer.value
             if AS_ANSWERED_PREFIX + name in row and answer.as_answered:

@@ -13,10 +13,10 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from enrolment import audit
-from enrolment.models import Notification, NotificationKind
+from enrolment.models import Notification
 from enrolment.permissions import application_permission_policy
 from enrolment.recovery import pending_tasks
-from enrolment.submission import _team_recipients
+from enrolment.submission import team_recipients
 from enrolment.tasks import queue_delivery
 from programmes.models import Edition
 
@@ -53,7 +53,7 @@ def current_team_recipients(notification):
         .filter(pk=notification.application.edition_id)
         .first()
     )
-    return _team_recipients(edition) if edition else []
+    return team_recipients(edition) if edition else []
 
 
 def may_send_again(user, notification):
@@ -114,7 +114,7 @@ class SendAgainView(View):
                     ),
                 )
                 return redirect(LIST_URL_NAME)
-            if notification.kind == NotificationKind.TEAM:
+            if notification.is_to_the_team:
                 notification.recipients = (
                     current_team_recipients(notification) or notification.recipients
                 )

@@ -4,6 +4,7 @@ so that another team's application is a 404 whichever way its address is reached
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -14,12 +15,12 @@ from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import Button, HeaderButton
 
-from enrolment import audit
+from enrolment import audit, waiting_list
 from enrolment.exports import ApplicationExportMixin
-from enrolment.models import STATUSES_TAKING_A_PLACE, Application
-from enrolment.submission import lock_edition, places_taken
+from enrolment.permissions import coordinated_team_ids
 
-from .answers import AnswerLabels, language_name, source_language_name
+from . import listing
+from .answers import AnswerLabels, arranged, language_name, source_language_name
 from .forms import NoteForm, StatusForm
 
 # Any of these lets a user see an application at all.
@@ -73,17 +74,74 @@ class NotificationStateColumn(Column):
 
 class ApplicationIndexView(VisibleApplicationsMixin, ApplicationExportMixin, IndexView):
     page_title = gettext_lazy("Applications")
+    # The header button to record an application taken by phone or in person (record.py),
+    # shown to those the permission policy lets "add".
+    add_item_label = gettext_lazy("Record an application")
+    results_template_name = "enrolment/admin/application_list_results.html"
 
     def get_base_queryset(self):
-        return (
+        return listing.with_list_facts(
             self.visible_applications()
             .select_related("programme", "team")
             .prefetch_related("notifications")
         )
 
+    def order_queryset(self, queryset):
+        return listing.ordered(queryset, self.ordering or self.default_ordering)
+
+    def search_queryset(self, queryset):
+        # The reference, or a part of the applicant's name (read from the stored answers).
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(
+            Q(reference__icontains=self.search_query)
+            | Q(**{f"{listing.NAME}__icontains": self.search_query})
+        )
+
+    @cached_property
+    def columns(self):
+        # A coordinator of one team does not need a column that names it on every row.
+        columns = super().columns
+        if self.request.user.is_superuser or len(coordinated_team_ids(self.request.user)) > 1:
+            return columns
+        return [column for column in columns if column.name != "team"]
+
     @cached_property
     def show_export_buttons(self):
         return self.user_has_permission("export")
+
+    @cached_property
+    def export_buttons(self):
+        """Downloads of the list as it is filtered, in the header rather than under "More"."""
+        if not self.show_export_buttons:
+            return []
+        return [
+            HeaderButton(_("Download XLSX"), url=self.xlsx_export_url, icon_name="download"),
+            HeaderButton(_("Download CSV"), url=self.csv_export_url, icon_name="download"),
+        ]
+
+    @cached_property
+    def header_buttons(self):
+        return [*super().header_buttons, *self.export_buttons]
+
+    @cached_property
+    def header_more_buttons(self):
+        in_header = {button.url for button in self.export_buttons}
+        return [button for button in super().header_more_buttons if button.url not in in_header]
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_filtering:
+            return _("No application matches these filters.")
+        if self.is_searching:
+            return _("No application matches “%(query)s”.") % {"query": self.search_query}
+        return _("Your teams have no applications yet.")
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if not context["object_list"] and not (self.is_searching or self.is_filtering):
+            context["enrolment_outlook"] = listing.enrolment_outlook(self.request.user)
+        return context
 
     def render_to_response(self, context, **response_kwargs):
         if self.is_export and not self.user_has_permission("export"):
@@ -150,7 +208,11 @@ class ApplicationInspectView(VisibleApplicationsMixin, InspectView):
         context.update(
             {
                 "application": application,
-                "answers": [] if application.is_anonymised else AnswerLabels().answers(application),
+                # Safe contact first, then name, phone and e-mail, then the other answers.
+                "answers": arranged(
+                    [] if application.is_anonymised else AnswerLabels().answers(application)
+                ),
+                "is_sensitive": bool(application.programme and application.programme.is_sensitive),
                 # Names in the admin user's language, not codes.
                 "form_language": language_name(application.language),
                 "source_language": source_language_name(),
@@ -191,59 +253,43 @@ class ChangeStatusView(ApplicationActionView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(status_form=form))
         application = self.object
-        new_status = form.cleaned_data["status"]
-        with transaction.atomic():
-            # The status as it is now, read under the edition's lock (taken first, as when an
-            # application is sent): another change may have freed or taken a place since the
-            # application was loaded, and the check below depends on the status it had.
-            if application.edition_id is not None:
-                application.edition = lock_edition(application.edition_id)
-            old_status = (
-                Application.objects.select_for_update()
-                .values_list("status", flat=True)
-                .get(pk=application.pk)
+        try:
+            change = waiting_list.change_status(
+                application, form.cleaned_data["status"], self.request.user
             )
-            application.status = old_status
-            if old_status == new_status:
-                messages.info(self.request, _("The status was not changed."))
-                return self.back_to_application()
-            if self._would_overfill(application, old_status, new_status):
-                places = application.edition.places
-                messages.error(
-                    self.request,
-                    ngettext(
-                        "The status was not changed: the only place of edition %(number)s is "
-                        "taken. Free it first (for example, when an applicant withdraws), or "
-                        "keep this application on the waiting list.",
-                        "The status was not changed: all %(places)d places of edition "
-                        "%(number)s are taken. Free a place first (for example, when an "
-                        "applicant withdraws), or keep this application on the waiting list.",
-                        places,
-                    )
-                    % {"places": places, "number": application.edition.number},
-                )
-                return self.back_to_application()
-            application.status = new_status
-            application.save(update_fields=["status"])
-            audit.log_status_change(application, self.request.user, old_status, new_status)
+        except waiting_list.EditionFull as full:
+            messages.error(self.request, edition_full_message(full.edition))
+            return self.back_to_application()
+        if not change.changed:
+            messages.info(self.request, _("The status was not changed."))
+            return self.back_to_application()
         messages.success(
             self.request,
             _("Application %(reference)s now has the status “%(status)s”.")
             % {"reference": application.reference, "status": application.get_status_display()},
         )
+        for moved_up in change.moved_up:
+            messages.success(
+                self.request,
+                _(
+                    "A place freed: application %(reference)s, the first on the waiting list, "
+                    "now has the status “%(status)s”. The team was notified by e-mail."
+                )
+                % {"reference": moved_up.reference, "status": moved_up.get_status_display()},
+            )
         return self.back_to_application()
 
-    @staticmethod
-    def _would_overfill(application, old_status, new_status):
-        """True when the new status would take a place the edition no longer has. Called with
-        the edition locked until the change is saved, as when an application is sent."""
-        if new_status not in STATUSES_TAKING_A_PLACE or old_status in STATUSES_TAKING_A_PLACE:
-            return False
-        if application.edition_id is None:
-            return False
-        return places_taken(application.edition, excluding=application) >= (
-            application.edition.places
-        )
+
+def edition_full_message(edition):
+    return ngettext(
+        "The status was not changed: the only place of edition %(number)s is "
+        "taken. Free it first (for example, when an applicant withdraws), or "
+        "keep this application on the waiting list.",
+        "The status was not changed: all %(places)d places of edition "
+        "%(number)s are taken. Free a place first (for example, when an "
+        "applicant withdraws), or keep this application on the waiting list.",
+        edition.places,
+    ) % {"places": edition.places, "number": edition.number}
 
 
 class AddNoteView(ApplicationActionView):
@@ -281,9 +327,13 @@ class ApplicationDeleteView(VisibleApplicationsMixin, DeleteView):
         return super().dispatch(request, *args, **kwargs)
 
     def delete_action(self):
+        application = self.object
         with transaction.atomic():
-            audit.log_deleted(self.object, self.request.user)
-            self.object.delete()
+            audit.log_deleted(application, self.request.user)
+            application.delete()
+            if application.takes_a_place and application.edition_id is not None:
+                # Its place goes to the first person waiting.
+                waiting_list.offer_places_of(application.edition_id, self.request.user)
 
 
 class ApplicationHistoryView(VisibleApplicationsMixin, HistoryView):

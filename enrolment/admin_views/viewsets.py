@@ -1,7 +1,7 @@
 """The applications section of the admin: list, detail, status, notes, export, history, delete.
 
-There is no create or edit view: applications come only from the website, and what an applicant
-wrote is never changed in the admin.
+There is no edit view: what an applicant wrote is never changed in the admin. Applications taken
+by phone or in person are recorded by a coordinator ("add", record.py).
 """
 
 from django.urls import path
@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from enrolment.models import Application
 from enrolment.permissions import application_permission_policy
 
-from . import views
+from . import listing, record, views
 from .filters import ApplicationFilterSet
 
 
@@ -41,30 +41,41 @@ class ApplicationViewSet(ModelViewSet):
     ordering = "-submit_time"
     list_per_page = 50
     filterset_class = ApplicationFilterSet
+    # The reference, and the applicant's name (ApplicationIndexView.search_queryset).
     search_fields = ["reference"]
     search_backend_name = None
     list_display = [
         "reference",
-        Column("programme", label=_("Programme"), accessor="programme.title"),
-        Column(
-            "edition_number",
-            label=pgettext_lazy("application", "Edition"),
-            sort_key="edition_number",
+        listing.NameColumn(
+            listing.NAME, label=pgettext_lazy("applicant", "Name"), sort_key=listing.NAME
         ),
-        Column("team", label=_("Team"), accessor="team.short_name"),
-        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
-        DateColumn("submit_time", label=_("Submitted"), sort_key="submit_time"),
-        views.NotificationStateColumn("notifications", label=_("Notifications")),
+        listing.EditionColumn("programme", label=_("Programme and edition"), sort_key="programme"),
+        Column("team", label=_("Team"), accessor="team.short_name", sort_key="team"),
+        listing.StatusColumn("status", label=_("Status"), sort_key="status"),
+        Column("channel", label=_("Channel"), accessor="get_channel_display", sort_key="channel"),
+        DateColumn("submit_time", label=_("Received"), sort_key="submit_time"),
+        listing.SafeContactColumn(
+            "safe_contact", label=_("Safe contact"), sort_key=listing.SAFE_CONTACT
+        ),
+        views.NotificationStateColumn(
+            "notifications", label=_("Notifications"), sort_key=listing.UNDELIVERED
+        ),
         StatusFlagColumn(
-            "spam_check_skipped", label=_("Spam check"), true_label=_("Not performed")
+            "spam_check_skipped",
+            label=_("Spam check"),
+            true_label=_("Not performed"),
+            sort_key="spam_check_skipped",
         ),
     ]
 
     def get_common_view_kwargs(self, **kwargs):
         view_kwargs = super().get_common_view_kwargs(**kwargs)
         # Not routed (see get_urlpatterns), so no view may link to them.
-        for unused in ("add_url_name", "edit_url_name", "copy_url_name", "usage_url_name"):
+        for unused in ("edit_url_name", "copy_url_name", "usage_url_name"):
             view_kwargs[unused] = None
+        # "Add" is recording an application taken by phone or in person (record.py); the
+        # list's header button leads there for those the permission policy lets add.
+        view_kwargs["add_url_name"] = self.get_url_name("record")
         view_kwargs["inspect_url_name"] = self.get_url_name("inspect")
         return view_kwargs
 
@@ -82,6 +93,27 @@ class ApplicationViewSet(ModelViewSet):
     @property
     def add_note_view(self):
         return self.construct_view(self.add_note_view_class, **self.get_inspect_view_kwargs())
+
+    def get_record_view_kwargs(self):
+        return {
+            "index_url_name": self.get_url_name("index"),
+            "choose_url_name": self.get_url_name("record"),
+            "form_url_name": self.get_url_name("record_form"),
+            "done_url_name": self.get_url_name("recorded"),
+            "inspect_url_name": self.get_url_name("inspect"),
+        }
+
+    @property
+    def record_view(self):
+        return record.ChooseEditionView.as_view(**self.get_record_view_kwargs())
+
+    @property
+    def record_form_view(self):
+        return record.RecordApplicationView.as_view(**self.get_record_view_kwargs())
+
+    @property
+    def recorded_view(self):
+        return record.RecordedView.as_view(**self.get_record_view_kwargs())
 
     @property
     def url_finder_class(self):
@@ -104,4 +136,7 @@ class ApplicationViewSet(ModelViewSet):
                 name="history_results",
             ),
             path("<int:pk>/delete/", self.delete_view, name="delete"),
+            path("record/", self.record_view, name="record"),
+            path("record/<int:edition_pk>/", self.record_form_view, name="record_form"),
+            path("record/done/<int:pk>/", self.recorded_view, name="recorded"),
         ]

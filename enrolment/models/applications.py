@@ -9,6 +9,8 @@ from wagtail.models import Page
 
 class ApplicationStatus(models.TextChoices):
     NEW = "new", _("New")
+    # Moved up from the waiting list when a place freed: the place is kept for this applicant.
+    PLACE_OFFERED = "place_offered", _("Place offered")
     CONTACTED = "contacted", _("Contacted")
     QUALIFIED = "qualified", _("Qualified")
     WAITING_LIST = "waiting_list", _("Waiting list")
@@ -16,12 +18,22 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-# Applications that hold one of the edition's places.
+# The one place that says which statuses hold one of the edition's places. The others do not:
+# waiting list (waits for a place), rejected and withdrawn (free the place they held).
 STATUSES_TAKING_A_PLACE = [
     ApplicationStatus.NEW,
+    ApplicationStatus.PLACE_OFFERED,
     ApplicationStatus.CONTACTED,
     ApplicationStatus.QUALIFIED,
 ]
+
+
+class ApplicationChannel(models.TextChoices):
+    """How the application reached the centre."""
+
+    ONLINE = "online", _("Online")
+    PHONE = "phone", _("Phone")
+    IN_PERSON = "in_person", _("In person")
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -77,6 +89,26 @@ class Application(AbstractFormSubmission):
         default=False,
         help_text=_("reCAPTCHA could not be reached when this application was sent."),
     )
+    channel = models.CharField(
+        _("channel"),
+        max_length=20,
+        choices=ApplicationChannel.choices,
+        default=ApplicationChannel.ONLINE,
+    )
+    # For an application taken by phone or in person: the staff member who recorded it, and
+    # when the applicant, having heard the privacy notice, agreed orally (the online form's
+    # consent box, given by voice).
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    oral_consent_at = models.DateTimeField(_("consent given orally"), null=True, blank=True)
+    # When a freed place was offered to this applicant from the waiting list.
+    place_offered_at = models.DateTimeField(_("place offered"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
     # The one-time token of the rendered form this application was sent from: a second POST of
     # the same form (a double click, a resend after a network error) finds this application
@@ -91,7 +123,12 @@ class Application(AbstractFormSubmission):
         ordering = ["-submit_time"]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
-        permissions = [("export_application", "Can export applications")]
+        permissions = [
+            ("export_application", "Can export applications"),
+            # Requests under RODO art. 15-17: find one person's applications across teams,
+            # export them for an access request, erase them.
+            ("handle_data_requests", "Can find, export and erase a person's applications"),
+        ]
 
     def __str__(self):
         return self.reference
@@ -99,6 +136,10 @@ class Application(AbstractFormSubmission):
     @property
     def is_anonymised(self):
         return self.anonymised_at is not None
+
+    @property
+    def takes_a_place(self):
+        return self.status in STATUSES_TAKING_A_PLACE
 
 
 class ApplicationNote(models.Model):
@@ -118,3 +159,20 @@ class ApplicationNote(models.Model):
 
     def __str__(self):
         return self.text[:50]
+
+
+class ErasureRecord(models.Model):
+    """An application erased at a person's request: the reference and the day only, so that
+    erasures can be repeated after a restore from a backup taken before them
+    (`purge_applications --replay`)."""
+
+    reference = models.CharField(_("reference number"), max_length=20, unique=True)
+    erased_at = models.DateTimeField(_("erased"))
+
+    class Meta:
+        ordering = ["erased_at"]
+        verbose_name = _("erasure record")
+        verbose_name_plural = _("erasure records")
+
+    def __str__(self):
+        return self.reference

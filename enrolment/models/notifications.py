@@ -9,6 +9,14 @@ from .applications import Application
 class NotificationKind(models.TextChoices):
     TEAM = "team", _("To the responsible team")
     APPLICANT = "applicant", _("Confirmation to the applicant")
+    # To the team, when a freed place was offered to this applicant from the waiting list.
+    PLACE_OFFERED = "place_offered", _("To the team: a place offered from the waiting list")
+
+
+# One of each of these per application; a place may be offered to the same applicant again.
+ONE_PER_APPLICATION = [NotificationKind.TEAM, NotificationKind.APPLICANT]
+# Sent to the team's addresses (stored in `recipients`), never to the applicant.
+TO_THE_TEAM = [NotificationKind.TEAM, NotificationKind.PLACE_OFFERED]
 
 
 class FailureReason(models.TextChoices):
@@ -66,12 +74,18 @@ class Notification(models.Model):
         verbose_name_plural = _("notifications")
         constraints = [
             models.UniqueConstraint(
-                fields=["application", "kind"], name="one_notification_of_each_kind"
+                fields=["application", "kind"],
+                condition=models.Q(kind__in=ONE_PER_APPLICATION),
+                name="one_notification_of_each_kind",
             )
         ]
 
     def __str__(self):
         return f"{self.application.reference} – {self.get_kind_display()}"
+
+    @property
+    def is_to_the_team(self):
+        return self.kind in TO_THE_TEAM
 
     @property
     def is_delivered(self):

@@ -131,6 +131,24 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         ),
     )
 
+    # How long applications to this programme are kept, where its legal basis differs from the
+    # site's (ENROLMENT_RETENTION_MONTHS); read from the source-language page only.
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep applications for (months after an edition ends)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the site-wide period."),
+    )
+    keep_applications_until = models.DateField(
+        _("keep applications at least until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For example the archiving date of an EU project: no application is removed before "
+            "this day, whatever the period above."
+        ),
+    )
+
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = ["enrolment.EnrolmentFormPage", "programmes.UpdatePage"]
     # Search lists programmes before news items that merely mention them (home.search_ranking).
@@ -196,6 +214,10 @@ class ProgrammePage(RoutablePageMixin, BasePage):
     organisation_panels = [
         InlinePanel("editions", heading=_("Editions"), label=_("edition"), min_num=0),
         InlinePanel("partners", heading=_("Partners"), label=_("partner")),
+        MultiFieldPanel(
+            [FieldPanel("retention_months"), FieldPanel("keep_applications_until")],
+            heading=_("Keeping applications"),
+        ),
     ]
 
     edit_handler = TabbedInterface(

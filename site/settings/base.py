@@ -255,6 +255,9 @@ NOTIFICATION_MAX_ATTEMPTS = int(environment.get("NOTIFICATION_MAX_ATTEMPTS", "30
 SCHEDULED_COMMANDS = [
     ("publish_scheduled", 60, []),
     ("recover_notifications", 60, []),
+    # Sends each team's digest once a day from DIGEST_HOUR; every other run finds it recorded.
+    # Under an hour, so that production's every-minute timer runs it (the daily one is at night).
+    ("send_team_digests", 15 * 60, []),
     ("clearsessions", 24 * 3600, []),
     # Finished task results older than a day; waiting and running tasks are never pruned.
     (
@@ -263,6 +266,10 @@ SCHEDULED_COMMANDS = [
         ["--backend", "notifications", "--queue-name", "*", "--min-age-days", "1"],
     ),
 ]
+
+# From this hour (Warsaw time) on, each team's coordinators get the day's digest of its
+# applications (manage.py send_team_digests, run by run_scheduler).
+DIGEST_HOUR = int(environment.get("DIGEST_HOUR", "7"))
 
 # reCAPTCHA protects enrolment forms when both keys are set.
 RECAPTCHA_PUBLIC_KEY = environment.get("RECAPTCHA_PUBLIC_KEY")
@@ -276,6 +283,13 @@ ENROLMENT_RATE_LIMIT = tuple(
 )
 # Applications are anonymised this many months after their edition ends.
 ENROLMENT_RETENTION_MONTHS = int(environment.get("ENROLMENT_RETENTION_MONTHS", "12"))
+# Erasures at a person's request, one JSON line each ({"reference", "erased_at"}), appended and
+# never rewritten. Kept outside the database and backed up on its own, never restored over a
+# newer copy: after a restore of the database, `purge_applications --replay` erases again what
+# the restored copy still holds.
+ENROLMENT_ERASURE_LOG = Path(
+    environment.get("ENROLMENT_ERASURE_LOG") or BASE_DIR / "var" / "erasures.jsonl"
+)
 DEFAULT_FROM_EMAIL = environment.get("DEFAULT_FROM_EMAIL", "MOPS <no-reply@example.org>")
 # The number the "database unavailable" page gives when the centre's switchboard (site settings)
 # is not in the cache either, e.g. "71 782 23 00". Empty: the page only asks to call the centre.

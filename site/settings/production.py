@@ -4,6 +4,7 @@ deploy/production.env.example lists every variable. The site runs behind a proxy
 and sends `X-Forwarded-Proto: https`.
 """
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -92,6 +93,11 @@ def media_origin(storage):
     return f"{endpoint.scheme}://{endpoint.netloc}"
 
 
+# Beside the uploads, where every service may write (ReadWritePaths=/var/lib/mops); backed up
+# with them, never restored over a newer copy (deploy/README.md, "Back up and restore").
+ENROLMENT_ERASURE_LOG = Path(
+    environment.get("ENROLMENT_ERASURE_LOG") or "/var/lib/mops/erasures.jsonl"
+)
 MEDIA_STORAGE = environment.get("MEDIA_STORAGE", "local").strip().lower() or "local"
 STORAGES = {
     "default": media_storage(MEDIA_STORAGE),

@@ -1,5 +1,8 @@
 """Tests: fast hashing, in-memory e-mail, no debug."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F401
 from .base import INSTALLED_APPS, environment
 
@@ -24,3 +27,7 @@ if not environment.get("DATABASE_URL"):
     from .base import DATABASES
 
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+
+# Erasures recorded by tests go to a file of the run's own, never to the checkout's var/; the
+# tests that read it give each test a file of its own.
+ENROLMENT_ERASURE_LOG = Path(tempfile.mkdtemp(prefix="mops-tests-")) / "erasures.jsonl"

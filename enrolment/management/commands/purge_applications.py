@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from enrolment import retention
+from enrolment import data_rights, retention
 from enrolment.models import Application
 
 
@@ -12,9 +12,16 @@ class Command(BaseCommand):
         "date is before today (Europe/Warsaw) minus that many months; an application whose "
         "edition was deleted counts from the day it was sent instead. Anonymising empties the "
         "answers, deletes the notes and abandons an unsent confirmation to the applicant; the "
-        "reference, edition, team and status stay for statistics. --erase REFERENCE does the "
-        "same to one application at the applicant's request, whatever its dates. Every "
-        "application handled is written to the audit log, without personal data."
+        "reference, edition, team and status stay for statistics. --erase REFERENCE erases one "
+        "application at the person's request, whatever its dates, as Personal data requests "
+        "in the admin does (a place it held goes to the waiting list; its notes, notifications "
+        "and confirmation sessions go; the erasure is recorded for --replay). Every "
+        "application handled is written to the audit log, without personal data. A programme "
+        "with its own period (its page: Keeping applications) keeps it, --months or not, and "
+        "nothing of a programme is removed before its 'keep applications at least until' date. "
+        "--replay, to run after every restore of the database, erases again every application "
+        "erased at a person's request (ENROLMENT_ERASURE_LOG and the erasure records) that "
+        "holds data again."
     )
 
     def add_arguments(self, parser):
@@ -23,8 +30,9 @@ class Command(BaseCommand):
             type=int,
             default=None,
             help=(
-                "Keep applications this many months after their edition ends "
-                f"(default: ENROLMENT_RETENTION_MONTHS, now {settings.ENROLMENT_RETENTION_MONTHS})."
+                "Keep applications this many months after their edition ends, instead of "
+                f"ENROLMENT_RETENTION_MONTHS (now {settings.ENROLMENT_RETENTION_MONTHS}); "
+                "programmes with a period of their own keep theirs."
             ),
         )
         parser.add_argument(
@@ -38,12 +46,29 @@ class Command(BaseCommand):
             help="Handle only the application with this reference number, whatever its dates.",
         )
         parser.add_argument(
+            "--replay",
+            action="store_true",
+            help=(
+                "After a restore from a backup: erase again every application erased at a "
+                "person's request that holds data again, and put back missing erasure records."
+            ),
+        )
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="List what would be done and change nothing.",
         )
 
-    def handle(self, *args, months=None, delete=False, erase=None, dry_run=False, **options):
+    def handle(
+        self, *args, months=None, delete=False, erase=None, replay=False, dry_run=False, **options
+    ):
+        if replay:
+            if months is not None or delete or erase or dry_run:
+                raise CommandError("--replay takes no other option.")
+            try:
+                return self.report_replay(data_rights.replay())
+            except retention.AuditLogNotReady as error:
+                raise CommandError(str(error)) from None
         if erase and months is not None:
             raise CommandError("--erase ignores dates: leave out --months.")
         if months is not None and months < 0:
@@ -57,6 +82,13 @@ class Command(BaseCommand):
         self.report(outcome)
 
     def run(self, months, delete, erase, dry_run):
+        if erase and not (delete or dry_run):
+            # The same erasure as the data protection officers' in the admin: one path, so that
+            # neither leaves a session, a notification or a held place behind.
+            reference = erase.strip().upper()
+            if not data_rights.erase_application(reference, reason=data_rights.REQUEST):
+                raise Application.DoesNotExist
+            return retention.Outcome(retention.ANONYMISE, references=[reference])
         if erase:
             return retention.erase(erase, delete=delete, dry_run=dry_run)
         months = retention.retention_months(months)
@@ -65,6 +97,12 @@ class Command(BaseCommand):
             f"Applications to editions that ended before {before.isoformat()} "
             f"({months} months ago), or sent before it if their edition was deleted:"
         )
+        for own in retention.programme_periods():
+            self.stdout.write(
+                f"  programmes with a period of their own of {own} months: editions that ended "
+                f"before {retention.cutoff(months=own).isoformat()}"
+            )
+        self.stdout.write("  none of a programme before its 'keep applications until' date.")
         return retention.purge(delete=delete, months=months, dry_run=dry_run)
 
     def report(self, outcome):
@@ -79,3 +117,22 @@ class Command(BaseCommand):
             self.stdout.write(f"Dry run: would {verb} {outcome.count} {noun}; nothing changed.")
         else:
             self.stdout.write(self.style.SUCCESS(f"{done} {outcome.count} {noun}."))
+
+    def report_replay(self, outcome):
+        self.stdout.write(
+            f"Erasures recorded: {outcome.listed} (file: {settings.ENROLMENT_ERASURE_LOG})."
+        )
+        if outcome.damaged_lines:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"  {outcome.damaged_lines} damaged line(s) in the file were skipped."
+                )
+            )
+        for reference in outcome.records_restored:
+            self.stdout.write(f"  {reference}: erasure record put back in the database")
+        for reference in outcome.file_restored:
+            self.stdout.write(f"  {reference}: written to the file, which lacked it")
+        for reference in outcome.erased:
+            self.stdout.write(f"  {reference}: held data again, erased again")
+        noun = "application" if len(outcome.erased) == 1 else "applications"
+        self.stdout.write(self.style.SUCCESS(f"Erased again {len(outcome.erased)} {noun}."))

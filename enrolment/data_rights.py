@@ -1,0 +1,358 @@
+"""People's data rights (RODO art. 15-17): one person's applications found across teams, exported
+for an access request, and erased; and the erasures made again after a restore from a backup.
+
+Finding
+    By e-mail (compared case-insensitively), phone (digits only, with or without the +48 or 0048
+    prefix) or name (words in any order, case and Polish letters ignored: "kowalska anna" finds
+    "Anna Kowalská" and "Anna Maria Kowalska"), across every team. Answers are JSON, and their
+    keys differ by form, so they are compared here rather than in SQL: the same on SQLite and
+    PostgreSQL, and a question of an editor's that asks for an e-mail or a phone is searched too.
+    A name is compared with the applicant's name only. Applications whose data was already
+    removed are not searched (they hold none).
+
+Erasing
+    Each application in its own transaction, the edition locked first and then the application
+    (the order the form and status changes use): an application holding a place withdraws from
+    it first, so the waiting list moves up (`enrolment.waiting_list`); then the answers are
+    emptied, the submission token cleared, the notes and notifications deleted, the sessions
+    whose confirmation page carries its reference deleted, the erasure recorded (reference and
+    time only, in the table and the append-only file, see `enrolment.retention.record_erased`)
+    and logged with the reason of the request. The application itself stays, without personal
+    data, for the statistics: reference, programme, edition, team, status.
+
+Replaying
+    `replay()` reads the erasures from the file and the table (a restored database may have lost
+    some, the file never does), puts each back where it is missing, and erases again every
+    listed application that holds data again.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from . import audit, waiting_list
+from .admin_views.answers import AnswerLabels
+from .models import Application, ApplicationStatus, ErasureRecord
+from .models.form_page import CONFIRMATION_SESSION_KEY
+from .retention import (
+    append_to_erasure_log,
+    read_erasure_log,
+    record_erased,
+    require_logged_action,
+)
+from .submission import lock_edition
+
+DATA_PROTECTION_OFFICERS = "Data protection officers"
+PERMISSION = "enrolment.handle_data_requests"
+
+EMAIL = "email"
+PHONE = "phone"
+NAME = "name"
+NAME_KEY = "applicant_name"
+# Why an application was erased, as stored in the audit log.
+REQUEST = "request"
+REPLAY = "replay"
+
+
+def may_handle_data_requests(user):
+    """The data protection role and superusers; coordinators and editors may not."""
+    return bool(user.is_active and (user.is_superuser or user.has_perm(PERMISSION)))
+
+
+# Finding.
+
+
+def normalised_email(value):
+    return value.strip().casefold() if isinstance(value, str) else ""
+
+
+def phone_digits(value):
+    """The digits of a phone number, without the Polish prefix (+48, 0048)."""
+    if not isinstance(value, str):
+        return ""
+    digits = re.sub(r"\D", "", value)
+    if digits.startswith("00"):
+        digits = digits[2:]
+    if digits.startswith("48") and len(digits) == 11:
+        digits = digits[2:]
+    return digits
+
+
+# Letters that do not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
+
+
+def name_words(value):
+    """A name's words, case, accents and punctuation ignored."""
+    if not isinstance(value, str):
+        return frozenset()
+    text = unicodedata.normalize("NFKD", value.casefold().translate(_UNDECOMPOSED))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return frozenset(re.findall(r"\w+", text))
+
+
+@dataclass(frozen=True)
+class Criteria:
+    email: str = ""
+    phone: str = ""
+    name: frozenset = frozenset()
+
+    @classmethod
+    def of(cls, *, email="", phone="", name=""):
+        return cls(normalised_email(email), phone_digits(phone), name_words(name))
+
+    def __bool__(self):
+        return bool(self.email or self.phone or self.name)
+
+    def matches(self, answers):
+        """What in `answers` (an application's form_data) matches: e-mail, phone, name."""
+        values = [value for value in answers.values() if isinstance(value, str)]
+        matched = []
+        if self.email and any(normalised_email(value) == self.email for value in values):
+            matched.append(EMAIL)
+        if self.phone and any(phone_digits(value) == self.phone for value in values):
+            matched.append(PHONE)
+        if self.name and self.name <= name_words(answers.get(NAME_KEY)):
+            matched.append(NAME)
+        return matched
+
+
+@dataclass
+class Found:
+    application: Application
+    matched_by: list
+
+
+def find_applications(criteria):
+    """Every application, of any team, whose answers match `criteria`, newest first."""
+    if not criteria:
+        return []
+    matched = {}
+    answers = Application.objects.filter(anonymised_at__isnull=True).values_list("pk", "form_data")
+    for pk, form_data in answers.iterator(chunk_size=500):
+        if isinstance(form_data, dict) and (how := criteria.matches(form_data)):
+            matched[pk] = how
+    applications = with_details(Application.objects.filter(pk__in=matched))
+    return [Found(application, matched[application.pk]) for application in applications]
+
+
+def with_details(applications):
+    return applications.select_related("programme", "edition", "team").order_by(
+        "-submit_time", "-pk"
+    )
+
+
+# The access export.
+
+
+def _when(value):
+    return timezone.localtime(value) if value else None
+
+
+def _choice(value, label):
+    return {"value": value, "label": str(label)}
+
+
+def _edition(application):
+    edition = application.edition
+    if edition is None:
+        return {"number": application.edition_number}
+    return {
+        "number": edition.number,
+        "label": str(edition.label),
+        "starts_on": edition.starts_on,
+        "ends_on": edition.ends_on,
+    }
+
+
+def _notification_state(notification):
+    if notification.delivered_at:
+        return "delivered"
+    if notification.abandoned:
+        return "abandoned"
+    if notification.failed_at:
+        return "failed"
+    return "waiting"
+
+
+def access_record(applications):
+    """What the centre holds about a person in `applications`: one dict per application, for
+    the printable page and the JSON file alike (times local, dates and times as objects).
+    Labels are in the active language; notes are given without their authors (staff),
+    notifications without their addresses (the team's)."""
+    labels = AnswerLabels()
+    record = []
+    for application in applications:
+        answers = [
+            {
+                "key": answer.name,
+                "question": str(answer.label),
+                "answer": answer.value,
+                "as_answered": answer.as_answered,
+            }
+            for answer in labels.answers(application)
+        ]
+        record.append(
+            {
+                "reference": application.reference,
+                "programme": application.programme.title if application.programme else None,
+                "edition": _edition(application),
+                "team": application.team.name,
+                "status": _choice(application.status, application.get_status_display()),
+                "channel": _choice(application.channel, application.get_channel_display()),
+                "language": application.language,
+                "submitted": _when(application.submit_time),
+                "consent_given_orally": _when(application.oral_consent_at),
+                "place_offered": _when(application.place_offered_at),
+                "personal_data_removed": _when(application.anonymised_at),
+                "answers": answers,
+                "notes": [
+                    {"added": _when(note.created_at), "text": note.text}
+                    for note in application.notes.order_by("created_at", "pk")
+                ],
+                "notifications": [
+                    {
+                        "kind": _choice(notification.kind, notification.get_kind_display()),
+                        "created": _when(notification.created_at),
+                        "delivered": _when(notification.delivered_at),
+                        "state": _notification_state(notification),
+                    }
+                    for notification in application.notifications.order_by("created_at", "pk")
+                ],
+            }
+        )
+    return record
+
+
+# Erasing.
+
+
+def _session_store():
+    return import_module(settings.SESSION_ENGINE).SessionStore
+
+
+def confirmation_sessions(references):
+    """reference -> keys of the sessions whose confirmation page carries it. Sessions kept in
+    the database only (the site's engine); a session engine without a table has none to find.
+    """
+    references = set(references)
+    store = _session_store()
+    if not references or not hasattr(store, "get_model_class"):
+        return {}
+    found = {}
+    sessions = store.get_model_class().objects.values_list("session_key", "session_data")
+    for session_key, session_data in sessions.iterator(chunk_size=500):
+        confirmation = store().decode(session_data).get(CONFIRMATION_SESSION_KEY)
+        reference = confirmation.get("reference") if isinstance(confirmation, dict) else None
+        if reference in references:
+            found.setdefault(reference, []).append(session_key)
+    return found
+
+
+def holds_data(application, sessions=None):
+    """True while anything personal is left of the application."""
+    return bool(
+        application.form_data
+        or application.anonymised_at is None
+        or application.submission_token
+        or application.notes.exists()
+        or application.notifications.exists()
+        or (sessions or {}).get(application.reference)
+    )
+
+
+def erase_application(reference, *, user=None, reason=REQUEST, data_request=None, sessions=None):
+    """Erase one application (see the module's docstring); False if there is none with this
+    reference. `sessions` (from `confirmation_sessions`) saves a scan of the sessions."""
+    require_logged_action(audit.ERASE)
+    if sessions is None:
+        sessions = confirmation_sessions([reference])
+    with transaction.atomic():
+        found = Application.objects.filter(reference=reference)
+        edition_id = found.values_list("edition", flat=True).first()
+        if edition_id is not None:
+            lock_edition(edition_id)
+        application = found.select_for_update(of=("self",)).first()
+        if application is None:
+            return False
+        if application.takes_a_place:
+            waiting_list.change_status(application, ApplicationStatus.WITHDRAWN, user)
+        application.form_data = {}
+        application.submission_token = None
+        application.anonymised_at = application.anonymised_at or timezone.now()
+        application.save(update_fields=["form_data", "submission_token", "anonymised_at"])
+        application.notes.all().delete()
+        application.notifications.all().delete()
+        store = _session_store()
+        for session_key in sessions.get(reference, ()):
+            store(session_key).delete()
+        record_erased(reference, write_file=reason != REPLAY)
+        log_data = {"reason": reason, "team": application.team_id}
+        if data_request is not None:
+            log_data.update(data_request=data_request.pk, request_reason=data_request.reason)
+        log(application, audit.ERASE, user=user, data=log_data)
+    return True
+
+
+def erase_applications(references, *, user, data_request):
+    """Erase each application in its own transaction; the references erased."""
+    sessions = confirmation_sessions(references)
+    return [
+        reference
+        for reference in references
+        if erase_application(reference, user=user, data_request=data_request, sessions=sessions)
+    ]
+
+
+# Replaying after a restore.
+
+
+@dataclass
+class ReplayOutcome:
+    listed: int = 0
+    erased: list = field(default_factory=list)
+    records_restored: list = field(default_factory=list)
+    file_restored: list = field(default_factory=list)
+    damaged_lines: int = 0
+
+
+def recorded_erasures():
+    """reference -> first time erased, from the file and the table together; and what each
+    of them lacks, and the number of damaged lines in the file."""
+    from_file, damaged = read_erasure_log()
+    from_table = dict(ErasureRecord.objects.values_list("reference", "erased_at"))
+    erasures = {**from_table}
+    for reference, erased_at in from_file.items():
+        if reference not in erasures or erased_at < erasures[reference]:
+            erasures[reference] = erased_at
+    return erasures, set(erasures) - set(from_table), set(erasures) - set(from_file), damaged
+
+
+def replay():
+    """Make every recorded erasure again (see the module's docstring)."""
+    require_logged_action(audit.ERASE)
+    erasures, not_in_table, not_in_file, damaged = recorded_erasures()
+    outcome = ReplayOutcome(listed=len(erasures), damaged_lines=damaged)
+    for reference in sorted(erasures, key=lambda reference: (erasures[reference], reference)):
+        erased_at = erasures[reference]
+        if reference in not_in_table:
+            ErasureRecord.objects.get_or_create(
+                reference=reference, defaults={"erased_at": erased_at}
+            )
+            outcome.records_restored.append(reference)
+        if reference in not_in_file:
+            append_to_erasure_log(reference, erased_at)
+            outcome.file_restored.append(reference)
+    sessions = confirmation_sessions(erasures)
+    for application in Application.objects.filter(reference__in=erasures).order_by("pk"):
+        if holds_data(application, sessions) and erase_application(
+            application.reference, reason=REPLAY, sessions=sessions
+        ):
+            outcome.erased.append(application.reference)
+    return outcome

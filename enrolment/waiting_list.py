@@ -1,0 +1,136 @@
+"""Places and the waiting list: every status change goes through here, and a freed place goes to
+the first person waiting.
+
+Which statuses hold a place is said once, in `enrolment.models.STATUSES_TAKING_A_PLACE`. A change
+that would give an edition more applications holding a place than it has places is refused
+(`EditionFull`). When a change frees a place, the applications waiting longest (sent first) are
+moved up, one per free place: their status becomes "place offered", the time is recorded, the
+audit log says so, and the team gets one e-mail per moved-up application, without personal data.
+
+Locks are taken in the order applications are sent with: the edition first, then the
+application, so that a change and an application sent at the same moment cannot both take the
+last place, nor deadlock.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.dispatch import receiver
+from django.utils import timezone
+from wagtail.signals import page_published
+
+from programmes.models import ProgrammePage
+
+from . import audit
+from .models import STATUSES_TAKING_A_PLACE, Application, ApplicationStatus
+from .models.notifications import Notification, NotificationKind
+from .submission import lock_edition, places_taken, team_recipients
+from .tasks import queue_delivery
+
+
+class EditionFull(Exception):
+    """The change would give the edition more places than it has."""
+
+    def __init__(self, edition):
+        super().__init__(f"Edition {edition.pk} has no free place.")
+        self.edition = edition
+
+
+@dataclass
+class StatusChange:
+    application: Application
+    old_status: str
+    new_status: str
+    moved_up: list = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return self.old_status != self.new_status
+
+
+def change_status(application, new_status, user=None):
+    """Give `application` the status `new_status`, refusing to overfill its edition and offering
+    any place it frees to the waiting list. Returns what happened; raises `EditionFull`."""
+    with transaction.atomic():
+        edition = None
+        if application.edition_id is not None:
+            edition = lock_edition(application.edition_id)
+            application.edition = edition
+        # The status as it is now: another change may have freed or taken a place since the
+        # application was loaded, and the check below depends on the status it had.
+        old_status = (
+            Application.objects.select_for_update(of=("self",))
+            .values_list("status", flat=True)
+            .get(pk=application.pk)
+        )
+        application.status = old_status
+        change = StatusChange(application, old_status, new_status)
+        if not change.changed:
+            return change
+        takes = new_status in STATUSES_TAKING_A_PLACE
+        held = old_status in STATUSES_TAKING_A_PLACE
+        would_take = edition is not None and takes and not held
+        if would_take and places_taken(edition, excluding=application) >= edition.places:
+            raise EditionFull(edition)
+        application.status = new_status
+        application.save(update_fields=["status"])
+        audit.log_status_change(application, user, old_status, new_status)
+        if edition is not None and held and not takes:
+            change.moved_up = offer_freed_places(edition, user, skip=application)
+    return change
+
+
+def offer_freed_places(edition, user=None, skip=None):
+    """Move the first waiting applications up into the edition's free places, if it has any.
+
+    Call inside a transaction in which the edition is locked (`lock_edition`). `skip` is an
+    application that has just left its place for the waiting list: it does not take it back.
+    Nobody moves up into an edition that has ended. Returns the applications moved up.
+    """
+    if edition.ends_on and edition.ends_on < timezone.localdate():
+        return []
+    free = edition.places - places_taken(edition)
+    if free <= 0:
+        return []
+    waiting = (
+        Application.objects.select_for_update(of=("self",))
+        .filter(edition=edition, status=ApplicationStatus.WAITING_LIST)
+        .order_by("submit_time", "pk")
+    )
+    if skip is not None:
+        waiting = waiting.exclude(pk=skip.pk)
+    moved_up = list(waiting[:free])
+    now = timezone.now()
+    recipients = team_recipients(edition)
+    for application in moved_up:
+        application.status = ApplicationStatus.PLACE_OFFERED
+        application.place_offered_at = now
+        application.save(update_fields=["status", "place_offered_at"])
+        audit.log_place_offered(application, user)
+        notification = Notification.objects.create(
+            application=application, kind=NotificationKind.PLACE_OFFERED, recipients=recipients
+        )
+        # In the same transaction: the move and the e-mail that tells the team are stored
+        # together or not at all.
+        queue_delivery(notification)
+    return moved_up
+
+
+def offer_places_of(edition_id, user=None):
+    """Lock the edition and fill its free places from its waiting list (e.g. after an
+    application holding a place was deleted or erased, or the edition was given more places)."""
+    with transaction.atomic():
+        return offer_freed_places(lock_edition(edition_id), user)
+
+
+@receiver(page_published, sender=ProgrammePage, dispatch_uid="enrolment_places_after_publishing")
+def offer_places_after_publishing(sender, instance, **kwargs):
+    """An editor who gives an edition more places fills them from its waiting list at once.
+    Applications point at the source-language editions, so only those are looked at."""
+    if not instance.locale.is_default:
+        return
+    waiting = Application.objects.filter(
+        edition__programme=instance, status=ApplicationStatus.WAITING_LIST
+    )
+    for edition_id in waiting.values_list("edition_id", flat=True).distinct().order_by():
+        offer_places_of(edition_id)
