@@ -9,12 +9,15 @@ from .models import CoordinatorPreferences
 from .permissions import coordinated_team_ids
 
 DIGEST_PANEL_TITLE = _("Daily digest of your teams' applications")
+# The checkbox, as the digest's footer quotes it to tell how to stop it.
+DIGEST_CHECKBOX_LABEL = _("Send me the daily digest by e-mail")
 
 
 class DailyDigestForm(forms.ModelForm):
     class Meta:
         model = CoordinatorPreferences
         fields = ["daily_digest"]
+        labels = {"daily_digest": DIGEST_CHECKBOX_LABEL}
 
 
 class DailyDigestSettingsPanel(BaseSettingsPanel):

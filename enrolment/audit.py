@@ -4,7 +4,7 @@ Entries name the application by its reference number and never carry what the ap
 the log outlives the application and is readable by every administrator.
 """
 
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _, ngettext, pgettext_lazy
 from wagtail.log_actions import LogFormatter, log
 
 from .models import Application, ApplicationChannel, ApplicationLogEntry, ApplicationStatus
@@ -24,7 +24,8 @@ RECORD = "enrolment.record"
 # Written by the retention command (enrolment/retention.py), with data {"reason": ...}.
 ANONYMISE = "enrolment.anonymise"
 # Erased at a person's request (enrolment/data_rights.py), with data {"reason": "request",
-# "data_request": id, "request_reason": ...}, or again after a restore ({"reason": "replay"}).
+# "data_request": id}, or again after a restore ({"reason": "replay"}). Never the request's
+# reason: it is free text, and the application's team reads its history.
 ERASE = "enrolment.erase"
 # On a DataRequest (the log of its model): the search, each export and the erasure, with the
 # reason the data protection officer gave and the references, never the search terms.
@@ -85,7 +86,7 @@ class RemovalFormatter(LogFormatter):
 
 class DeleteFormatter(RemovalFormatter):
     label = _("Delete an application")
-    message = _("Deleted")
+    message = pgettext_lazy("application log", "Deleted")
 
 
 class AnonymiseFormatter(RemovalFormatter):
@@ -94,15 +95,9 @@ class AnonymiseFormatter(RemovalFormatter):
 
 
 class EraseFormatter(RemovalFormatter):
+    # Entries written by the first version carry "request_reason": it is not shown.
     label = _("Erase a person's data on request")
     message = _("Personal data erased")
-
-    def format_message(self, log_entry):
-        message = super().format_message(log_entry)
-        request_reason = (log_entry.data or {}).get("request_reason")
-        if request_reason:
-            return _("%(message)s (%(request)s)") % {"message": message, "request": request_reason}
-        return message
 
 
 class DataRequestFormatter(LogFormatter):
@@ -205,9 +200,13 @@ def log_recorded(application, user):
     )
 
 
-def log_exported(applications, user, export_format):
+def log_exported(applications, user, export_format, data_request=None):
+    # For a data request, its id only (its reason is free text, and the team reads this).
+    data = {"format": export_format}
+    if data_request is not None:
+        data["data_request"] = data_request.pk
     for application in applications:
-        log(application, EXPORT, user=user, data={"format": export_format})
+        log(application, EXPORT, user=user, data=data)
 
 
 def log_status_change(application, user, old_status, new_status):

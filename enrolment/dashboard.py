@@ -1,10 +1,16 @@
 """The coordinators' panel on the admin dashboard: what needs their attention in their teams.
 
-For each of the user's teams (every team for superusers): new applications, notifications not
-delivered yet, and editions whose enrolment opens or closes in the next two weeks (Warsaw dates).
-Each number links to the applications list, filtered to show exactly those applications.
-The same counts (and the waiting list, places offered and failed notifications) make the
-coordinators' daily digest (enrolment.digest).
+For each of the user's teams (every team for superusers): new applications, the waiting list,
+places offered from it, notifications, and editions whose enrolment opens or closes in the next
+two weeks (Warsaw dates). Each count of applications links to the applications list, filtered to
+show exactly those applications; the notification counts link to the notifications page.
+
+Notifications are counted in two kinds, with the same words wherever they are counted (here, on
+the notifications page, in the digest and in the menu): "failed" (the worker gave up: someone has
+to send it again, `Notification.objects.failed()`) and "waiting to be sent" (the worker still
+tries, nobody needs to act yet, `waiting()`).
+
+The same counts make the coordinators' daily digest (enrolment.digest).
 """
 
 import datetime
@@ -15,15 +21,20 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.ui.components import Component
 
 from programmes.models import Edition, Team
 
-from .admin_views.filters import UNDELIVERED
+from .admin_views.listing import SEARCH_PLACEHOLDER
+from .admin_views.notifications import LIST_URL_NAME as NOTIFICATIONS_URL_NAME
 from .models import Application, ApplicationStatus, Notification
 from .permissions import coordinated_team_ids
 
 UPCOMING_DAYS = 14
+# The notifications page's sections (templates/enrolment/admin/notifications.html).
+FAILED_ANCHOR = "failed-notifications"
+WAITING_ANCHOR = "waiting-notifications"
 
 
 def applications_url(**filters):
@@ -34,11 +45,11 @@ def applications_url(**filters):
 class TeamSummary:
     team: Team
     new_applications: int = 0
-    undelivered_notifications: int = 0
     editions: list = field(default_factory=list)
     waiting_list: int = 0
     places_offered: int = 0
     failed_notifications: int = 0
+    waiting_notifications: int = 0
 
     @property
     def has_work(self):
@@ -64,8 +75,12 @@ class TeamSummary:
         return applications_url(team=self.team.pk, status=ApplicationStatus.PLACE_OFFERED)
 
     @property
-    def undelivered_notifications_url(self):
-        return applications_url(team=self.team.pk, notification=UNDELIVERED)
+    def failed_notifications_url(self):
+        return f"{reverse(NOTIFICATIONS_URL_NAME)}#{FAILED_ANCHOR}"
+
+    @property
+    def waiting_notifications_url(self):
+        return f"{reverse(NOTIFICATIONS_URL_NAME)}#{WAITING_ANCHOR}"
 
 
 @dataclass
@@ -124,24 +139,18 @@ def summarise_teams(teams, today=None):
     for row in by_status:
         setattr(summaries[row["team"]], COUNTED_STATUSES[row["status"]], row["count"])
 
-    undelivered = (
-        Notification.objects.undelivered()
-        .filter(application__team__in=summaries)
-        .values("application__team")
-        .annotate(count=Count("pk"))
-    )
-    for row in undelivered:
-        summaries[row["application__team"]].undelivered_notifications = row["count"]
-
-    failed = (
-        Notification.objects.failed()
-        .filter(application__team__in=summaries)
-        .values("application__team")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    for row in failed:
-        summaries[row["application__team"]].failed_notifications = row["count"]
+    for field_name, notifications in (
+        ("failed_notifications", Notification.objects.failed()),
+        ("waiting_notifications", Notification.objects.waiting()),
+    ):
+        counts = (
+            notifications.filter(application__team__in=summaries)
+            .values("application__team")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        for row in counts:
+            setattr(summaries[row["application__team"]], field_name, row["count"])
 
     editions = (
         Edition.objects.filter(team__in=summaries, locale__language_code=settings.LANGUAGE_CODE)
@@ -173,7 +182,14 @@ class CoordinatorsPanel(Component):
         self.summaries = summaries
 
     def get_context_data(self, parent_context):
-        return {"summaries": self.summaries, "upcoming_days": UPCOMING_DAYS}
+        return {
+            "summaries": self.summaries,
+            "upcoming_days": UPCOMING_DAYS,
+            # Coordinators look for an application here, not for a page (wagtailadmin/home.html
+            # shows the page search only to those who may explore pages).
+            "search_url": reverse("enrolment_application:index"),
+            "search_form": SearchForm(placeholder=SEARCH_PLACEHOLDER),
+        }
 
 
 def coordinators_panel(user):

@@ -7,8 +7,24 @@ Finding
     "Anna Kowalská" and "Anna Maria Kowalska"), across every team. Answers are JSON, and their
     keys differ by form, so they are compared here rather than in SQL: the same on SQLite and
     PostgreSQL, and a question of an editor's that asks for an e-mail or a phone is searched too.
-    A name is compared with the applicant's name only. Applications whose data was already
-    removed are not searched (they hold none).
+    A name is compared with the applicant's name only, and must have at least two words (first
+    name and surname: one word would list everyone who shares it). Applications whose data was
+    already removed are not searched (they hold none).
+
+    Each match says what matched and where (`Match`): the applicant's own e-mail, phone or name,
+    or an answer to one of the form's own questions (an editor's: "other parent's phone",
+    "contact person"), which may well be someone else's data. The results page shows this on
+    every row and ticks nothing: the officer ticks the applications of the person who asked.
+    The search keeps no terms; what matched (the kind and the question's key, no value) is
+    logged with the search, for the results page to show.
+
+The access export
+    Every answer with its question, the status and dates, and the notifications (without their
+    addresses). The team's notes are left out unless the officer asks for them: they are
+    written by staff and often describe other people (a partner, a child, a neighbour), and a
+    copy given under RODO art. 15(3) must not adversely affect the rights and freedoms of
+    others (art. 15(4)). The export says so in a sentence. With the notes, they come under a
+    heading of their own, for the officer to read and redact before the export is sent.
 
 Erasing
     Each application in its own transaction, the edition locked first and then the application
@@ -34,7 +50,7 @@ from importlib import import_module
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from wagtail.log_actions import log
+from wagtail.log_actions import log, registry as log_actions
 
 from . import audit, waiting_list
 from .admin_views.answers import AnswerLabels
@@ -97,6 +113,33 @@ def name_words(value):
     return frozenset(re.findall(r"\w+", text))
 
 
+# The applicant's own answers, by what they hold; any other answer is to a question of the form.
+OWN_KEYS = {EMAIL: "email", PHONE: "phone", NAME: NAME_KEY}
+MIN_NAME_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Match:
+    """What matched (EMAIL, PHONE, NAME) and in which answer (its key)."""
+
+    what: str
+    key: str
+
+    @property
+    def own(self):
+        """True for the applicant's own e-mail, phone or name; False for an answer to a question
+        of the form, which may be about someone else."""
+        return OWN_KEYS.get(self.what) == self.key
+
+    def as_data(self):
+        return [self.what, self.key]
+
+    @classmethod
+    def from_data(cls, data):
+        what, key = data
+        return cls(what, key)
+
+
 @dataclass(frozen=True)
 class Criteria:
     email: str = ""
@@ -111,22 +154,25 @@ class Criteria:
         return bool(self.email or self.phone or self.name)
 
     def matches(self, answers):
-        """What in `answers` (an application's form_data) matches: e-mail, phone, name."""
-        values = [value for value in answers.values() if isinstance(value, str)]
+        """What in `answers` (an application's form_data) matches, and where: `Match`es."""
         matched = []
-        if self.email and any(normalised_email(value) == self.email for value in values):
-            matched.append(EMAIL)
-        if self.phone and any(phone_digits(value) == self.phone for value in values):
-            matched.append(PHONE)
+        for key, value in answers.items():
+            if not isinstance(value, str):
+                continue
+            if self.email and normalised_email(value) == self.email:
+                matched.append(Match(EMAIL, key))
+            if self.phone and phone_digits(value) == self.phone:
+                matched.append(Match(PHONE, key))
         if self.name and self.name <= name_words(answers.get(NAME_KEY)):
-            matched.append(NAME)
-        return matched
+            matched.append(Match(NAME, NAME_KEY))
+        # The applicant's own answers first.
+        return sorted(matched, key=lambda match: not match.own)
 
 
 @dataclass
 class Found:
     application: Application
-    matched_by: list
+    matched_by: list  # of Match
 
 
 def find_applications(criteria):
@@ -140,6 +186,29 @@ def find_applications(criteria):
             matched[pk] = how
     applications = with_details(Application.objects.filter(pk__in=matched))
     return [Found(application, matched[application.pk]) for application in applications]
+
+
+def logged_matches(found):
+    """What the search log keeps of `found` (Found items): reference -> [[what, key], ...]."""
+    return {
+        item.application.reference: [match.as_data() for match in item.matched_by] for item in found
+    }
+
+
+def matches_of(data_request):
+    """reference -> the `Match`es its search found, as logged with the search; empty lists for
+    a request logged before matches were."""
+    search = (
+        log_actions.get_logs_for_instance(data_request)
+        .filter(action=audit.DATA_REQUEST_SEARCH)
+        .order_by("timestamp", "pk")
+        .first()
+    )
+    logged = ((search.data or {}).get("matched") or {}) if search else {}
+    return {
+        reference: [Match.from_data(match) for match in logged.get(reference, [])]
+        for reference in data_request.references
+    }
 
 
 def with_details(applications):
@@ -181,11 +250,12 @@ def _notification_state(notification):
     return "waiting"
 
 
-def access_record(applications):
+def access_record(applications, *, include_notes=False):
     """What the centre holds about a person in `applications`: one dict per application, for
     the printable page and the JSON file alike (times local, dates and times as objects).
-    Labels are in the active language; notes are given without their authors (staff),
-    notifications without their addresses (the team's)."""
+    Labels are in the active language; notifications are given without their addresses (the
+    team's); notes, only with `include_notes` (see the module's docstring), without their
+    authors (staff)."""
     labels = AnswerLabels()
     record = []
     for application in applications:
@@ -212,10 +282,7 @@ def access_record(applications):
                 "place_offered": _when(application.place_offered_at),
                 "personal_data_removed": _when(application.anonymised_at),
                 "answers": answers,
-                "notes": [
-                    {"added": _when(note.created_at), "text": note.text}
-                    for note in application.notes.order_by("created_at", "pk")
-                ],
+                "notes_included": include_notes,
                 "notifications": [
                     {
                         "kind": _choice(notification.kind, notification.get_kind_display()),
@@ -227,6 +294,11 @@ def access_record(applications):
                 ],
             }
         )
+        if include_notes:
+            record[-1]["notes"] = [
+                {"added": _when(note.created_at), "text": note.text}
+                for note in application.notes.order_by("created_at", "pk")
+            ]
     return record
 
 
@@ -267,10 +339,15 @@ def holds_data(application, sessions=None):
     )
 
 
-def erase_application(reference, *, user=None, reason=REQUEST, data_request=None, sessions=None):
-    """Erase one application (see the module's docstring); False if there is none with this
-    reference. `sessions` (from `confirmation_sessions`) saves a scan of the sessions."""
+def erase_application(
+    reference, *, user=None, reason=REQUEST, data_request=None, sessions=None, delete=False
+):
+    """Erase one application (see the module's docstring), and with `delete` delete it then;
+    False if there is none with this reference. `sessions` (from `confirmation_sessions`) saves
+    a scan of the sessions."""
     require_logged_action(audit.ERASE)
+    if delete:
+        require_logged_action(audit.DELETE)
     if sessions is None:
         sessions = confirmation_sessions([reference])
     with transaction.atomic():
@@ -293,10 +370,15 @@ def erase_application(reference, *, user=None, reason=REQUEST, data_request=None
         for session_key in sessions.get(reference, ()):
             store(session_key).delete()
         record_erased(reference, write_file=reason != REPLAY)
+        # The request's id only: its reason is free text, and the team reads this history.
         log_data = {"reason": reason, "team": application.team_id}
         if data_request is not None:
-            log_data.update(data_request=data_request.pk, request_reason=data_request.reason)
+            log_data["data_request"] = data_request.pk
         log(application, audit.ERASE, user=user, data=log_data)
+        if delete:
+            # Logged first: the entry needs the application's id.
+            log(application, audit.DELETE, user=user, data=log_data, deleted=True)
+            application.delete()
     return True
 
 

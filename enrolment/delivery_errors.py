@@ -1,7 +1,8 @@
 """What went wrong when sending a notification: for good, or worth trying again.
 
-The description is stored and shown to coordinators, so it names the kind of failure and the
-mail server's code, never an address or anything the applicant wrote.
+The description is stored, so it names the kind of failure and the mail server's code, never an
+address or anything the applicant wrote. Coordinators read it as a plain sentence (`explain`),
+with the description beside it for whoever looks after the mail server.
 """
 
 import re
@@ -9,6 +10,7 @@ import smtplib
 
 from django.core.exceptions import ValidationError
 from django.core.mail import BadHeaderError
+from django.utils.translation import gettext_lazy
 
 MAX_DESCRIPTION = 255
 # Anything that looks like an address, so that a server's reply ("<x@y>: user unknown") or an
@@ -65,3 +67,78 @@ def describe(error):
         message = _ADDRESS.sub("<address>", " ".join(str(error).split()))
         text = f"{name}: {message}" if message else name
     return text[:MAX_DESCRIPTION]
+
+
+# What a coordinator reads instead of the stored description: what happened and what to do, by
+# the kind of failure. The description itself (exception and code) stays beside it for whoever
+# looks after the mail server.
+_ADDRESS_REFUSED = gettext_lazy(
+    "The recipient's mail server refused the address: check the team's e-mail addresses."
+)
+_TRY_LATER = gettext_lazy(
+    "The recipient's mail server asked to try later: the notification will be sent again "
+    "automatically."
+)
+_SENDER_REFUSED = gettext_lazy(
+    "The mail server refused the site's sender address: tell the site's administrator."
+)
+_MESSAGE_REFUSED = gettext_lazy(
+    "The mail server refused the message: tell the site's administrator."
+)
+_INVALID_ADDRESS = gettext_lazy(
+    "The e-mail address is not valid: check the team's e-mail addresses."
+)
+_NO_CONNECTION = gettext_lazy(
+    "The site could not reach the mail server: the notification will be sent again "
+    "automatically. If this lasts, tell the site's administrator."
+)
+_GAVE_UP = gettext_lazy(
+    "The notification could not be delivered after many attempts: send it again, and if it "
+    "fails again, tell the site's administrator."
+)
+_OTHER = gettext_lazy("The notification could not be sent because of a technical fault.")
+_BY_NAME = {
+    "SMTPSenderRefused": _SENDER_REFUSED,
+    "SMTPDataError": _MESSAGE_REFUSED,
+    "InvalidRecipient": _INVALID_ADDRESS,
+    "BadHeaderError": _INVALID_ADDRESS,
+    "ValidationError": _INVALID_ADDRESS,
+    "ValueError": _INVALID_ADDRESS,
+    "SMTPAuthenticationError": _MESSAGE_REFUSED,
+}
+_CONNECTION_FAULTS = (
+    "SMTPServerDisconnected",
+    "SMTPConnectError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "ConnectionAbortedError",
+    "ConnectionError",
+    "TimeoutError",
+    "timeout",
+    "gaierror",
+    "OSError",
+)
+_DESCRIPTION = re.compile(r"^(?P<name>\w+)(?: (?P<codes>\d{3}(?:, \d{3})*))?")
+
+
+def explain(description, given_up=False):
+    """A plain sentence for a stored description (`describe`), or "" for none. `given_up`: the
+    worker tries no more, so a temporary fault is not "sent again automatically"."""
+    if not description:
+        return ""
+    match = _DESCRIPTION.match(description)
+    name = match["name"] if match else ""
+    codes = [int(code) for code in ((match and match["codes"]) or "").split(", ") if code]
+    if name == "SMTPRecipientsRefused" and codes and all(500 <= code < 600 for code in codes):
+        sentence = _ADDRESS_REFUSED
+    elif name == "SMTPRecipientsRefused":
+        sentence = _TRY_LATER
+    elif name in _BY_NAME:
+        sentence = _BY_NAME[name]
+    elif name in _CONNECTION_FAULTS or "Connection" in name:
+        sentence = _NO_CONNECTION
+    else:
+        sentence = _OTHER
+    if given_up and sentence in (_TRY_LATER, _NO_CONNECTION):
+        sentence = _GAVE_UP
+    return str(sentence)

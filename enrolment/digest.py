@@ -1,8 +1,9 @@
 """The coordinators' daily digest: one e-mail a day per team, with counts only.
 
 For each default-language team, from DIGEST_HOUR (Warsaw time) on: how many applications are new,
-on the waiting list or offered a place, how many notifications failed, and which editions open
-or close their enrolment in the next 14 days, each with a link to the admin. It comes from the
+on the waiting list or offered a place, how many notifications failed (someone has to send them
+again) and how many wait to be sent (the worker still tries), and which editions open or close
+their enrolment in the next 14 days, each with a link to the admin. It comes from the
 same summary as the coordinators' panel on the dashboard (enrolment.dashboard) and never carries
 anything about an applicant, not even a reference number.
 
@@ -29,7 +30,7 @@ from django.utils import timezone, translation
 
 from programmes.models import Team
 
-from .account_settings import DIGEST_PANEL_TITLE
+from .account_settings import DIGEST_CHECKBOX_LABEL
 from .admin_views.notifications import LIST_URL_NAME as NOTIFICATIONS_URL_NAME
 from .dashboard import UPCOMING_DAYS, summarise_teams
 from .delivery_errors import describe
@@ -82,7 +83,7 @@ def build_digest(summary, recipients, day):
             "editions": [
                 (upcoming, admin_link(upcoming.applications_url)) for upcoming in summary.editions
             ],
-            "setting_title": DIGEST_PANEL_TITLE,
+            "setting_title": DIGEST_CHECKBOX_LABEL,
             "account_url": admin_link(reverse("wagtailadmin_account")) + ACCOUNT_SETTINGS_TAB,
         }
         subject = render_to_string(f"{TEMPLATE}_subject.txt", context)
@@ -90,7 +91,8 @@ def build_digest(summary, recipients, day):
     return EmailMessage(
         subject=settings.EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
         body=body,
-        to=recipients,
+        # One message for the team, but no coordinator's address shown to the others.
+        bcc=recipients,
     )
 
 

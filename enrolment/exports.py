@@ -77,7 +77,8 @@ class ApplicationExportMixin(SafeSpreadsheetExportMixin):
     ]
     export_headings = {
         "reference": _("Reference number"),
-        "submit_time": _("Submitted"),
+        # "Received", as in the list: a phone application was never "sent".
+        "submit_time": _("Received"),
         "programme": _("Programme"),
         "edition": pgettext_lazy("application", "Edition"),
         "team": _("Team"),
@@ -111,7 +112,7 @@ class ApplicationExportMixin(SafeSpreadsheetExportMixin):
         self._answer_columns = AnswerColumns(applications, without=["applicant_name"])
         self._answer_headings = {
             **self._answer_columns.headings,
-            # Headed as the form asks it, like the answers beside it.
+            # Headed like the list's column and the answers beside it (answers.ADMIN_LABELS).
             "applicant_name": system_labels()["applicant_name"],
         }
         self.list_export = [*self.base_export_fields, *self._answer_columns.fields]

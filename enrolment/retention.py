@@ -31,10 +31,12 @@ What happens to it
     carries no answer of the applicant.
 
 Erasures at a person's request
-    Are recorded, reference and time only, in the table `ErasureRecord` and in an append-only
-    file outside the database (`settings.ENROLMENT_ERASURE_LOG`), so that they can be made again
-    after the database is restored from a backup taken before them (`enrolment.data_rights`,
-    `purge_applications --replay`).
+    Are made by `enrolment.data_rights.erase_application`, from the admin and from
+    `purge_applications --erase` alike (with `--delete` the row is deleted afterwards), and
+    recorded, reference and time only, in the table `ErasureRecord` and in an append-only file
+    outside the database (`settings.ENROLMENT_ERASURE_LOG`), so that they can be made again
+    after the database is restored from a backup taken before them (`purge_applications
+    --replay`).
 """
 
 import datetime
@@ -58,7 +60,6 @@ DELETE = "enrolment.delete"
 
 # Why the data was removed, as stored in the audit log.
 RETENTION = "retention"
-REQUEST = "request"
 
 
 @dataclass
@@ -176,40 +177,29 @@ def purge(*, delete=False, months=None, today=None, dry_run=False):
     return outcome
 
 
-def erase(reference, *, delete=False, dry_run=False):
-    """Anonymise (or delete) one application at the applicant's request, whatever its dates.
+def plan_erasure(reference, *, delete=False):
+    """What `purge_applications --erase REFERENCE --dry-run` would do (the erasure itself is
+    `enrolment.data_rights.erase_application`, the same as in the admin).
 
     Raises `Application.DoesNotExist` if no application has this reference number.
     """
     reference = reference.strip().upper()
     application = Application.objects.get(reference=reference)
-    outcome = Outcome(DELETE if delete else ANONYMISE, dry_run)
+    outcome = Outcome(DELETE if delete else ANONYMISE, dry_run=True)
     if application.is_anonymised and not delete:
         outcome.skipped.append(reference)
-        return outcome
-    if dry_run:
+    else:
         outcome.references.append(reference)
-        return outcome
-    require_logged_action(outcome.action)
-    handled = _remove(
-        Application.objects.filter(pk=application.pk),
-        delete=delete,
-        log_data={"reason": REQUEST},
-        record_erasure=True,
-    )
-    (outcome.references if handled else outcome.skipped).append(reference)
     return outcome
 
 
-def _remove(queryset, *, delete, log_data, record_erasure=False):
+def _remove(queryset, *, delete, log_data):
     """Anonymise or delete the one application in `queryset`, and log it; False if it is gone."""
     with transaction.atomic():
         application = queryset.select_for_update(of=("self",)).first()
         if application is None or (application.is_anonymised and not delete):
             return False
         log_data = {**log_data, "team": application.team_id}
-        if record_erasure:
-            record_erased(application.reference)
         if delete:
             # Logged first: the entry needs the application's id.
             log(application, DELETE, data=log_data, deleted=True)

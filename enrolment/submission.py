@@ -150,11 +150,19 @@ def store_application(
     return application, True
 
 
-def team_recipients(edition):
+def team_recipients(edition, application=None):
     """The person's and the team's addresses, each once, in one spelling; an address stored
-    before addresses were validated, and still invalid, is left out rather than stored."""
+    before addresses were validated, and still invalid, is left out rather than stored.
+
+    About an `application` of a team that no longer runs the edition (an editor handed the
+    edition to another team after it was sent), only that team's own address: its coordinators
+    handle it, and the edition's new people cannot even open it.
+    """
+    addresses = [edition.responsible_person.email, edition.team.email]
+    if application is not None and application.team_id != edition.team_id:
+        addresses = [application.team.email]
     recipients = []
-    for address in [edition.responsible_person.email, edition.team.email]:
+    for address in addresses:
         try:
             address = normalised_email_address(address)
         except ValidationError:

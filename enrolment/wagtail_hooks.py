@@ -1,15 +1,14 @@
-from django.db.models import Exists
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import audit, dashboard, data_rights, signals  # noqa: F401  (signals: the coordinators' group handler)
 from .account_settings import daily_digest_settings_panel
 from .admin_views import data_requests as data_request_views, notifications as notification_views
-from .admin_views.filters import UNDELIVERED, undelivered_notifications
 from .admin_views.viewsets import ApplicationViewSet
 from .models import PrivacyNotice
 from .permissions import application_permission_policy
@@ -45,27 +44,6 @@ def add_coordinators_panel(request, panels):
 hooks.register("register_account_settings_panel", daily_digest_settings_panel)
 
 
-class UndeliveredNotificationsMenuItem(MenuItem):
-    """Shown only while some of the user's applications have a notification not delivered."""
-
-    def is_shown(self, request):
-        applications = application_permission_policy.instances_user_has_any_permission_for(
-            request.user, ["view", "change"]
-        )
-        return applications.filter(Exists(undelivered_notifications())).exists()
-
-
-@hooks.register("register_admin_menu_item")
-def register_undelivered_notifications_menu_item():
-    return UndeliveredNotificationsMenuItem(
-        _("Undelivered notifications"),
-        reverse(application_viewset.get_url_name("index")) + f"?notification={UNDELIVERED}",
-        name="undelivered-notifications",
-        icon_name="warning",
-        order=251,
-    )
-
-
 class PrivacyNoticeViewSet(SnippetViewSet):
     """The information clause shown with every enrolment form; one per language."""
 
@@ -95,22 +73,42 @@ def register_notification_urls():
 
 
 class NotificationsMenuItem(MenuItem):
-    """For those who see applications: coordinators (their teams') and superusers."""
+    """For those who see applications: coordinators (their teams') and superusers. The one menu
+    item of notifications: a short label that the sidebar does not cut off, with the number of
+    failed notifications (those someone has to send again) after it while there are some."""
 
     def is_shown(self, request):
         return application_permission_policy.user_has_any_permission(
             request.user, notification_views.SEE_ACTIONS
         )
 
+    def render_component(self, request):
+        failed = notification_views.visible_notifications(request.user).failed().count()
+        if not failed:
+            return super().render_component(request)
+        description = ngettext(
+            "Notifications: %(count)d failed",
+            "Notifications: %(count)d failed",
+            failed,
+        ) % {"count": failed}
+        return LinkMenuItemComponent(
+            self.name,
+            f"{self.label} ({failed})",
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs={**self.attrs, "aria-label": description, "title": description},
+        )
+
 
 @hooks.register("register_admin_menu_item")
 def register_notifications_menu_item():
     return NotificationsMenuItem(
-        _("Notifications to send"),
+        _("Notifications"),
         reverse(notification_views.LIST_URL_NAME),
         name="notifications-to-send",
         icon_name="mail",
-        order=252,
+        order=251,
     )
 
 

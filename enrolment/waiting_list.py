@@ -27,6 +27,15 @@ from .models.notifications import Notification, NotificationKind
 from .submission import lock_edition, places_taken, team_recipients
 from .tasks import queue_delivery
 
+# What an application whose personal data was removed may still become: nobody is behind it to
+# take a place, wait for one or be offered one.
+STATUSES_AFTER_ERASURE = [ApplicationStatus.WITHDRAWN, ApplicationStatus.REJECTED]
+
+
+class DataRemoved(Exception):
+    """The application's personal data was removed: it can only leave, not take or await a
+    place."""
+
 
 class EditionFull(Exception):
     """The change would give the edition more places than it has."""
@@ -57,16 +66,19 @@ def change_status(application, new_status, user=None):
             edition = lock_edition(application.edition_id)
             application.edition = edition
         # The status as it is now: another change may have freed or taken a place since the
-        # application was loaded, and the check below depends on the status it had.
-        old_status = (
+        # application was loaded, and the check below depends on the status it had; and so
+        # may an erasure have removed its data.
+        old_status, anonymised_at = (
             Application.objects.select_for_update(of=("self",))
-            .values_list("status", flat=True)
+            .values_list("status", "anonymised_at")
             .get(pk=application.pk)
         )
-        application.status = old_status
+        application.status, application.anonymised_at = old_status, anonymised_at
         change = StatusChange(application, old_status, new_status)
         if not change.changed:
             return change
+        if anonymised_at is not None and new_status not in STATUSES_AFTER_ERASURE:
+            raise DataRemoved
         takes = new_status in STATUSES_TAKING_A_PLACE
         held = old_status in STATUSES_TAKING_A_PLACE
         would_take = edition is not None and takes and not held
@@ -94,21 +106,24 @@ def offer_freed_places(edition, user=None, skip=None):
         return []
     waiting = (
         Application.objects.select_for_update(of=("self",))
-        .filter(edition=edition, status=ApplicationStatus.WAITING_LIST)
+        .filter(edition=edition, status=ApplicationStatus.WAITING_LIST, anonymised_at__isnull=True)
+        .select_related("team")
         .order_by("submit_time", "pk")
     )
     if skip is not None:
         waiting = waiting.exclude(pk=skip.pk)
     moved_up = list(waiting[:free])
     now = timezone.now()
-    recipients = team_recipients(edition)
     for application in moved_up:
         application.status = ApplicationStatus.PLACE_OFFERED
         application.place_offered_at = now
         application.save(update_fields=["status", "place_offered_at"])
         audit.log_place_offered(application, user)
         notification = Notification.objects.create(
-            application=application, kind=NotificationKind.PLACE_OFFERED, recipients=recipients
+            application=application,
+            kind=NotificationKind.PLACE_OFFERED,
+            # The application's own team, should the edition have passed to another since.
+            recipients=team_recipients(edition, application),
         )
         # In the same transaction: the move and the e-mail that tells the team are stored
         # together or not at all.

@@ -5,9 +5,12 @@ translation editor is the edit view of the translated object. These checks, run 
 `before_*` hooks (see `home.wagtail_hooks`), refuse everything else to a user whose only content
 role is Translators: editing or creating anything in the default language (Polish), and deleting,
 copying or moving anything at all.
+
+Who does not translate (coordinators) does not see wagtail-localize's "Translations" report.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from wagtail.models import Locale, TranslatableMixin
 
 from home import roles
@@ -37,3 +40,21 @@ def refuse_default_language(request, obj):
 def refuse_to_translators(request, *args):
     if translates_only(request.user):
         raise PermissionDenied
+
+
+# wagtail-localize's "Translations" report, under Reports, shows every user the state of every
+# translation; only those who translate (translators, editors, moderators, superusers) need it.
+TRANSLATIONS_REPORT_URL_NAME = "wagtail_localize:translations_report"
+TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
+
+
+def may_translate(user):
+    return user.is_active and user.has_perm(TRANSLATE_PERMISSION)
+
+
+def hide_translations_report(request, menu_items):
+    """A `construct_reports_menu` hook: the report's menu item only for those who translate."""
+    if may_translate(request.user):
+        return
+    report_url = reverse(TRANSLATIONS_REPORT_URL_NAME)
+    menu_items[:] = [item for item in menu_items if item.url != report_url]

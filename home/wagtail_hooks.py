@@ -60,6 +60,7 @@ for hook_name in (
     "before_bulk_action",
 ):
     hooks.register(hook_name, translators.refuse_to_translators, order=-1)
+hooks.register("construct_reports_menu", translators.hide_translations_report)
 
 
 class SiteContentChecker(ContentCheckerItem):

@@ -110,6 +110,14 @@ def axe_violations(page, tags=WCAG_AA_TAGS, rules=None):
     )
 
 
+def settle(page):
+    """Wait two frames: a resize's media-query and resize handlers (the header's menu opens or
+    folds, the quick-exit bar's height is measured) have run, and the layout is the reader's."""
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
+
+
 def scrolls_sideways(page):
     """Whether the reader would have to scroll horizontally to read the page, once the layout
     has settled: measured two frames later, after a resize's media-query and resize handlers

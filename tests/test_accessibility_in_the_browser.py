@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .browser import active_element, axe_violations, clipped_text, scrolls_sideways, send_form
+from .browser import (
+    active_element,
+    axe_violations,
+    clipped_text,
+    scrolls_sideways,
+    send_form,
+    settle,
+)
 from .page_checks import (
     lost_in_forced_colours,
     motion_despite_reduced_motion,
@@ -100,6 +107,7 @@ def visit_every_state(chromium, base_url, language):
         for state in each_state(page, base_url, language):
             for width, height in WINDOWS:
                 page.set_viewport_size({"width": width, "height": height})
+                settle(page)
                 where = f"{state} at {width}px"
                 rules = LAYOUT_RULES if width == NARROWEST else None
                 findings.axe += [f"{where}: {rule}" for rule in axe_violations(page, rules=rules)]

@@ -101,7 +101,9 @@ def test_the_detail_shows_every_answer_under_its_label(
     content = response.content.decode()
     for value in PERSONAL.values():
         assert value in content
-    assert "Your name" in content
+    # The built-in fields are named in the third person, not with the form's "your".
+    assert "Your name" not in content
+    assert "<dt>Name</dt>" in content
     assert application.reference in content
     assert application.team.name in content
 
@@ -260,12 +262,15 @@ def test_the_newest_application_comes_first(client, edition):
     assert response.context["object_list"][0] == newest
 
 
-def test_undelivered_notifications_appear_in_the_menu_only_while_there_are_some(
+def test_the_notifications_menu_item_counts_failed_ones_only_while_there_are_some(
     coordinator, coordinator_client, application
 ):
-    marker = "?notification=undelivered"
-    assert marker not in coordinator_client.get("/admin/").content.decode()
+    set_admin_language(coordinator, "en")
+    marker = "Notifications: 1 failed"
     notification = Notification.objects.create(application=application, kind=NotificationKind.TEAM)
+    assert marker not in coordinator_client.get("/admin/").content.decode()  # only waiting
+    notification.failed_at = timezone.now()
+    notification.save()
     assert marker in coordinator_client.get("/admin/").content.decode()
     notification.delivered_at = timezone.now()
     notification.save()
@@ -284,7 +289,7 @@ def test_the_export_has_the_routing_columns_and_one_column_per_answer(
     heading, row = rows[0], rows[1]
     assert heading[:6] == [
         "Reference number",
-        "Submitted",
+        "Received",
         "Programme",
         "Edition",
         "Team",
@@ -294,9 +299,9 @@ def test_the_export_has_the_routing_columns_and_one_column_per_answer(
     assert row[2] == application.programme.title
     assert str(row[3]) == str(application.edition_number)
     assert row[4] == application.team.name
-    assert "Your name" in heading
-    assert row[heading.index("Your name")] == PERSONAL["applicant_name"]
-    assert row[heading.index("Your e-mail address")] == PERSONAL["email"]
+    assert "Name" in heading
+    assert row[heading.index("Name")] == PERSONAL["applicant_name"]
+    assert row[heading.index("E-mail")] == PERSONAL["email"]
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])

@@ -53,17 +53,20 @@ def test_coordinator_records_an_application_with_the_keyboard_and_reads_the_refe
     tab_to("input[name='record-channel'][value='phone']")
     browser.keyboard.press("ArrowDown")
     assert focused("input[name='record-channel'][value='in_person']")
-    for name, text in (
-        ("system-applicant_name", "Barbara Osobista"),
-        ("system-phone", "600 444 555"),
-        ("system-safe_contact", "Tylko rano"),
-    ):
-        tab_to(f"[name='{name}']")
-        browser.keyboard.type(text)
-    # The notice to read out comes before the box that confirms the consent given orally.
+    # The order of a call: the notice read out and the consent confirmed first, then the safe
+    # way to reach the applicant (a sensitive programme), the name and the phone number. Each
+    # Tab moves forward only.
     assert browser.locator("#read-out-heading").is_visible()
     tab_to("input[name='system-privacy_consent']")
     browser.keyboard.press("Space")
+    for name, text in (
+        ("system-safe_contact", "Tylko rano"),
+        ("system-applicant_name", "Barbara Osobista"),
+        ("system-phone", "600 444 555"),
+    ):
+        browser.keyboard.press("Tab")
+        assert focused(f"[name='{name}']"), name
+        browser.keyboard.type(text)
     follow("form#w-editor-form button[type=submit]")
 
     application = Application.objects.get()

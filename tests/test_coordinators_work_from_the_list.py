@@ -374,10 +374,10 @@ def test_a_download_names_the_applicant_and_the_channel_and_holds_only_the_teams
     heading, *data = export_rows(coordinator_client, export_format)
     by_reference = {row[0]: dict(zip(heading, row, strict=True)) for row in data}
     assert set(by_reference) == set(references(world["safe"], world["offered"], world["removed"]))
-    assert by_reference[world["offered"].reference]["Your name"] == "Barbara Cebula"
+    assert by_reference[world["offered"].reference]["Name"] == "Barbara Cebula"
     assert by_reference[world["offered"].reference]["Channel"] == "Phone"
     assert by_reference[world["safe"].reference]["Channel"] == "Online"
-    assert heading.count("Your name") == 1
+    assert heading.count("Name") == 1
     flat = repr(data)
     assert OTHER_NAME not in flat and OTHER_PROGRAMME not in flat
 
@@ -415,7 +415,10 @@ def test_a_team_without_applications_is_told_where_they_come_from_and_whose_enro
     edition = EditionFactory(programme=site.programme, responsible_person__team=lonely_team)
     text = visible_text(list_page(coordinator_of(lonely_team, client)))
     assert "Your teams have no applications yet." in text
-    assert "Applications sent through the website and those you record by phone appear" in text
+    assert (
+        "Applications sent through the website and those you record by phone or in person appear"
+        in text
+    )
     with translation.override("en"):
         until = formats.date_format(edition.enrolment_closes_on, "DATE_FORMAT")
     assert f"{site.programme.title}, edition {edition.number}: until {until}" in text

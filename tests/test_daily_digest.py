@@ -154,7 +154,7 @@ def test_a_coordinator_who_turned_it_off_gets_none(mailoutbox, two_teams):
     run_command_at(MORNING)
 
     (message,) = mailoutbox
-    assert message.to == ["piotr@example.org"]
+    assert message.bcc == ["piotr@example.org"] and not message.to
     assert two_teams["ours"].team.short_name in message.subject
     # Nobody on the other team wants it: no message, and the day is not decided for them.
     assert list(TeamDigest.objects.values_list("team", flat=True)) == [two_teams["ours"].team_id]
@@ -164,11 +164,11 @@ def test_whoever_turns_it_on_again_gets_that_days_digest(mailoutbox, two_teams):
     olga = two_teams["other_coordinator"]
     CoordinatorPreferences.objects.create(user=olga, daily_digest=False)
     run_command_at(MORNING)
-    assert [message.to for message in mailoutbox] == [["anna@example.org", "piotr@example.org"]]
+    assert [message.bcc for message in mailoutbox] == [["anna@example.org", "piotr@example.org"]]
 
     CoordinatorPreferences.objects.filter(user=olga).update(daily_digest=True)
     run_command_at(MORNING + datetime.timedelta(hours=2))
-    assert [message.to for message in mailoutbox][1:] == [["olga@example.org"]]
+    assert [message.bcc for message in mailoutbox][1:] == [["olga@example.org"]]
 
 
 def test_a_team_with_nothing_to_do_gets_no_message_that_day(mailoutbox):
@@ -247,7 +247,7 @@ def counted_links(body):
 
 def test_the_digest_counts_the_teams_work_and_links_to_exactly_it(client, mailoutbox, busy_team):
     run_command_at(MORNING)
-    (message,) = [m for m in mailoutbox if m.to == ["anna@example.org"]]
+    (message,) = [m for m in mailoutbox if m.bcc == ["anna@example.org"]]
     body = message.body
     links = counted_links(body)
 
@@ -286,7 +286,7 @@ def test_the_failed_notifications_are_counted_per_team(mailoutbox, busy_team):
         Edition.objects.get(number=16).team, email="olga@example.org"
     )
     run_command_at(MORNING)
-    (theirs,) = [m for m in mailoutbox if m.to == [other_coordinator.email]]
+    (theirs,) = [m for m in mailoutbox if m.bcc == [other_coordinator.email]]
     failed_link = ADMIN + reverse("enrolment_notifications")
     lines = theirs.body.splitlines()
     index = lines.index(failed_link)

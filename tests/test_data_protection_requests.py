@@ -1,13 +1,19 @@
-"""A data protection officer finds one person's applications across teams, exports them for an
-access request and erases them (RODO art. 15-17); coordinators cannot; every step is in the
-audit log with its reason and without the search terms."""
+"""A data protection officer finds one person's applications across teams, sees what matched in
+each and ticks the person's own, exports them for an access request and erases them (RODO art.
+15-17); coordinators cannot; every step is in the audit log with its reason and without the
+search terms, and the reason is not in the applications' history, which their team reads."""
 
+import io
 import json
+import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
 from enrolment import audit
@@ -25,7 +31,7 @@ from enrolment.models import (
 from .admin_factories import another_programme
 from .admin_helpers import make_application, make_coordinator, make_superuser, make_user, signed_in
 from .enrolment_helpers import submit, valid_answers
-from .enrolment_world import small_site
+from .enrolment_world import small_site, with_question
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +95,12 @@ def world():
         "accented": accented,
         "someone_else": someone_else,
     }
+
+
+NOTES_LEFT_OUT = (
+    "Notes written by the team about the applications are not part of this export: they may "
+    "concern other people (RODO art. 15(4))."
+)
 
 
 def officer():
@@ -158,12 +170,13 @@ def test_a_search_needs_a_reason_and_something_to_look_for(world):
 def test_a_coordinator_or_an_editor_gets_403_everywhere_and_no_menu_item(world):
     data_request = search(signed_in(make_superuser()), email="anna.kowalska@example.org")
     reference = world["online"].reference
+    export_url = reverse("enrolment_data_request_export", args=[data_request.pk])
+    erase_url = reverse("enrolment_data_request_erase", args=[data_request.pk])
     urls = [
         SEARCH_URL,
         reverse("enrolment_data_request", args=[data_request.pk]),
-        reverse("enrolment_data_request_export", args=[data_request.pk])
-        + f"?reference={reference}&format=json",
-        reverse("enrolment_data_request_erase", args=[data_request.pk]) + f"?reference={reference}",
+        export_url,
+        erase_url,
     ]
     coordinator = make_coordinator(world["site"].edition.team)
     for user in (coordinator, make_user(groups=[Group.objects.get(name="Editors")])):
@@ -171,21 +184,30 @@ def test_a_coordinator_or_an_editor_gets_403_everywhere_and_no_menu_item(world):
         for url in urls:
             assert client.get(url).status_code == 403, url
         assert client.post(SEARCH_URL, {"reason": REASON, "name": "Anna"}).status_code == 403
-        erase_url = reverse("enrolment_data_request_erase", args=[data_request.pk])
-        assert client.post(erase_url, {"reference": reference}).status_code == 403
+        posted = {"reference": reference, "format": "json", "confirm": "1"}
+        assert client.post(export_url, posted).status_code == 403
+        assert client.post(erase_url, posted).status_code == 403
         assert SEARCH_URL not in client.get("/admin/").content.decode()
     assert Application.objects.get(pk=world["online"].pk).form_data
     assert DataRequest.objects.count() == 1
     assert SEARCH_URL in signed_in(officer()).get("/admin/").content.decode()
 
 
-def export(client, data_request, export_format, *applications):
+def export(client, data_request, export_format, *applications, notes=False):
+    """The export, posted from the results page's form as the officer ticked it."""
     url = reverse("enrolment_data_request_export", args=[data_request.pk])
-    response = client.get(
-        url, {"format": export_format, "reference": [a.reference for a in applications]}
-    )
+    posted = {"format": export_format, "reference": [a.reference for a in applications]}
+    if notes:
+        posted["notes"] = "1"
+    response = client.post(url, posted)
     assert response.status_code == 200
     return response
+
+
+def erase(client, data_request, *applications):
+    """The erasure, confirmed."""
+    url = reverse("enrolment_data_request_erase", args=[data_request.pk])
+    return client.post(url, {"reference": [a.reference for a in applications], "confirm": "1"})
 
 
 def test_the_access_export_holds_every_answer_with_its_question_in_html_and_json(world):
@@ -193,7 +215,7 @@ def test_the_access_export_holds_every_answer_with_its_question_in_html_and_json
     data_request = search(client, phone="600 123 456")
     online, by_phone = world["online"], world["by_phone"]
 
-    page = export(client, data_request, "html", online, by_phone).content.decode()
+    page = export(client, data_request, "html", online, by_phone, notes=True).content.decode()
     assert page.startswith("<!DOCTYPE html>")
     for text in (
         world["question"].label,
@@ -211,7 +233,7 @@ def test_the_access_export_holds_every_answer_with_its_question_in_html_and_json
     ):
         assert text in page, text
 
-    response = export(client, data_request, "json", online, by_phone)
+    response = export(client, data_request, "json", online, by_phone, notes=True)
     assert response["Content-Disposition"].startswith("attachment;")
     exported = {item["reference"]: item for item in json.loads(response.content)["applications"]}
     assert set(exported) == references(online, by_phone)
@@ -249,12 +271,13 @@ def test_erasure_asks_first_then_removes_answers_notes_notifications_and_session
     erase_url = reverse("enrolment_data_request_erase", args=[data_request.pk])
     chosen = {"reference": [online.reference, by_phone.reference]}
 
-    confirm = client.get(erase_url, chosen)
+    confirm = client.post(erase_url, chosen)
     assert confirm.status_code == 200
     assert online.reference in confirm.content.decode()
+    assert 'name="confirm"' in confirm.content.decode()
     assert Application.objects.get(pk=online.pk).form_data  # nothing erased yet
 
-    response = client.post(erase_url, chosen)
+    response = client.post(erase_url, {**chosen, "confirm": "1"})
     assert response.status_code == 302
     for application in (online, by_phone):
         stored = Application.objects.get(pk=application.pk)
@@ -283,8 +306,7 @@ def test_an_erased_application_frees_its_place_for_the_waiting_list(world):
     waiting = make_application(edition, status=ApplicationStatus.WAITING_LIST)
     client = signed_in(officer())
     data_request = search(client, email="anna.kowalska@example.org")
-    erase_url = reverse("enrolment_data_request_erase", args=[data_request.pk])
-    client.post(erase_url, {"reference": world["online"].reference})
+    erase(client, data_request, world["online"])
     assert Application.objects.get(pk=world["online"].pk).status == ApplicationStatus.WITHDRAWN
     assert Application.objects.get(pk=waiting.pk).status == ApplicationStatus.PLACE_OFFERED
 
@@ -295,8 +317,7 @@ def test_every_step_is_logged_with_its_reason_and_without_the_search_terms(world
     data_request = search(client, **terms)
     online = world["online"]
     export(client, data_request, "html", online)
-    erase_url = reverse("enrolment_data_request_erase", args=[data_request.pk])
-    client.post(erase_url, {"reference": online.reference})
+    erase(client, data_request, online)
 
     steps = ModelLogEntry.objects.filter(action__startswith="enrolment.data_request")
     assert set(steps.values_list("action", flat=True)) == {
@@ -309,11 +330,179 @@ def test_every_step_is_logged_with_its_reason_and_without_the_search_terms(world
         assert online.reference in step.data["references"]
     (erased,) = ApplicationLogEntry.objects.filter(action=audit.ERASE)
     assert erased.object_id == str(online.pk)
-    assert erased.data["request_reason"] == REASON
-    assert erased.data["reason"] == "request"
-    assert ApplicationLogEntry.objects.filter(action=audit.EXPORT, object_id=str(online.pk))
+    assert erased.data == {
+        "reason": "request",
+        "team": online.team_id,
+        "data_request": data_request.pk,
+    }
+    (exported,) = ApplicationLogEntry.objects.filter(action=audit.EXPORT, object_id=str(online.pk))
+    assert exported.data == {"format": "html", "data_request": data_request.pk}
 
     everything = [*steps, *ApplicationLogEntry.objects.all()]
     written = " ".join(f"{entry.label} {json.dumps(entry.data)}" for entry in everything).lower()
     for term in ("anna", "kowalska", "example.org", "600", "123 456", ANSWER.lower()):
         assert term not in written, term
+
+
+def row_of(page, application):
+    """The results table's row of `application`."""
+    (row,) = [row for row in page.split("<tr") if f">{application.reference}</th>" in row]
+    return row
+
+
+def test_each_row_says_what_matched_and_nothing_is_ticked(world):
+    client = signed_in(officer())
+    data_request = search(client, phone="600 123 456", name="Anna Kowalska")
+    page = results_page(client, data_request)
+    for application in (world["online"], world["by_phone"]):
+        row = row_of(page, application)
+        box = re.search(r"<input[^>]*name=\"reference\"[^>]*>", row).group(0)
+        assert "checked" not in box
+        assert "<li>" in row  # what matched: the applicant's own phone and name
+        assert "icon-warning" not in row
+
+
+def test_a_third_partys_answer_is_shown_as_such_with_a_warning_and_not_ticked():
+    """The requester's phone is also, in someone else's application, the answer to an editor's
+    question about another person (as a violent ex-partner's might be)."""
+    site = small_site(sensitive=True)
+    form = with_question(site.form, "Phone of the other parent")
+    key = form.get_form_fields().get(label="Phone of the other parent").clean_name
+    victim = make_application(
+        site.edition,
+        page=form,
+        form_data={"applicant_name": "Ewa Testowa", "phone": "500 111 222", key: "600 999 888"},
+    )
+    requester = make_application(
+        site.edition, form_data={"applicant_name": "Piotr Testowy", "phone": "600 999 888"}
+    )
+    client = signed_in(officer())
+    data_request = search(client, phone="600999888")
+    assert set(data_request.references) == references(victim, requester)
+    page = results_page(client, data_request)
+
+    victims_row = row_of(page, victim)
+    assert "Phone of the other parent" in victims_row
+    assert "icon-warning" in victims_row
+    assert "checked" not in re.search(r"<input[^>]*name=\"reference\"[^>]*>", victims_row).group(0)
+    requesters_row = row_of(page, requester)
+    assert "Phone of the other parent" not in requesters_row
+    assert "icon-warning" not in requesters_row
+    assert "checked" not in requesters_row
+    # What matched is logged with the search: the kind and the question's key, not the value.
+    (logged,) = ModelLogEntry.objects.filter(action=audit.DATA_REQUEST_SEARCH)
+    assert logged.data["matched"][victim.reference] == [["phone", key]]
+    assert "999" not in json.dumps(logged.data)
+
+
+@pytest.mark.parametrize(
+    "terms", [{"name": "Anna"}, {"name": "  kowalska "}, {"name": "Anna", "phone": "600123456"}]
+)
+def test_a_name_of_one_word_is_refused(world, terms):
+    response = signed_in(officer()).post(SEARCH_URL, {"reason": REASON, **terms})
+    assert response.status_code == 200
+    assert response.context["form"].errors["name"]
+    assert not DataRequest.objects.exists()
+    assert not ModelLogEntry.objects.filter(action=audit.DATA_REQUEST_SEARCH).exists()
+
+
+def test_the_export_is_a_post_with_the_csrf_token_and_never_a_get(world):
+    officer_user = officer()
+    data_request = search(signed_in(officer_user), email="anna.kowalska@example.org")
+    url = reverse("enrolment_data_request_export", args=[data_request.pk])
+    chosen = {"reference": world["online"].reference, "format": "json"}
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(officer_user)
+    # A link or a page of another site can neither export nor add to the audit log.
+    assert client.get(url, chosen).status_code == 405
+    assert client.post(url, chosen).status_code == 403
+    assert not ModelLogEntry.objects.filter(action=audit.DATA_REQUEST_EXPORT).exists()
+    assert not ApplicationLogEntry.objects.filter(action=audit.EXPORT).exists()
+    # The results page's form posts with the token, to the export and to the erasure.
+    page = client.get(reverse("enrolment_data_request", args=[data_request.pk])).content.decode()
+    form = re.search(r"<form[^>]*>", page[page.index(url) - 200 :]).group(0)
+    assert 'method="post"' in form
+    assert (
+        'formaction="{}"'.format(reverse("enrolment_data_request_erase", args=[data_request.pk]))
+        in page
+    )
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = client.post(url, {**chosen, "csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert ModelLogEntry.objects.filter(action=audit.DATA_REQUEST_EXPORT).count() == 1
+    assert ApplicationLogEntry.objects.filter(action=audit.EXPORT).count() == 1
+
+
+def test_the_erasure_takes_no_get(world):
+    client = signed_in(officer())
+    data_request = search(client, email="anna.kowalska@example.org")
+    url = reverse("enrolment_data_request_erase", args=[data_request.pk])
+    assert client.get(url, {"reference": world["online"].reference}).status_code == 405
+    assert Application.objects.get(pk=world["online"].pk).form_data
+
+
+def test_the_teams_notes_are_left_out_of_the_export_unless_asked_for(world):
+    client = signed_in(officer())
+    data_request = search(client, email="anna.kowalska@example.org")
+    online = world["online"]
+    page = export(client, data_request, "html", online).content.decode()
+    assert NOTE not in page
+    assert ANSWER in page
+    with translation.override("pl"):  # the officer's admin speaks Polish
+        assert gettext(NOTES_LEFT_OUT) in page  # the sentence saying so
+    (exported,) = json.loads(export(client, data_request, "json", online).content)["applications"]
+    assert "notes" not in exported and exported["notes_included"] is False
+    page = export(client, data_request, "html", online, notes=True).content.decode()
+    assert NOTE in page and "RODO art. 15(4)" not in page
+    logged = ModelLogEntry.objects.filter(action=audit.DATA_REQUEST_EXPORT).order_by("pk")
+    assert [entry.data["notes"] for entry in logged] == [False, False, True]
+
+
+def test_a_coordinator_reading_the_history_sees_no_reason_of_the_request(world):
+    client = signed_in(officer())
+    data_request = search(client, email="anna.kowalska@example.org")
+    online = world["online"]
+    export(client, data_request, "html", online)
+    erase(client, data_request, online)
+    coordinator = signed_in(make_coordinator(online.team))
+    history = coordinator.get(reverse("enrolment_application:history", args=[online.pk]))
+    assert history.status_code == 200
+    page = history.content.decode()
+    shown = [
+        entry.message
+        for entry in ApplicationLogEntry.objects.filter(object_id=str(online.pk))
+        if entry.action in (audit.ERASE, audit.EXPORT)
+    ]
+    assert len(shown) == 2 and all(message in page for message in shown)
+    assert REASON not in page and "12/2026" not in page
+    for entry in ApplicationLogEntry.objects.filter(object_id=str(online.pk)):
+        assert "12/2026" not in json.dumps(entry.data)
+
+
+def test_the_command_erases_and_deletes_as_the_admin_erases(world):
+    """`purge_applications --erase REF --delete`: the complete erasure, then the deletion."""
+    edition = world["site"].edition
+    edition.places = 2  # Anna's place and Jan's
+    edition.save()
+    waiting = make_application(edition, status=ApplicationStatus.WAITING_LIST)
+    online = world["online"]
+    confirmation_url = world["site"].form.url + "confirmation/"
+    assert online.reference in world["applicant"].get(confirmation_url).content.decode()
+
+    output = io.StringIO()
+    call_command("purge_applications", "--erase", online.reference, "--delete", stdout=output)
+
+    assert not Application.objects.filter(pk=online.pk).exists()
+    assert not ApplicationNote.objects.filter(application_id=online.pk).exists()
+    assert not Notification.objects.filter(application_id=online.pk).exists()
+    assert Application.objects.get(pk=waiting.pk).status == ApplicationStatus.PLACE_OFFERED
+    assert world["applicant"].get(confirmation_url).status_code == 302  # its session is gone
+    assert ErasureRecord.objects.filter(reference=online.reference).exists()
+    actions = list(
+        ApplicationLogEntry.objects.filter(object_id=str(online.pk))
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
+    assert actions[-2:] == [audit.ERASE, audit.DELETE]
+    assert "Deleted 1 application." in output.getvalue()

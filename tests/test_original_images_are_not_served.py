@@ -1,25 +1,18 @@
 """Pages show renditions of uploaded images; the original files are never served: not by the
 development and test server, not by nginx in production."""
 
-import http.client
 import io
 import re
 import shutil
-import socket
 import subprocess
-import time
-import urllib.parse
-from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
+from .nginx_on_loopback import NGINX_CONFIG, fetch, free_port, nginx_on_loopback, wait_for
 from .security_factories import EUProjectFactory, ImageFactory, small_site, with_eu_project
-
-PROJECT = Path(__file__).resolve().parent.parent
-NGINX_CONFIG = PROJECT / "deploy" / "nginx" / "mops.conf"
 
 
 def jpeg_bytes():
@@ -81,37 +74,6 @@ def test_nginx_serves_only_renditions_from_the_media_folder():
     assert not [prefix for prefix in locations if prefix.startswith("/media/original")]
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def nginx_on_loopback(folder, media_root, port):
-    """deploy/nginx/mops.conf as it is, but plain HTTP on a loopback port (its certificates
-    exist only on the server), the media folder in `folder`, in one foreground process."""
-    server = NGINX_CONFIG.read_text()
-    server = re.sub(r"^\s*ssl_[a-z_]+ .*;\n", "", server, flags=re.MULTILINE)
-    server = re.sub(r"^\s*listen .*;\n", "", server, flags=re.MULTILINE)
-    # The first server block only redirects to HTTPS: the second one, on our port, is tested.
-    server = server.replace("server_name mops.example.org;", "server_name localhost;", 1)
-    server = server.replace(
-        "server_name mops.example.org;", f"listen 127.0.0.1:{port};\n    server_name _;"
-    )
-    server = server.replace("/var/lib/mops/media/", f"{media_root}/")
-    temp_paths = "".join(
-        f"{kind}_temp_path {folder}/{kind};\n"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    config = folder / "nginx.conf"
-    config.write_text(
-        f"daemon off;\nmaster_process off;\npid {folder}/nginx.pid;\n"
-        f"error_log {folder}/error.log;\nevents {{}}\n"
-        f"http {{\naccess_log off;\n{temp_paths}{server}\n}}\n"
-    )
-    return config
-
-
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
 def test_nginx_serves_renditions_and_refuses_original_files(tmp_path):
     media_root = tmp_path / "media"
@@ -153,27 +115,3 @@ def test_nginx_serves_renditions_and_refuses_original_files(tmp_path):
     finally:
         nginx.terminate()
         nginx.wait(timeout=10)
-
-
-def wait_for(base, seconds=10):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            fetch(base + "/media/")
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
-def fetch(url):
-    # http.client sends the path as given: no client-side normalisation of `..` or `//`.
-    parts = urllib.parse.urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
-    try:
-        connection.request("GET", parts.path)
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()

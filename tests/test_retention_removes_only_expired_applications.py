@@ -240,13 +240,31 @@ def test_erase_removes_one_application_on_request_whatever_its_dates(application
     assert "Anonymised 1 application." in output
 
 
-def test_erase_with_delete_deletes_that_application_only(applications):
+def test_erase_with_delete_erases_then_deletes_that_application_only(applications):
     kept = applications["kept"]
-    purge("--erase", kept.reference, "--delete")
+    output = purge("--erase", kept.reference, "--delete")
     assert not Application.objects.filter(pk=kept.pk).exists()
+    assert not ApplicationNote.objects.filter(application_id=kept.pk).exists()
+    assert not Notification.objects.filter(application_id=kept.pk).exists()
     assert Application.objects.filter(pk=applications["running"].pk).exists()
-    (entry,) = log_entries()
-    assert entry.action == "enrolment.delete" and entry.deleted
+    # The erasure of the admin's "Personal data requests" (its place given up, the erasure
+    # recorded for --replay), then the deletion.
+    assert ErasureRecord.objects.filter(reference=kept.reference).exists()
+    assert list(log_entries().order_by("pk").values_list("action", flat=True)) == [
+        "enrolment.status_change",
+        "enrolment.erase",
+        "enrolment.delete",
+    ]
+    assert log_entries("enrolment.delete").get().deleted
+    assert "Deleted 1 application." in output
+
+
+def test_erase_with_delete_dry_run_changes_nothing(applications):
+    output = purge("--erase", applications["kept"].reference, "--delete", "--dry-run")
+    assert "would delete" in output
+    assert_untouched(applications["kept"])
+    assert not log_entries().exists()
+    assert not ErasureRecord.objects.exists()
 
 
 def test_erase_dry_run_changes_nothing(applications):

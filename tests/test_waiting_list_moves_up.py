@@ -15,6 +15,7 @@ from programmes.models import Edition
 from .admin_helpers import make_application, make_coordinator, make_superuser
 from .enrolment_helpers import run_queued_notifications, submit, valid_answers
 from .enrolment_world import days_from_today, open_enrolment_form
+from .factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +196,29 @@ def test_the_first_waiting_is_the_one_sent_first(coordinator_client, two_places_
     third.refresh_from_db()
     later.refresh_from_db()
     assert (third.status, later.status) == ("place_offered", "waiting_list")
+
+
+def test_an_edition_handed_to_another_team_tells_each_team_only_of_its_own(
+    client, two_places_three_applicants
+):
+    edition, (first, _second, third) = two_places_three_applicants
+    old_team = edition.team
+    # An editor hands the edition to another team: the applications sent so far stay with the
+    # team they were routed to.
+    new_person = PersonFactory()
+    Edition.objects.filter(pk=edition.pk).update(
+        team=new_person.team, responsible_person=new_person
+    )
+    client.force_login(make_coordinator(new_person.team))
+    newcomer = make_application(
+        Edition.objects.get(pk=edition.pk), status="new", team=new_person.team
+    )
+    Application.objects.filter(pk=first.pk).update(status="withdrawn")  # a place for the newcomer
+    response = change_status(client, newcomer, "withdrawn")
+
+    third.refresh_from_db()
+    assert third.status == "place_offered"
+    # The new team's coordinator freed the place but does not learn the old team's reference.
+    assert not any(third.reference in message for message in messages_of(response))
+    notification = place_offered_notifications().get(application=third)
+    assert notification.recipients == [old_team.email]

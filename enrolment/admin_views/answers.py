@@ -9,11 +9,18 @@ language the coordinator reads.
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language, get_language_info, gettext as _
+from django.utils.translation import (
+    get_language,
+    get_language_info,
+    gettext as _,
+    gettext_lazy,
+    pgettext_lazy,
+)
 from wagtail.models import Locale
 
 from enrolment.field_names import question_key
 from enrolment.forms import system_answer_labels
+from enrolment.models import ApplicationChannel
 from enrolment.source_language_choices import AS_ANSWERED
 
 # Contact details first: they are what a coordinator needs to call back.
@@ -39,6 +46,8 @@ class Answer:
     unmatched: bool = False
     # The name of the language the answer was written in, for free text not in the reader's.
     written_in: str = ""
+    # Shown with the application's own facts rather than among the answers (oral consent).
+    shown_with_routing: bool = False
 
 
 def language_name(code):
@@ -57,8 +66,31 @@ def _same_language(code, other):
     return (code or "").split("-")[0].lower() == (other or "").split("-")[0].lower()
 
 
+# The built-in fields as the admin and the exports name them: about the applicant, in the third
+# person, not the form's "your name" (a caller never said "I want a confirmation"). The name is
+# headed like the list's column.
+ADMIN_LABELS = {
+    "applicant_name": pgettext_lazy("applicant", "Name"),
+    "phone": pgettext_lazy("applicant", "Phone"),
+    "email": pgettext_lazy("applicant", "E-mail"),
+    "safe_contact": gettext_lazy("Safe-contact instructions"),
+    "email_confirmation": gettext_lazy("Confirmation by e-mail"),
+    "privacy_consent": gettext_lazy("Consent to data processing"),
+}
+# An application taken by phone or in person: the coordinator read the notice out, and the
+# applicant agreed aloud.
+ORAL_CONSENT_LABEL = gettext_lazy("Consent given orally")
+CONSENT = "privacy_consent"
+
+
 def system_labels():
-    return {name: str(label) for name, label in system_answer_labels().items()}
+    """Stored key -> admin label of the built-in fields whose answers are stored."""
+    labels = system_answer_labels()
+    return {name: str(ADMIN_LABELS.get(name, label)) for name, label in labels.items()}
+
+
+def is_given_orally(application):
+    return application.channel != ApplicationChannel.ONLINE
 
 
 def _questions(page):
@@ -97,8 +129,21 @@ class AnswerLabels:
     def questions(self, application):
         return {name: label for name, (label, _type) in self._page_questions(application).items()}
 
-    def label(self, application, name):
+    def heading(self, application, name):
+        """The label whatever the channel: a spreadsheet column holds every channel's answers."""
         return self.questions(application).get(name) or self._system.get(name) or name
+
+    def label(self, application, name):
+        if self.is_oral_consent(application, name):
+            return str(ORAL_CONSENT_LABEL)
+        return self.heading(application, name)
+
+    def is_oral_consent(self, application, name):
+        return (
+            name == CONSENT
+            and name not in self.questions(application)
+            and is_given_orally(application)
+        )
 
     def is_free_text(self, application, name):
         question = self._page_questions(application).get(name)
@@ -133,6 +178,7 @@ class AnswerLabels:
             as_answered=format_answer(seen["value"]) if seen else "",
             unmatched=bool(seen) and not seen.get("matched"),
             written_in=written_in,
+            shown_with_routing=self.is_oral_consent(application, name),
         )
 
     def answers(self, application):
@@ -165,10 +211,13 @@ def arranged(answers):
     return ArrangedAnswers(
         safe_contact=safe_contact,
         ways_to_reach=[by_name[name] for name in WAYS_TO_REACH if name in by_name],
+        # Oral consent stands with the channel and its time, in the application's own facts.
         others=[
             answer
             for answer in answers
-            if answer.name not in WAYS_TO_REACH and answer.name != SAFE_CONTACT
+            if answer.name not in WAYS_TO_REACH
+            and answer.name != SAFE_CONTACT
+            and not answer.shown_with_routing
         ],
     )
 
@@ -213,7 +262,7 @@ class AnswerColumns:
                 field = ANSWER_PREFIX + name
                 if field not in self.headings:
                     self.fields.append(field)
-                    self.headings[field] = str(self._labels.label(application, name))
+                    self.headings[field] = str(self._labels.heading(application, name))
             answered_differently.update((application.form_data or {}).get(AS_ANSWERED, {}))
         for name in answered_differently:
             field = ANSWER_PREFIX + name
@@ -233,6 +282,8 @@ class AnswerColumns:
                 continue
             answer = self._labels.answer(application, name)
             row[ANSWER_PREFIX + name] = answer.value
+            if answer.shown_with_routing and data[name] is True:
+                row[ANSWER_PREFIX + name] = _("Yes, given orally")
             if AS_ANSWERED_PREFIX + name in row and answer.as_answered:
                 row[AS_ANSWERED_PREFIX + name] = as_answered_text(answer)
         return row

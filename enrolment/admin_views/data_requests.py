@@ -4,12 +4,17 @@ applications across teams, export them for an access request, erase them.
 Each search makes a `DataRequest` with the reason given (e.g. "access request, letter no. 12/2026
 of 3 December 2026"), and the search, each export and the erasure are logged against it with that
 reason and the reference numbers, never the search terms. The terms travel in a POST body only
-(never in an address, which servers log), and only the references found are kept: exporting and
-erasing act on those, as ticked on the results page. Anyone else (a coordinator, an editor) gets
-403 on every one of these addresses.
+(never in an address, which servers log), and only the references found are kept, with what
+matched in each (`data_rights.Match`, logged with the search). The results page says on every
+row what matched, warns where it was an answer to one of the form's own questions (possibly
+someone else's data), and ticks nothing: the officer ticks the person's applications. Exporting
+and erasing act on those, posted with a CSRF token (so no other site can make an officer's
+browser export or erase, and no reference is in an address); the export takes no GET.
+Anyone else (a coordinator, an editor) gets 403 on every one of these addresses.
 """
 
 import json
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -19,13 +24,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _, gettext_lazy, ngettext
+from django.utils.translation import gettext as _, gettext_lazy, ngettext, pgettext_lazy
 from django.views.defaults import permission_denied
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from enrolment import audit, data_rights
+from enrolment.admin_views.answers import AnswerLabels
 from enrolment.models import Application, DataRequest
 
 SEARCH_URL_NAME = "enrolment_data_requests"
@@ -59,6 +65,19 @@ class SearchForm(forms.Form):
             "whatever the case and Polish letters."
         ),
     )
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if name.strip() and len(data_rights.name_words(name)) < data_rights.MIN_NAME_WORDS:
+            # Searches are alternatives: one word would list everyone who shares it, whatever
+            # else is given.
+            raise forms.ValidationError(
+                _(
+                    "Give both the first name and the surname: a single word would find "
+                    "everyone who shares it."
+                )
+            )
+        return name
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"]
@@ -139,7 +158,11 @@ class SearchView(DataRequestMixin, FormView):
             references=references,
         )
         audit.log_data_request(
-            data_request, audit.DATA_REQUEST_SEARCH, self.request.user, references
+            data_request,
+            audit.DATA_REQUEST_SEARCH,
+            self.request.user,
+            references,
+            matched=data_rights.logged_matches(found),
         )
         return self.back_to_results(data_request)
 
@@ -154,13 +177,58 @@ class ResultsView(DataRequestMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         data_request = self.get_data_request()
         applications = list(self.applications(data_request.references))
+        matches = data_rights.matches_of(data_request)
+        labels = AnswerLabels()
         context.update(
             data_request=data_request,
-            rows=[(application, contact_of(application)) for application in applications],
+            rows=[
+                Row(
+                    application,
+                    contact_of(application),
+                    [
+                        describe(match, labels, application)
+                        for match in matches.get(application.reference, [])
+                    ],
+                )
+                for application in applications
+            ],
             export_url=reverse(EXPORT_URL_NAME, args=[data_request.pk]),
             erase_url=reverse(ERASE_URL_NAME, args=[data_request.pk]),
         )
         return context
+
+
+@dataclass
+class Row:
+    application: Application
+    contact: dict
+    matched: list  # of MatchShown
+
+
+@dataclass
+class MatchShown:
+    text: str
+    someone_elses: bool  # found in an answer to one of the form's questions
+
+
+WHAT_MATCHED = {
+    data_rights.EMAIL: pgettext_lazy("what matched", "e-mail"),
+    data_rights.PHONE: pgettext_lazy("what matched", "phone"),
+    data_rights.NAME: pgettext_lazy("what matched", "name"),
+}
+
+
+def describe(match, labels, application):
+    """What matched, for the results page: "phone", or "phone — in the answer to “Other
+    parent's phone”" where it was an answer to one of the form's own questions."""
+    what = str(WHAT_MATCHED.get(match.what, match.what))
+    if match.own:
+        return MatchShown(what, someone_elses=False)
+    return MatchShown(
+        _("%(what)s — in the answer to “%(question)s”")
+        % {"what": what, "question": labels.label(application, match.key)},
+        someone_elses=True,
+    )
 
 
 def contact_of(application):
@@ -174,30 +242,43 @@ def contact_of(application):
 
 
 class ExportView(DataRequestMixin, TemplateView):
-    """The ticked applications: a page to read and print, or a JSON file."""
+    """The ticked applications, posted from the results page: a page to read and print, or a
+    JSON file. A POST only: an export is logged, and the references stay out of addresses."""
 
     template_name = "enrolment/admin/data_request_export.html"
+    http_method_names = ["post"]
 
-    def get(self, request, *args, **kwargs):
+    def post(self, request, *args, **kwargs):
         data_request = self.get_data_request()
-        references = self.chosen_references(data_request, request.GET.getlist("reference"))
-        export_format = JSON if request.GET.get("format") == JSON else HTML
+        references = self.chosen_references(data_request, request.POST.getlist("reference"))
+        export_format = JSON if request.POST.get("format") == JSON else HTML
+        include_notes = bool(request.POST.get("notes"))
         if not references:
             messages.error(request, _("Tick at least one application to export."))
             return self.back_to_results(data_request)
         applications = list(self.applications(references))
-        record = data_rights.access_record(applications)
+        record = data_rights.access_record(applications, include_notes=include_notes)
         audit.log_data_request(
-            data_request, audit.DATA_REQUEST_EXPORT, request.user, references, format=export_format
+            data_request,
+            audit.DATA_REQUEST_EXPORT,
+            request.user,
+            references,
+            format=export_format,
+            notes=include_notes,
         )
-        audit.log_exported(applications, request.user, export_format)
+        audit.log_exported(applications, request.user, export_format, data_request=data_request)
         generated_at = timezone.localtime()
         if export_format == JSON:
             return json_file(data_request, record, generated_at)
         return TemplateResponse(
             request,
             self.template_name,
-            {"data_request": data_request, "record": record, "generated_at": generated_at},
+            {
+                "data_request": data_request,
+                "record": record,
+                "notes_included": include_notes,
+                "generated_at": generated_at,
+            },
         )
 
 
@@ -218,26 +299,14 @@ def json_file(data_request, record, generated_at):
 
 
 class EraseView(DataRequestMixin, TemplateView):
-    """GET: what will be erased, and the button; POST: erase."""
+    """POSTed from the results page: what will be erased, and the button; POSTed again with
+    `confirm`: erase. Never a GET, so that no reference is in an address."""
 
     template_name = "enrolment/admin/data_request_erase.html"
+    http_method_names = ["post"]
 
     def get_page_title(self):
         return _("Erase the applications")
-
-    def get(self, request, *args, **kwargs):
-        data_request = self.get_data_request()
-        references = self.chosen_references(data_request, request.GET.getlist("reference"))
-        if not references:
-            messages.error(request, _("Tick at least one application to erase."))
-            return self.back_to_results(data_request)
-        return self.render_to_response(
-            self.get_context_data(
-                data_request=data_request,
-                applications=self.applications(references),
-                results_url=reverse(RESULTS_URL_NAME, args=[data_request.pk]),
-            )
-        )
 
     def post(self, request, *args, **kwargs):
         data_request = self.get_data_request()
@@ -245,6 +314,14 @@ class EraseView(DataRequestMixin, TemplateView):
         if not references:
             messages.error(request, _("Tick at least one application to erase."))
             return self.back_to_results(data_request)
+        if not request.POST.get("confirm"):
+            return self.render_to_response(
+                self.get_context_data(
+                    data_request=data_request,
+                    applications=self.applications(references),
+                    results_url=reverse(RESULTS_URL_NAME, args=[data_request.pk]),
+                )
+            )
         erased = data_rights.erase_applications(
             references, user=request.user, data_request=data_request
         )

@@ -83,6 +83,23 @@ class EditionFilter(django_filters.ModelChoiceFilter):
     field_class = EditionChoiceField
 
 
+class LabelledDateRangeWidget(DateRangePickerWidget):
+    """Wagtail's two date inputs, each with a label of its own (for screen readers; the
+    placeholders show the same to everyone else)."""
+
+    template_name = "enrolment/admin/date_range_input.html"
+
+    def __init__(self, labels, attrs=None):
+        super().__init__(attrs)
+        self.labels = labels
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget, label in zip(context["widget"]["subwidgets"], self.labels, strict=True):
+            subwidget["label"] = label
+        return context
+
+
 class ApplicationFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -101,7 +118,8 @@ class ApplicationFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
     )
     submit_time = django_filters.DateFromToRangeFilter(
-        label=_("Received"), widget=DateRangePickerWidget
+        label=_("Received"),
+        widget=LabelledDateRangeWidget(labels=(_("Received from"), _("Received until"))),
     )
     safe_contact = django_filters.ChoiceFilter(
         label=_("Safe-contact instructions"),

@@ -1,19 +1,22 @@
 """What the applications list shows: its columns, the facts it sorts and filters by (read from
 the stored answers in the database, so that sorting and filtering work on SQLite and PostgreSQL
-alike), and what it says when it is empty."""
+alike), what its search finds, and what it says when it is empty."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Case, Exists, F, OuterRef, Q, TextField, Value, When
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Lower
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.models import Locale
 
+from enrolment.data_rights import name_words, normalised_email, phone_digits
 from enrolment.models import ApplicationStatus, Notification
 from enrolment.permissions import coordinated_team_ids
+from enrolment.references import ALPHABET
 from programmes.models import Edition
 
 # Names the list's queryset is annotated with (none of them is a field of Application).
@@ -83,6 +86,91 @@ def ordered(queryset, ordering):
         for expression in ORDERINGS.get(key, [F(key)])
     ]
     return queryset.order_by(*expressions, "-submit_time", "-pk")
+
+
+# Search.
+
+SEARCH_PLACEHOLDER = gettext_lazy("Search: reference, name, phone, e-mail")
+# Letters a reference never holds because they are read like digits (enrolment.references): one
+# read out or typed is taken for the digit.
+READ_AS_DIGITS = str.maketrans(
+    {
+        letter: digit
+        for letter, digit in {"O": "0", "I": "1", "L": "1"}.items()
+        if letter not in ALPHABET
+    }
+)
+# Shorter parts of a reference, a phone number or an address would find too many applications.
+MIN_REFERENCE_CHARACTERS = 3
+MIN_PHONE_DIGITS = 3
+MIN_EMAIL_CHARACTERS = 3
+_PHONE_LIKE = re.compile(r"[\d\s+().\-/]+")
+
+
+def reference_key(value):
+    """A reference as it is read out or typed: "mz8w jh62", "MZ8W–JH62" and "MZ8W-JH62" alike."""
+    return re.sub(r"[\W_]+", "", value or "").upper().translate(READ_AS_DIGITS)
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """What a coordinator typed, read as a part of a reference, of the applicant's phone number
+    (digits only, with or without +48), of their e-mail address, and as words of their name (in
+    any order, case and Polish letters ignored: "elzbieta nowak" finds "Nowak Elżbieta")."""
+
+    reference: str = ""
+    digits: str = ""
+    email: str = ""
+    words: frozenset = frozenset()
+
+    @classmethod
+    def of(cls, query):
+        reference = reference_key(query)
+        digits = phone_digits(query) if _PHONE_LIKE.fullmatch(query.strip() or "-") else ""
+        email = normalised_email(query)
+        return cls(
+            reference=reference if len(reference) >= MIN_REFERENCE_CHARACTERS else "",
+            digits=digits if len(digits) >= MIN_PHONE_DIGITS else "",
+            email=email if len(email) >= MIN_EMAIL_CHARACTERS else "",
+            words=name_words(query),
+        )
+
+    def __bool__(self):
+        return bool(self.reference or self.digits or self.email or self.words)
+
+    def match(self, reference, answers):
+        if self.reference and self.reference in reference_key(reference):
+            return True
+        if not isinstance(answers, dict):
+            return False
+        if self.digits and self.digits in phone_digits(answers.get("phone")):
+            return True
+        if self.email and self.email in normalised_email(answers.get("email")):
+            return True
+        if self.words:
+            name = name_words(answers.get("applicant_name"))
+            return all(any(word in part for part in name) for word in self.words)
+        return False
+
+
+def search(queryset, query):
+    """The applications of `queryset` that `query` finds (see SearchTerms).
+
+    The answers are JSON whose text SQLite cannot fold (Polish letters, Cyrillic case), so they
+    are compared here, as the personal data requests compare them (enrolment.data_rights): one
+    query reads the references and answers of the applications the user may see, whatever the
+    number of rows, and the list then shows those found.
+    """
+    terms = SearchTerms.of(query)
+    if not terms:
+        return queryset.none()
+    rows = queryset.prefetch_related(None).order_by().values_list("pk", "reference", "form_data")
+    found = [
+        pk
+        for pk, reference, answers in rows.iterator(chunk_size=500)
+        if terms.match(reference, answers)
+    ]
+    return queryset.filter(pk__in=found)
 
 
 def edition_name(programme_title, number):

@@ -1,6 +1,7 @@
 """Notifications that failed or still wait, for the coordinators of their teams (superusers: all),
-each with "send again". A notification of another team's application is a 404, whichever way
-its address is reached."""
+each with "send now" (never tried yet) or "send again". A notification of another team's
+application is a 404, whichever way its address is reached. Coordinators cannot change a team's
+addresses: the page says who can, and links the team for those who may edit it."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _, gettext_lazy
 from django.views.generic import TemplateView, View
 from django_tasks import TaskResultStatus
 from wagtail.admin import messages
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from enrolment import audit
@@ -53,7 +55,7 @@ def current_team_recipients(notification):
         .filter(pk=notification.application.edition_id)
         .first()
     )
-    return team_recipients(edition) if edition else []
+    return team_recipients(edition, notification.application) if edition else []
 
 
 def may_send_again(user, notification):
@@ -82,7 +84,17 @@ class NotificationListView(WagtailAdminTemplateMixin, TemplateView):
         context["can_send_again"] = {
             n.pk for n in notifications if may_send_again(self.request.user, n)
         }
+        context["team_edit_links"] = team_edit_links(self.request.user, context["failed"])
         return context
+
+
+def team_edit_links(user, notifications):
+    """(team, its edit address) of the teams these notifications went to, for a user who may
+    edit teams (moderators, administrators); nothing for coordinators."""
+    finder = AdminURLFinder(user)
+    teams = {n.application.team_id: n.application.team for n in notifications if n.is_to_the_team}
+    links = [(team, finder.get_edit_url(team)) for team in teams.values()]
+    return [(team, url) for team, url in links if url]
 
 
 class SendAgainView(View):
@@ -118,6 +130,7 @@ class SendAgainView(View):
                 notification.recipients = (
                     current_team_recipients(notification) or notification.recipients
                 )
+            never_tried = not notification.attempts
             notification.failed_at = None
             notification.failure_reason = ""
             notification.attempts = 0
@@ -126,9 +139,9 @@ class SendAgainView(View):
             )
             queue_delivery(notification)
             audit.log_notification_resent(notification, request.user)
-        messages.success(
-            request,
-            _("The notification about application %(reference)s will be sent again shortly.")
-            % {"reference": notification.application.reference},
-        )
+        if never_tried:
+            done = _("The notification about application %(reference)s will be sent shortly.")
+        else:
+            done = _("The notification about application %(reference)s will be sent again shortly.")
+        messages.success(request, done % {"reference": notification.application.reference})
         return redirect(LIST_URL_NAME)

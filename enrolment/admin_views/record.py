@@ -119,7 +119,22 @@ class RecordedApplicationFormMixin:
             error_messages={"required": _("Choose how the application came.")},
         )
         self._speak_of_the_applicant()
-        self.order_fields([CHANNEL_NAME, *self.fields])
+        self.order_fields(self.recording_order())
+
+    def recording_order(self):
+        """The order of a phone call: how it came; the privacy notice read out and the consent
+        (nothing is written down before it); who the applicant is and how to reach them, the
+        safe way first where the programme asks for it; the programme's questions; last, the
+        e-mail confirmation. (`safe_contact` exists only on a sensitive programme's form.)"""
+        contact = ["safe_contact", "applicant_name", "phone", "email"]
+        leading = [
+            CHANNEL_NAME,
+            self.consent_name,
+            *(system_field_name(key) for key in contact),
+        ]
+        trailing = [system_field_name("email_confirmation")]
+        questions = [name for name in self.fields if name not in {*leading, *trailing}]
+        return [*leading, *questions, *trailing]
 
     def _speak_of_the_applicant(self):
         """Labels that speak of the applicant: the coordinator is typing, not applying."""
@@ -147,9 +162,10 @@ class RecordedApplicationFormMixin:
         consent.help_text = _(
             "Read the privacy notice above to the applicant. Tick this box only if they agreed."
         )
+        # One sentence, shown alone in the error summary (record_form.html).
         consent.error_messages["required"] = _(
-            "Without the applicant's consent the application cannot be recorded: read them the "
-            "privacy notice and tick the box once they agree."
+            "The applicant has to hear the privacy notice and agree – without their consent the "
+            "application cannot be recorded."
         )
 
     def answers(self):
@@ -163,6 +179,15 @@ def recorded_application_form_class(page):
     return type(
         "RecordedApplicationForm", (RecordedApplicationFormMixin, page.get_form_class()), {}
     )
+
+
+# Short link texts, the edition being named in the row's header (record_choose_edition.html).
+IN_LANGUAGE = {"pl": _("in Polish"), "en": _("in English"), "uk": _("in Ukrainian")}
+
+
+def in_language(locale):
+    """ "in Polish", or the language's name for a language without the phrase."""
+    return IN_LANGUAGE.get(locale.language_code) or locale.get_display_name()
 
 
 class RecordViewMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
@@ -203,7 +228,7 @@ class ChooseEditionView(RecordViewMixin, TemplateView):
                     "taken": places_taken(edition),
                     "languages": [
                         (
-                            locale.get_display_name(),
+                            in_language(locale),
                             url
                             if page.pk == form_page.pk
                             else f"{url}?{urlencode({LANGUAGE_PARAMETER: locale.language_code})}",

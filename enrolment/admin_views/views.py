@@ -4,12 +4,12 @@ so that another team's application is a 404 whichever way its address is reached
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _, gettext_lazy, ngettext
+from django.utils.translation import gettext as _, gettext_lazy, ngettext, pgettext, pgettext_lazy
 from wagtail.admin import messages
+from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
@@ -17,7 +17,9 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 
 from enrolment import audit, waiting_list
 from enrolment.exports import ApplicationExportMixin
+from enrolment.models import Application
 from enrolment.permissions import coordinated_team_ids
+from enrolment.submission import lock_edition
 
 from . import listing
 from .answers import AnswerLabels, arranged, language_name, source_language_name
@@ -89,14 +91,17 @@ class ApplicationIndexView(VisibleApplicationsMixin, ApplicationExportMixin, Ind
     def order_queryset(self, queryset):
         return listing.ordered(queryset, self.ordering or self.default_ordering)
 
+    def get_search_form(self):
+        # The placeholder names what the search finds (listing.search).
+        if self.search_kwarg in self.request.GET:
+            return SearchForm(self.request.GET, placeholder=listing.SEARCH_PLACEHOLDER)
+        return SearchForm(placeholder=listing.SEARCH_PLACEHOLDER)
+
     def search_queryset(self, queryset):
-        # The reference, or a part of the applicant's name (read from the stored answers).
+        # The reference, phone, e-mail or name, as read out or typed (listing.search).
         if not self.is_searching:
             return queryset
-        return queryset.filter(
-            Q(reference__icontains=self.search_query)
-            | Q(**{f"{listing.NAME}__icontains": self.search_query})
-        )
+        return listing.search(queryset, self.search_query)
 
     @cached_property
     def columns(self):
@@ -156,7 +161,7 @@ class ApplicationIndexView(VisibleApplicationsMixin, ApplicationExportMixin, Ind
 
 class ApplicationInspectView(VisibleApplicationsMixin, InspectView):
     template_name = "enrolment/admin/application_inspect.html"
-    page_title = gettext_lazy("Application")
+    page_title = pgettext_lazy("enrolment", "Application")
     inspect_url_name = None
     change_status_url_name = None
     add_note_url_name = None
@@ -260,6 +265,15 @@ class ChangeStatusView(ApplicationActionView):
         except waiting_list.EditionFull as full:
             messages.error(self.request, edition_full_message(full.edition))
             return self.back_to_application()
+        except waiting_list.DataRemoved:
+            messages.error(
+                self.request,
+                _(
+                    "The status was not changed: the personal data of this application was "
+                    "removed, so it can no longer take a place or wait for one."
+                ),
+            )
+            return self.back_to_application()
         if not change.changed:
             messages.info(self.request, _("The status was not changed."))
             return self.back_to_application()
@@ -268,7 +282,13 @@ class ChangeStatusView(ApplicationActionView):
             _("Application %(reference)s now has the status “%(status)s”.")
             % {"reference": application.reference, "status": application.get_status_display()},
         )
-        for moved_up in change.moved_up:
+        # Only those of the user's own teams: an edition handed to another team may have
+        # applications of both on its waiting list.
+        for moved_up in [
+            moved_up
+            for moved_up in change.moved_up
+            if self.user_has_permission_for_instance("view", moved_up)
+        ]:
             messages.success(
                 self.request,
                 _(
@@ -276,8 +296,18 @@ class ChangeStatusView(ApplicationActionView):
                     "now has the status “%(status)s”. The team was notified by e-mail."
                 )
                 % {"reference": moved_up.reference, "status": moved_up.get_status_display()},
+                # A button that opens the application moved up: the one to call now.
+                buttons=[
+                    messages.button(
+                        self.url_for_application(moved_up),
+                        _("Open application %(reference)s") % {"reference": moved_up.reference},
+                    )
+                ],
             )
         return self.back_to_application()
+
+    def url_for_application(self, application):
+        return reverse(self.inspect_url_name, args=(quote(application.pk),))
 
 
 def edition_full_message(edition):
@@ -296,15 +326,16 @@ class AddNoteView(ApplicationActionView):
     def perform(self):
         application = self.object
         if application.is_anonymised:
-            messages.error(
-                self.request,
-                _("The personal data of this application was removed; notes cannot be added."),
-            )
-            return self.back_to_application()
+            return self.refuse_on_removed_data()
         form = NoteForm(self.request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(note_form=form))
         with transaction.atomic():
+            # Checked again under the row lock an erasure takes too: a note written while the
+            # data was being removed would bring back what it may say about the applicant.
+            locked = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
+            if locked.is_anonymised:
+                return self.refuse_on_removed_data()
             note = form.save(commit=False)
             note.application = application
             note.author = self.request.user
@@ -313,6 +344,13 @@ class AddNoteView(ApplicationActionView):
         messages.success(
             self.request,
             _("Note added to application %(reference)s.") % {"reference": application.reference},
+        )
+        return self.back_to_application()
+
+    def refuse_on_removed_data(self):
+        messages.error(
+            self.request,
+            _("The personal data of this application was removed; notes cannot be added."),
         )
         return self.back_to_application()
 
@@ -327,13 +365,24 @@ class ApplicationDeleteView(VisibleApplicationsMixin, DeleteView):
         return super().dispatch(request, *args, **kwargs)
 
     def delete_action(self):
-        application = self.object
         with transaction.atomic():
+            # The edition first, then the application: the order every change of places takes,
+            # and the status as it is now, not as it was when the page was loaded.
+            edition = None
+            if self.object.edition_id is not None:
+                edition = lock_edition(self.object.edition_id)
+            application = (
+                Application.objects.select_for_update(of=("self",))
+                .filter(pk=self.object.pk)
+                .first()
+            )
+            if application is None:
+                return  # deleted meanwhile by someone else
             audit.log_deleted(application, self.request.user)
             application.delete()
-            if application.takes_a_place and application.edition_id is not None:
+            if edition is not None and application.takes_a_place:
                 # Its place goes to the first person waiting.
-                waiting_list.offer_places_of(application.edition_id, self.request.user)
+                waiting_list.offer_freed_places(edition, self.request.user)
 
 
 class ApplicationHistoryView(VisibleApplicationsMixin, HistoryView):
@@ -350,7 +399,7 @@ class ApplicationHistoryView(VisibleApplicationsMixin, HistoryView):
     def header_buttons(self):
         return [
             HeaderButton(
-                label=_("Application"),
+                label=pgettext("enrolment", "Application"),
                 url=self.get_edit_url(self.object),
                 icon_name="form",
             )

@@ -55,7 +55,7 @@ class ApplicationViewSet(ModelViewSet):
         Column("channel", label=_("Channel"), accessor="get_channel_display", sort_key="channel"),
         DateColumn("submit_time", label=_("Received"), sort_key="submit_time"),
         listing.SafeContactColumn(
-            "safe_contact", label=_("Safe contact"), sort_key=listing.SAFE_CONTACT
+            "safe_contact", label=_("Safe-contact instructions"), sort_key=listing.SAFE_CONTACT
         ),
         views.NotificationStateColumn(
             "notifications", label=_("Notifications"), sort_key=listing.UNDELIVERED

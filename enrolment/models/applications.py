@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.models import Page
 
 
 class ApplicationStatus(models.TextChoices):
-    NEW = "new", _("New")
+    NEW = "new", pgettext_lazy("application status", "New")
     # Moved up from the waiting list when a place freed: the place is kept for this applicant.
     PLACE_OFFERED = "place_offered", _("Place offered")
     CONTACTED = "contacted", _("Contacted")

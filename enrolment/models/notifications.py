@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from enrolment.delivery_errors import explain
+
 from .applications import Application
 
 
@@ -94,3 +96,8 @@ class Notification(models.Model):
     @property
     def is_failed(self):
         return self.failed_at is not None and not self.is_delivered
+
+    @property
+    def last_error_explained(self):
+        """The last error as a plain sentence for coordinators (`last_error` stays technical)."""
+        return explain(self.last_error, given_up=self.failed_at is not None)

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext, gettext_lazy as _, ngettext
+from django.utils.translation import gettext, gettext_lazy as _, ngettext, pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -70,7 +70,7 @@ class CompetenceGroup(TranslatableMixin, Orderable):
 
 class SupportMode(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
-    GROUP = "group", _("Group")
+    GROUP = "group", pgettext_lazy("form of support", "Group")
     RESIDENTIAL = "residential", _("Residential trip")
 
 

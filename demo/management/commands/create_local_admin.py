@@ -13,12 +13,44 @@ from home import roles
 from programmes.models import Team
 
 USERNAME = "admin"
+ADMIN_NAME = ("Adam", "Administracyjny")
 # Local demo users, one per role; each team's coordinator is added after these.
 DEMO_USERS = [
     ("moderator", roles.MODERATORS),
     ("editor", roles.EDITORS),
     ("translator", roles.TRANSLATORS),
 ]
+# Invented names (first, last), so that the account form saves without asking for them and
+# the admin shows a person ("Recorded by Urszula Szkoleniowa"), not a user name.
+DEMO_NAMES = {
+    "moderator": ("Marta", "Moderacka"),
+    "editor": ("Ewa", "Redakcyjna"),
+    "translator": ("Taras", "Tłumaczenko"),
+}
+# Coordinators by team number; a team without one here gets "Koordynatorka Zespołu <n>".
+COORDINATOR_NAMES = [
+    ("Teresa", "Pokazowa"),
+    ("Renata", "Ćwiczebna"),
+    ("Halina", "Modelowa"),
+    ("Urszula", "Szkoleniowa"),
+    ("Wanda", "Próbna"),
+    ("Alicja", "Wdrożeniowa"),
+    ("Bożena", "Wstępna"),
+    ("Celina", "Demonstracyjna"),
+]
+
+
+def coordinator_name(number):
+    if 1 <= number <= len(COORDINATOR_NAMES):
+        return COORDINATOR_NAMES[number - 1]
+    return ("Koordynatorka", f"Zespołu {number}")
+
+
+def give_name(user, first_name, last_name):
+    """Names a user who has none; a name someone changed in the admin stays."""
+    if not user.first_name and not user.last_name:
+        user.first_name, user.last_name = first_name, last_name
+        user.save(update_fields=["first_name", "last_name"])
 
 
 def password_file():
@@ -82,7 +114,7 @@ class Command(BaseCommand):
 
         if user is None:
             password = secrets.token_urlsafe(12)
-            user_model.objects.create_superuser(USERNAME, "admin@example.org", password)
+            user = user_model.objects.create_superuser(USERNAME, "admin@example.org", password)
             write_password(path, password)
             self.stdout.write(f"Created the superuser '{USERNAME}'; password saved in {path}.")
         else:
@@ -98,6 +130,7 @@ class Command(BaseCommand):
                     f"and saved it in {path}."
                 )
 
+        give_name(user, *ADMIN_NAME)
         self.stdout.write(
             self.style.SUCCESS(f"Log in at {options['url']} as {USERNAME} with password {password}")
         )
@@ -112,23 +145,30 @@ class Command(BaseCommand):
             password = secrets.token_urlsafe(12)
             write_password(path, password)
 
-        users = [(username, Group.objects.get(name=group)) for username, group in DEMO_USERS]
+        users = [
+            (username, Group.objects.get(name=group), DEMO_NAMES[username])
+            for username, group in DEMO_USERS
+        ]
         ensure_coordinator_groups()
         teams = Team.objects.filter(locale=Locale.get_default(), coordinators_group__isnull=False)
-        users += [(f"coordinator{team.number}", team.coordinators_group) for team in teams]
+        users += [
+            (f"coordinator{team.number}", team.coordinators_group, coordinator_name(team.number))
+            for team in teams
+        ]
 
         user_model = get_user_model()
-        for username, group in users:
+        for username, group, name in users:
             user, created = user_model.objects.get_or_create(
                 username=username, defaults={"email": f"{username}@example.org"}
             )
             if created or not user.check_password(password):
                 user.set_password(password)
                 user.save(update_fields=["password"])
+            give_name(user, *name)
             user.groups.add(group)
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo users, each with password {password} (saved in {path}):")
         )
-        for username, group in users:
+        for username, group, _name in users:
             self.stdout.write(f"  {username:<16} {group.name}")

@@ -13,9 +13,10 @@ class Command(BaseCommand):
         "edition was deleted counts from the day it was sent instead. Anonymising empties the "
         "answers, deletes the notes and abandons an unsent confirmation to the applicant; the "
         "reference, edition, team and status stay for statistics. --erase REFERENCE erases one "
-        "application at the person's request, whatever its dates, as Personal data requests "
-        "in the admin does (a place it held goes to the waiting list; its notes, notifications "
-        "and confirmation sessions go; the erasure is recorded for --replay). Every "
+        "application at the person's request, whatever its dates, exactly as Personal data "
+        "requests in the admin does (a place it held goes to the waiting list; its answers, "
+        "notes, notifications and confirmation sessions go; the erasure is recorded for "
+        "--replay); with --delete the application is then deleted too. Every "
         "application handled is written to the audit log, without personal data. A programme "
         "with its own period (its page: Keeping applications) keeps it, --months or not, and "
         "nothing of a programme is removed before its 'keep applications at least until' date. "
@@ -43,7 +44,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--erase",
             metavar="REFERENCE",
-            help="Handle only the application with this reference number, whatever its dates.",
+            help=(
+                "Erase only the application with this reference number, at the person's "
+                "request, whatever its dates (with --delete: erase it, then delete it)."
+            ),
         )
         parser.add_argument(
             "--replay",
@@ -82,15 +86,18 @@ class Command(BaseCommand):
         self.report(outcome)
 
     def run(self, months, delete, erase, dry_run):
-        if erase and not (delete or dry_run):
-            # The same erasure as the data protection officers' in the admin: one path, so that
-            # neither leaves a session, a notification or a held place behind.
-            reference = erase.strip().upper()
-            if not data_rights.erase_application(reference, reason=data_rights.REQUEST):
-                raise Application.DoesNotExist
-            return retention.Outcome(retention.ANONYMISE, references=[reference])
+        if erase and dry_run:
+            return retention.plan_erasure(erase, delete=delete)
         if erase:
-            return retention.erase(erase, delete=delete, dry_run=dry_run)
+            # The same erasure as the data protection officers' in the admin, deleting or not:
+            # one path, so that neither leaves a session, a notification or a held place behind.
+            reference = erase.strip().upper()
+            if not data_rights.erase_application(
+                reference, reason=data_rights.REQUEST, delete=delete
+            ):
+                raise Application.DoesNotExist
+            action = retention.DELETE if delete else retention.ANONYMISE
+            return retention.Outcome(action, references=[reference])
         months = retention.retention_months(months)
         before = retention.cutoff(months=months)
         self.stdout.write(

@@ -1,0 +1,69 @@
+"""deploy/nginx/mops.conf run by a real nginx on a loopback port, for tests of what nginx does."""
+
+import http.client
+import re
+import socket
+import time
+import urllib.parse
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+NGINX_CONFIG = PROJECT / "deploy" / "nginx" / "mops.conf"
+ACCESS_LOG = "access.log"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def nginx_on_loopback(folder, media_root, port):
+    """deploy/nginx/mops.conf as it is, but plain HTTP on a loopback port (its certificates
+    exist only on the server), the media folder and the access log in `folder`, in one
+    foreground process."""
+    server = NGINX_CONFIG.read_text()
+    server = re.sub(r"^\s*ssl_[a-z_]+ .*;\n", "", server, flags=re.MULTILINE)
+    server = re.sub(r"^\s*listen .*;\n", "", server, flags=re.MULTILINE)
+    # The first server block only redirects to HTTPS: the second one, on our port, is tested.
+    server = server.replace("server_name mops.example.org;", "server_name localhost;", 1)
+    server = server.replace(
+        "server_name mops.example.org;", f"listen 127.0.0.1:{port};\n    server_name _;"
+    )
+    server = server.replace("/var/lib/mops/media/", f"{media_root}/")
+    server = server.replace("/var/log/nginx/access.log", f"{folder}/{ACCESS_LOG}")
+    temp_paths = "".join(
+        f"{kind}_temp_path {folder}/{kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    config = folder / "nginx.conf"
+    config.write_text(
+        f"daemon off;\nmaster_process off;\npid {folder}/nginx.pid;\n"
+        f"error_log {folder}/error.log;\nevents {{}}\n"
+        f"http {{\naccess_log off;\n{temp_paths}{server}\n}}\n"
+    )
+    return config
+
+
+def wait_for(base, seconds=10):
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fetch(base + "/media/")
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def fetch(url):
+    # http.client sends the path as given: no client-side normalisation of `..` or `//`.
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    try:
+        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
