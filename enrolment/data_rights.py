@@ -19,12 +19,17 @@ Finding
     logged with the search, for the results page to show.
 
 The access export
-    Every answer with its question, the status and dates, and the notifications (without their
-    addresses). The team's notes are left out unless the officer asks for them: they are
-    written by staff and often describe other people (a partner, a child, a neighbour), and a
-    copy given under RODO art. 15(3) must not adversely affect the rights and freedoms of
-    others (art. 15(4)). The export says so in a sentence. With the notes, they come under a
-    heading of their own, for the officer to read and redact before the export is sent.
+    A response under RODO art. 15: the controller (the institution's name and address in the
+    default language, and the data protection officer's contact), then every answer with its
+    question, the status and dates, and the notifications (without their addresses), and at the
+    end what art. 15(1) requires besides the data: the applicants' privacy notice (purposes,
+    legal basis, recipients, retention, rights, complaint), in the applications' language or the
+    default one, and where the data came from. The team's notes are left out unless the officer
+    asks for them: they are written by staff and often describe other people (a partner, a
+    child, a neighbour), and a copy given under RODO art. 15(3) must not adversely affect the
+    rights and freedoms of others (art. 15(4)). The export says so in a sentence. With the
+    notes, they come under a heading of their own, for the officer to read and redact before
+    the export is sent.
 
 Erasing
     Each application in its own transaction, the edition locked first and then the application
@@ -34,7 +39,9 @@ Erasing
     whose confirmation page carries its reference deleted, the erasure recorded (reference and
     time only, in the table and the append-only file, see `enrolment.retention.record_erased`)
     and logged with the reason of the request. The application itself stays, without personal
-    data, for the statistics: reference, programme, edition, team, status.
+    data, for the statistics: reference, programme, edition, team, status (withdrawn, if it held
+    a place). `erase_application` says what it did (`Erasure`): whether the application was
+    withdrawn and which applications moved up into its place, for the admin to tell.
 
 Replaying
     `replay()` reads the erasures from the file and the table (a restored database may have lost
@@ -50,11 +57,15 @@ from importlib import import_module
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log, registry as log_actions
+from wagtail.models import Locale
+
+from home.models import Institution
 
 from . import audit, waiting_list
 from .admin_views.answers import AnswerLabels
-from .models import Application, ApplicationStatus, ErasureRecord
+from .models import Application, ApplicationStatus, ErasureRecord, PrivacyNotice
 from .models.form_page import CONFIRMATION_SESSION_KEY
 from .retention import (
     append_to_erasure_log,
@@ -302,6 +313,67 @@ def access_record(applications, *, include_notes=False):
     return record
 
 
+# Where the data came from (RODO art. 15(1)(g)), for the end of the access export.
+SOURCE_OF_THE_DATA = gettext_lazy(
+    "The answers come from the applications themselves: sent on the form on our website, or "
+    "given by phone or in person and typed in by the team (see “How it was made” under each "
+    "application). The status, the dates and the notifications were recorded by the centre."
+)
+
+
+@dataclass
+class Controller:
+    """Who answers the request (RODO art. 4(7)): the institution, in the default language."""
+
+    institution: Institution | None
+    officer_email: str = ""
+    officer_phone: str = ""
+
+    @classmethod
+    def of(cls, institution_settings):
+        """`institution_settings`: the site's `home.InstitutionSettings` (the officer's
+        contact), or None."""
+        return cls(
+            Institution.objects.for_locale(Locale.get_default()),
+            getattr(institution_settings, "data_protection_officer_email", ""),
+            getattr(institution_settings, "data_protection_officer_phone", ""),
+        )
+
+    def as_data(self):
+        institution = self.institution
+        return {
+            "name": institution.name if institution else "",
+            "street_address": institution.street_address if institution else "",
+            "postal_code": institution.postal_code if institution else "",
+            "city": institution.city if institution else "",
+            "data_protection_officer": {"email": self.officer_email, "phone": self.officer_phone},
+        }
+
+
+def privacy_notice_for(applications):
+    """The applicants' privacy notice in the language of `applications` when they share one,
+    else (or if it is not translated) in the default language; None if none is written."""
+    languages = {application.language for application in applications}
+    locale = None
+    if len(languages) == 1:
+        locale = Locale.objects.filter(language_code=languages.pop()).first()
+    return PrivacyNotice.objects.select_related("locale").for_locale(locale or Locale.get_default())
+
+
+def privacy_notice_data(notice):
+    if notice is None:
+        return None
+    return {
+        "language": notice.locale.language_code,
+        "purpose": notice.purpose,
+        "legal_basis": notice.legal_basis,
+        "recipients": notice.recipients,
+        "retention": notice.retention,
+        "rights": notice.rights,
+        "complaint": notice.complaint,
+    }
+
+
 # Erasing.
 
 
@@ -339,12 +411,22 @@ def holds_data(application, sessions=None):
     )
 
 
+@dataclass
+class Erasure:
+    """One application erased: whether it gave up a place (its status became "withdrawn"), and
+    the applications moved up from the waiting list into that place."""
+
+    reference: str
+    withdrawn: bool = False
+    moved_up: list = field(default_factory=list)  # of Application
+
+
 def erase_application(
     reference, *, user=None, reason=REQUEST, data_request=None, sessions=None, delete=False
 ):
-    """Erase one application (see the module's docstring), and with `delete` delete it then;
-    False if there is none with this reference. `sessions` (from `confirmation_sessions`) saves
-    a scan of the sessions."""
+    """Erase one application (see the module's docstring), and with `delete` delete it then:
+    an `Erasure`, or None if there is none with this reference. `sessions` (from
+    `confirmation_sessions`) saves a scan of the sessions."""
     require_logged_action(audit.ERASE)
     if delete:
         require_logged_action(audit.DELETE)
@@ -357,9 +439,12 @@ def erase_application(
             lock_edition(edition_id)
         application = found.select_for_update(of=("self",)).first()
         if application is None:
-            return False
+            return None
+        erasure = Erasure(reference)
         if application.takes_a_place:
-            waiting_list.change_status(application, ApplicationStatus.WITHDRAWN, user)
+            change = waiting_list.change_status(application, ApplicationStatus.WITHDRAWN, user)
+            erasure.withdrawn = change.changed
+            erasure.moved_up = change.moved_up
         application.form_data = {}
         application.submission_token = None
         application.anonymised_at = application.anonymised_at or timezone.now()
@@ -379,16 +464,24 @@ def erase_application(
             # Logged first: the entry needs the application's id.
             log(application, audit.DELETE, user=user, data=log_data, deleted=True)
             application.delete()
-    return True
+    return erasure
+
+
+def erasures_for_request(references, *, user, data_request):
+    """Erase each application in its own transaction; an `Erasure` for each one erased."""
+    sessions = confirmation_sessions(references)
+    erased = (
+        erase_application(reference, user=user, data_request=data_request, sessions=sessions)
+        for reference in references
+    )
+    return [erasure for erasure in erased if erasure is not None]
 
 
 def erase_applications(references, *, user, data_request):
     """Erase each application in its own transaction; the references erased."""
-    sessions = confirmation_sessions(references)
     return [
-        reference
-        for reference in references
-        if erase_application(reference, user=user, data_request=data_request, sessions=sessions)
+        erasure.reference
+        for erasure in erasures_for_request(references, user=user, data_request=data_request)
     ]
 
 

@@ -14,9 +14,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
-from wagtail.models import ModelLogEntry
+from wagtail.models import Locale, ModelLogEntry
 
-from enrolment import audit
+from enrolment import audit, data_rights
 from enrolment.models import (
     Application,
     ApplicationLogEntry,
@@ -26,12 +26,15 @@ from enrolment.models import (
     ErasureRecord,
     Notification,
     NotificationKind,
+    PrivacyNotice,
 )
+from home.models import Institution
 
 from .admin_factories import another_programme
 from .admin_helpers import make_application, make_coordinator, make_superuser, make_user, signed_in
 from .enrolment_helpers import submit, valid_answers
 from .enrolment_world import small_site, with_question
+from .factories import polish
 
 pytestmark = pytest.mark.django_db
 
@@ -506,3 +509,202 @@ def test_the_command_erases_and_deletes_as_the_admin_erases(world):
     )
     assert actions[-2:] == [audit.ERASE, audit.DELETE]
     assert "Deleted 1 application." in output.getvalue()
+
+
+# What the erasure does to places, said before and after.
+
+HOLDS_A_PLACE = (
+    "An application that holds a place is withdrawn: its status becomes “%(withdrawn)s”, and its "
+    "place is offered to the first application on the waiting list, if there is one and the "
+    "edition has not ended. The team is notified of that by e-mail."
+)
+ROW_HOLDS_A_PLACE = (
+    "Holds a place: it will be withdrawn (“%(withdrawn)s”), and the place offered to the first "
+    "on the waiting list, if any."
+)
+# The status change's own words (enrolment/admin_views/views.py), translated once.
+NOW_HAS_THE_STATUS = "Application %(reference)s now has the status “%(status)s”."
+PLACE_FREED = (
+    "A place freed: application %(reference)s, the first on the waiting list, now has the status "
+    "“%(status)s”. The team was notified by e-mail."
+)
+
+
+def test_the_confirmation_says_a_place_is_withdrawn_and_offered_to_the_waiting_list(world):
+    online, by_phone = world["online"], world["by_phone"]
+    Application.objects.filter(pk=by_phone.pk).update(status=ApplicationStatus.WAITING_LIST)
+    client = signed_in(officer())
+    data_request = search(client, phone="600123456")
+    url = reverse("enrolment_data_request_erase", args=[data_request.pk])
+    page = client.post(url, {"reference": [online.reference, by_phone.reference]})
+    page = page.content.decode()
+
+    with translation.override("pl"):  # the officer's admin speaks Polish
+        withdrawn = str(ApplicationStatus.WITHDRAWN.label)
+        assert gettext(HOLDS_A_PLACE) % {"withdrawn": withdrawn} in page
+        row = gettext(ROW_HOLDS_A_PLACE) % {"withdrawn": withdrawn}
+    # On the row of the application that holds a place only.
+    (online_item,) = [item for item in page.split("<li>") if f">{online.reference}<" in item]
+    (waiting_item,) = [item for item in page.split("<li>") if f">{by_phone.reference}<" in item]
+    assert row in online_item
+    assert row not in waiting_item
+    assert Application.objects.get(pk=online.pk).status == ApplicationStatus.NEW  # not yet
+
+
+def test_the_message_after_erasing_names_the_application_moved_up(world):
+    edition = world["site"].edition
+    edition.places = 2  # Anna's place and Jan's
+    edition.save()
+    waiting = make_application(edition, status=ApplicationStatus.WAITING_LIST)
+    later = make_application(edition, status=ApplicationStatus.WAITING_LIST)
+    client = signed_in(officer())
+    data_request = search(client, email="anna.kowalska@example.org")
+    online = world["online"]
+
+    response = client.post(
+        reverse("enrolment_data_request_erase", args=[data_request.pk]),
+        {"reference": [online.reference], "confirm": "1"},
+        follow=True,
+    )
+
+    shown = [str(message).strip() for message in response.context["messages"]]
+    with translation.override("pl"):
+        withdrawn = gettext(NOW_HAS_THE_STATUS) % {
+            "reference": online.reference,
+            "status": ApplicationStatus.WITHDRAWN.label,
+        }
+        moved_up = gettext(PLACE_FREED) % {
+            "reference": waiting.reference,
+            "status": ApplicationStatus.PLACE_OFFERED.label,
+        }
+    assert withdrawn in shown
+    assert moved_up in shown
+    assert not any(later.reference in message for message in shown)
+    assert Application.objects.get(pk=waiting.pk).status == ApplicationStatus.PLACE_OFFERED
+    assert Notification.objects.filter(
+        application=waiting, kind=NotificationKind.PLACE_OFFERED
+    ).exists()
+
+
+def test_erasing_an_application_on_the_waiting_list_moves_nobody_up(world):
+    edition = world["site"].edition
+    edition.places = 2
+    edition.save()
+    online = world["online"]
+    Application.objects.filter(pk=online.pk).update(status=ApplicationStatus.WAITING_LIST)
+    other = make_application(edition, status=ApplicationStatus.WAITING_LIST)
+    client = signed_in(officer())
+    data_request = search(client, email="anna.kowalska@example.org")
+
+    response = client.post(
+        reverse("enrolment_data_request_erase", args=[data_request.pk]),
+        {"reference": [online.reference], "confirm": "1"},
+        follow=True,
+    )
+
+    shown = " ".join(str(message) for message in response.context["messages"])
+    assert online.reference in shown  # erased
+    assert other.reference not in shown
+    assert Application.objects.get(pk=online.pk).status == ApplicationStatus.WAITING_LIST
+    assert Application.objects.get(pk=other.pk).status == ApplicationStatus.WAITING_LIST
+
+
+# The access export is a response under RODO art. 15.
+
+CONTROLLER = "Miejski Ośrodek Pomocy Społecznej w Testowie"
+PURPOSE_PL = "Rekrutacja do programu aktywności lokalnej."
+PURPOSE_UK = "Набір до програми місцевої активності."
+
+
+@pytest.fixture
+def controller_and_notice():
+    """The institution and its privacy notice, in place of the demo's when it is there (one of
+    each per language)."""
+    polish_locale = polish()
+    Institution.objects.update_or_create(
+        locale=polish_locale,
+        defaults={
+            "name": CONTROLLER,
+            "short_name": "MOPS",
+            "street_address": "ul. Próbna 1",
+            "postal_code": "00-001",
+            "city": "Testów",
+        },
+    )
+    notice, _created = PrivacyNotice.objects.update_or_create(
+        locale=polish_locale,
+        defaults={
+            "purpose": PURPOSE_PL,
+            "legal_basis": "art. 6 ust. 1 lit. e RODO",
+            "recipients": "Pracownicy MOPS",
+            "retention": "12 miesięcy po zakończeniu edycji",
+            "rights": "Dostęp, sprostowanie, usunięcie",
+            "complaint": "Prezes Urzędu Ochrony Danych Osobowych",
+        },
+    )
+    ukrainian = Locale.objects.get_or_create(language_code="uk")[0]
+    PrivacyNotice.objects.update_or_create(
+        locale=ukrainian,
+        defaults={
+            "translation_key": notice.translation_key,
+            "purpose": PURPOSE_UK,
+            "legal_basis": "ст. 6",
+            "recipients": "Працівники",
+            "retention": "12 місяців",
+            "rights": "Доступ",
+            "complaint": "Голова UODO",
+        },
+    )
+
+
+def test_the_printable_export_names_the_controller_and_ends_with_the_privacy_notice(
+    world, controller_and_notice
+):
+    client = signed_in(officer())
+    data_request = search(client, email="anna.kowalska@example.org")
+    page = export(client, data_request, "html", world["online"]).content.decode()
+
+    header = page[page.index("<header>") : page.index("</header>")]
+    assert CONTROLLER in header and "ul. Próbna 1" in header and "00-001 Testów" in header
+    assert REASON in header  # the request it answers
+    end = page[page.index('id="processing"') :]
+    assert page.index(ANSWER) < page.index('id="processing"')  # the data first, then the notice
+    for text in (PURPOSE_PL, "Pracownicy MOPS", "12 miesięcy po zakończeniu edycji"):
+        assert text in end, text
+    assert "Prezes Urzędu Ochrony Danych Osobowych" in end
+    assert PURPOSE_UK not in page
+    with translation.override("pl"):
+        assert gettext(data_rights.SOURCE_OF_THE_DATA) in end
+
+
+def test_the_notice_is_in_the_language_of_the_application(world, controller_and_notice):
+    Application.objects.filter(pk=world["by_phone"].pk).update(language="uk")
+    client = signed_in(officer())
+    data_request = search(client, phone="600123456")
+    page = export(client, data_request, "html", world["by_phone"]).content.decode()
+    assert PURPOSE_UK in page and PURPOSE_PL not in page
+    assert 'lang="uk"' in page
+    (exported,) = [json.loads(export(client, data_request, "json", world["by_phone"]).content)]
+    assert exported["privacy_notice"]["purpose"] == PURPOSE_UK
+    assert exported["privacy_notice"]["language"] == "uk"
+    # The controller is named in the default language, whatever the application's.
+    assert exported["controller"]["name"] == CONTROLLER
+
+
+def test_the_json_export_has_the_controller_the_notice_and_each_answers_question(
+    world, controller_and_notice
+):
+    client = signed_in(officer())
+    data_request = search(client, email="anna.kowalska@example.org")
+    exported = json.loads(export(client, data_request, "json", world["online"]).content)
+
+    assert exported["controller"]["name"] == CONTROLLER
+    assert exported["controller"]["city"] == "Testów"
+    assert exported["privacy_notice"]["purpose"] == PURPOSE_PL
+    assert exported["privacy_notice"]["recipients"] == "Pracownicy MOPS"
+    assert exported["source_of_the_data"]
+    (application,) = exported["applications"]
+    question = world["question"]
+    (answer,) = [a for a in application["answers"] if a["key"] == question.clean_name]
+    assert answer["question"] == question.label
+    assert answer["answer"] == ANSWER

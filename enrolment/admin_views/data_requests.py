@@ -32,7 +32,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from enrolment import audit, data_rights
 from enrolment.admin_views.answers import AnswerLabels
-from enrolment.models import Application, DataRequest
+from enrolment.models import Application, ApplicationStatus, DataRequest
+from home.models import Institution, InstitutionSettings
 
 SEARCH_URL_NAME = "enrolment_data_requests"
 RESULTS_URL_NAME = "enrolment_data_request"
@@ -46,7 +47,9 @@ MIN_PHONE_DIGITS = 6
 
 class SearchForm(forms.Form):
     reason = forms.CharField(
-        label=gettext_lazy("Reason"),
+        # One word for it wherever it is shown ("Podstawa" in Polish): the field, the list of
+        # requests, the results, the confirmation and the export.
+        label=pgettext_lazy("data request", "Reason"),
         max_length=255,
         help_text=gettext_lazy(
             "Why you are searching, e.g. “access request, letter no. 12/2026 of 3 December "
@@ -61,8 +64,8 @@ class SearchForm(forms.Form):
         max_length=200,
         required=False,
         help_text=gettext_lazy(
-            "Finds applications whose applicant's name has all these words, in any order, "
-            "whatever the case and Polish letters."
+            "Finds applications whose applicant's first name and surname contain all these "
+            "words, in any order, whatever the case and Polish letters."
         ),
     )
 
@@ -258,6 +261,8 @@ class ExportView(DataRequestMixin, TemplateView):
             return self.back_to_results(data_request)
         applications = list(self.applications(references))
         record = data_rights.access_record(applications, include_notes=include_notes)
+        controller = data_rights.Controller.of(InstitutionSettings.for_request(request))
+        notice = data_rights.privacy_notice_for(applications)
         audit.log_data_request(
             data_request,
             audit.DATA_REQUEST_EXPORT,
@@ -269,7 +274,7 @@ class ExportView(DataRequestMixin, TemplateView):
         audit.log_exported(applications, request.user, export_format, data_request=data_request)
         generated_at = timezone.localtime()
         if export_format == JSON:
-            return json_file(data_request, record, generated_at)
+            return json_file(data_request, record, generated_at, controller, notice)
         return TemplateResponse(
             request,
             self.template_name,
@@ -278,14 +283,25 @@ class ExportView(DataRequestMixin, TemplateView):
                 "record": record,
                 "notes_included": include_notes,
                 "generated_at": generated_at,
+                "controller": controller,
+                "notice": notice,
+                # The notice is shown as the form showed it: in its language, with the
+                # institution's name in that language too.
+                "notice_institution": (
+                    Institution.objects.for_locale(notice.locale) if notice else None
+                ),
+                "source_of_the_data": data_rights.SOURCE_OF_THE_DATA,
             },
         )
 
 
-def json_file(data_request, record, generated_at):
+def json_file(data_request, record, generated_at, controller, notice):
     content = {
         "data_request": data_request.pk,
         "generated_at": generated_at.isoformat(),
+        "controller": controller.as_data(),
+        "privacy_notice": data_rights.privacy_notice_data(notice),
+        "source_of_the_data": str(data_rights.SOURCE_OF_THE_DATA),
         "applications": record,
     }
     response = HttpResponse(
@@ -320,11 +336,13 @@ class EraseView(DataRequestMixin, TemplateView):
                     data_request=data_request,
                     applications=self.applications(references),
                     results_url=reverse(RESULTS_URL_NAME, args=[data_request.pk]),
+                    withdrawn=ApplicationStatus.WITHDRAWN.label,
                 )
             )
-        erased = data_rights.erase_applications(
+        erasures = data_rights.erasures_for_request(
             references, user=request.user, data_request=data_request
         )
+        erased = [erasure.reference for erasure in erasures]
         audit.log_data_request(data_request, audit.DATA_REQUEST_ERASE, request.user, erased)
         messages.success(
             request,
@@ -335,4 +353,27 @@ class EraseView(DataRequestMixin, TemplateView):
             )
             % {"count": len(erased), "references": ", ".join(erased)},
         )
+        report_places(request, erasures)
         return self.back_to_results(data_request)
+
+
+def report_places(request, erasures):
+    """What the erasure did to places, in the words a status change uses: each application
+    that gave up its place, and each one moved up from the waiting list into it (its team was
+    e-mailed in the erasure's transaction)."""
+    for erasure in erasures:
+        if erasure.withdrawn:
+            messages.success(
+                request,
+                _("Application %(reference)s now has the status “%(status)s”.")
+                % {"reference": erasure.reference, "status": ApplicationStatus.WITHDRAWN.label},
+            )
+        for moved_up in erasure.moved_up:
+            messages.success(
+                request,
+                _(
+                    "A place freed: application %(reference)s, the first on the waiting list, "
+                    "now has the status “%(status)s”. The team was notified by e-mail."
+                )
+                % {"reference": moved_up.reference, "status": moved_up.get_status_display()},
+            )
