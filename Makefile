@@ -55,6 +55,10 @@ bench: install proxy-tools ## Benchmark on PostgreSQL and Redis (15 s per URL); 
 bench-short: install proxy-tools ## The benchmark in a few seconds per URL, as CI runs it
 	$(PYTHON) -m bench.run --short
 
+.PHONY: profile
+profile: install ## Count each page's queries and cache round trips and profile it; results in bench/results/
+	$(PYTHON) -m bench.profile
+
 $(INSTALLED): pyproject.toml
 	test -d $(VENV) || $(PYTHON_BIN) -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip

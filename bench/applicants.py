@@ -4,6 +4,7 @@ Threads of the standard library, one per applicant, each with its own cookies, a
 directly (a form post always goes to the application; Varnish only passes it on).
 """
 
+import math
 import statistics
 import threading
 import time
@@ -14,11 +15,14 @@ from .web_client import answers_for, origin, request
 
 
 def percentile(values, fraction):
+    """The nearest-rank percentile: the smallest value with at least `fraction` of the values at
+    or below it."""
     if not values:
         return None
     ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))
-    return ordered[index]
+    # The small margin keeps 0.95 × 100 (which floats may make 95.00000000000001) at rank 95.
+    rank = math.ceil(fraction * len(ordered) - 1e-9)
+    return ordered[min(len(ordered), max(1, rank)) - 1]
 
 
 class Applicant:

@@ -4,11 +4,23 @@ import json
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
+# What a run may measure (bench/run.py --parts), in the order it runs them.
+PARTS = ("pages", "burst", "opening")
 
 # Targets of issue 7, as ratios of requests per second in the same run.
 VARNISH_VS_NGINX = 0.50
 PROGRAMME_PAGE_VS_FLOOR = 0.05
 APPLICANTS_P95_MS = 1000
+# Issue 16: an enrolment's opening.
+OPENING_RATE = 50
+OPENING_SECONDS = 60
+OPENING_SEND_P95_MS = 1000
+# The client keeps its schedule when it starts this share of the arrivals a second or more.
+OPENING_RATE_KEPT = 0.95
+OPENING_TARGET = (
+    f"Enrolment opening: {OPENING_RATE} applicants a second for {OPENING_SECONDS} s with p95 of "
+    "sending under 1 s, every application stored once, 0 × 5xx, every notification delivered"
+)
 
 
 def targets(results):
@@ -69,7 +81,88 @@ def targets(results):
                 "note": "all applicants send at the same moment to 2 gunicorn workers",
             }
         )
+    opening = results.get("opening")
+    if opening:
+        checks.append(opening_target(opening))
     return checks
+
+
+def opening_conditions(opening):
+    """Each condition of the opening's target: (what it says, measured, held)."""
+    rate, achieved = opening["rate"], opening["achieved_rate"] or 0
+    p95 = opening["send_p95_ms"]
+    everyone = opening["applicants"]
+    stored_once = (
+        opening["stored"] == opening["distinct_tokens"] == opening["accepted"] == everyone
+        and not opening["stored_more_than_once"]
+        and not opening["confirmed_not_stored"]
+    )
+    return [
+        (
+            "arrival rate",
+            f"arrivals {achieved:g}/s of {rate:g}/s for {opening['seconds']:g} s",
+            rate >= OPENING_RATE
+            and achieved >= OPENING_RATE_KEPT * OPENING_RATE
+            and opening["seconds"] >= OPENING_SECONDS,
+        ),
+        ("sending p95", f"sending p95 {p95} ms", p95 is not None and p95 < OPENING_SEND_P95_MS),
+        (
+            "stored once",
+            f"{opening['stored']} stored ({opening['distinct_tokens']} distinct tokens) of "
+            f"{everyone} applicants, {opening['accepted']} confirmed",
+            stored_once,
+        ),
+        ("5xx", f"{opening['server_errors']} × 5xx", opening["server_errors"] == 0),
+        (
+            "notifications",
+            f"{opening['notifications_delivered']} of {opening['notifications_queued']} "
+            "notifications delivered",
+            opening["notifications_queued"] == opening["notifications_delivered"]
+            and opening["notifications_queued"] >= opening["stored"],
+        ),
+    ]
+
+
+def opening_target(opening):
+    conditions = opening_conditions(opening)
+    missed = [name for name, _measured, held in conditions if not held]
+    notes = []
+    if opening["seconds"] < OPENING_SECONDS:
+        others = [name for name in missed if name != "arrival rate"]
+        notes.append(
+            f"short run of {opening['seconds']:g} s"
+            + (f"; not held: {', '.join(others)}" if others else "; every other condition held")
+        )
+    elif missed:
+        notes.append(f"not held: {', '.join(missed)}")
+    return {
+        "target": OPENING_TARGET,
+        "measured": "reached"
+        if not missed
+        else "; ".join(measured for _name, measured, _held in conditions),
+        "reached": not missed,
+        "note": "; ".join(notes),
+    }
+
+
+def faults(results):
+    """Lost or doubled applications and server errors: faults of the software, whatever the
+    machine (unlike speed, which is reported, not enforced)."""
+    found = []
+    applicants = results.get("applicants")
+    if applicants and (
+        applicants["stored"] != applicants["submitted"] or applicants["server_errors"]
+    ):
+        found.append("applicants at once")
+    opening = results.get("opening")
+    if opening and (
+        opening["server_errors"]
+        or opening["stored_more_than_once"]
+        or opening["confirmed_not_stored"]
+        or opening["stored"] != opening["distinct_tokens"]
+    ):
+        found.append("enrolment opening")
+    return found
 
 
 def _check(label, ratio, wanted, note=""):
@@ -94,10 +187,14 @@ def markdown(results):
         "accepted). Bytes per response as sent, headers included. *Reference*: nginx static "
         "(for Varnish) or the minimal view (for gunicorn), measured again right before the row "
         "(the ratios use it).",
-        "",
-        "| target | page | conn. | req/s | p50 ms | p99 ms | bytes | errors | reference req/s |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
+    if results["measurements"]:
+        lines += [
+            "",
+            "| target | page | conn. | req/s | p50 ms | p99 ms | bytes | errors "
+            "| reference req/s |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
     for row in results["measurements"]:
         errors = row["non_2xx_3xx"] + row["socket_errors"]
         reference = row.get("reference_requests_per_second")
@@ -119,6 +216,9 @@ def markdown(results):
             f"ms, p95 {applicants['open_p95_ms']} ms; notifications delivered by the worker: "
             f"{applicants['notifications_delivered']}.",
         ]
+    opening = results.get("opening")
+    if opening:
+        lines += ["", *opening_markdown(opening)]
     lines += ["", "| target | measured | reached |", "| --- | --- | --- |"]
     for check in results["targets"]:
         note = f" ({check['note']})" if check["note"] else ""
@@ -127,11 +227,61 @@ def markdown(results):
     return "\n".join(lines) + "\n"
 
 
+def opening_markdown(opening):
+    statuses = opening["answers_by_status"]
+
+    def answers(step):
+        return (
+            ", ".join(f"{n} × {status}" for status, n in sorted(statuses[step].items())) or "none"
+        )
+
+    by_status = ", ".join(
+        f"{n} {status.replace('_', ' ')}"
+        for status, n in sorted(opening["stored_by_status"].items())
+    )
+    return [
+        f"Enrolment opening (gunicorn directly): {opening['applicants']} applicants due at "
+        f"{opening['rate']:g} a second for {opening['seconds']:g} s, each opening the form and "
+        "sending it (open loop: latencies from the moment the applicant was due, so queueing "
+        "shows). Load average (1 min) before and after: "
+        f"{opening['load_average'][0]}, {opening['load_average'][1]}.",
+        "",
+        "| step | p50 ms | p95 ms | p99 ms | answers |",
+        "| --- | ---: | ---: | ---: | --- |",
+        f"| opening the form | {opening['open_p50_ms']} | {opening['open_p95_ms']} | "
+        f"{opening['open_p99_ms']} | {answers('opening')} |",
+        f"| sending it | {opening['send_p50_ms']} | {opening['send_p95_ms']} | "
+        f"{opening['send_p99_ms']} | {answers('sending')} |",
+        "",
+        f"Arrival rate achieved: {opening['achieved_rate']} a second (arrivals started over "
+        f"{opening['arrivals_seconds']} s; started late by p95 {opening['start_late_p95_ms']} ms, "
+        f"at most {opening['start_late_max_ms']} ms); all answered after "
+        f"{opening['wall_seconds']} s. Client errors (no answer): {opening['client_errors']}"
+        + (f", e.g. {opening['client_error_examples'][0]}" if opening["client_errors"] else "")
+        + ".",
+        f"Stored: {opening['stored']} applications ({by_status or 'none'}), "
+        f"{opening['distinct_tokens']} distinct one-time tokens; confirmed but not stored: "
+        f"{opening['confirmed_not_stored']}; stored more than once: "
+        f"{opening['stored_more_than_once']}; stored without the applicant seeing a "
+        f"confirmation: {opening['stored_without_confirmation']}.",
+        f"Notifications: {opening['notifications_queued']} queued, "
+        f"{opening['notifications_delivered']} delivered by the worker "
+        f"({opening['messages_received']} messages received by the mail server; waited "
+        f"{opening['delivery_wait_seconds']} s after the last answer).",
+    ]
+
+
 def write(results):
+    """bench/results/<date>[-short].json and .md, and latest[-short].md. A run of some parts only
+    (`--parts`) is named after them and leaves the latest full run's files alone."""
     RESULTS.mkdir(exist_ok=True)
     stem = results["date"] + ("-short" if results["short"] else "")
+    partial = results.get("parts") and len(results["parts"]) < len(PARTS)
+    if partial:
+        stem += "-" + "-".join(part for part in PARTS if part in results["parts"])
     (RESULTS / f"{stem}.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     text = markdown(results)
     (RESULTS / f"{stem}.md").write_text(text)
-    (RESULTS / ("latest-short.md" if results["short"] else "latest.md")).write_text(text)
+    if not partial:
+        (RESULTS / ("latest-short.md" if results["short"] else "latest.md")).write_text(text)
     return text

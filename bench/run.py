@@ -3,8 +3,9 @@
 Builds the demo on a PostgreSQL database of its own (mops_bench), starts gunicorn (2 workers)
 with the production settings, the notification worker, Varnish with deploy/varnish/default.vcl
 in front of gunicorn, and nginx serving a saved copy of the programme page; measures each with
-wrk; sends the enrolment form from many applicants at once; writes bench/results/. Everything
-listens on 127.0.0.1 and is stopped at the end, also after an error or Ctrl-C.
+wrk; sends the enrolment form from many applicants at once, then from applicants arriving at a
+steady rate (an enrolment's opening); writes bench/results/. Everything listens on 127.0.0.1
+and is stopped at the end, also after an error or Ctrl-C.
 """
 
 import argparse
@@ -25,6 +26,7 @@ from tests.smtp_server import LoopbackSMTPServer
 from . import report
 from .applicants import run_applicants
 from .load import measure
+from .opening import check_stored, run_opening
 from .processes import MANAGE, Processes, ProcessFailed, free_loopback_port, run, stop_on_sigterm
 from .servers import (
     build_demo,
@@ -44,6 +46,7 @@ from .web_client import request
 
 DATABASE = "mops_bench"
 REDIS_DATABASE = 13
+PARTS = report.PARTS
 
 
 def arguments():
@@ -51,13 +54,32 @@ def arguments():
     parser.add_argument("--short", action="store_true", help="a few seconds per URL (CI)")
     parser.add_argument("--seconds", type=int, help="seconds per URL (15; short: 2)")
     parser.add_argument("--connections", default="16,64", help="wrk connections (16,64)")
-    parser.add_argument("--applicants", type=int, default=200)
+    parser.add_argument("--applicants", type=int, default=200, help="at once (200)")
+    parser.add_argument(
+        "--opening-rate", type=float, default=50, help="applicants a second at the opening (50)"
+    )
+    parser.add_argument(
+        "--opening-seconds", type=float, help="how long applicants arrive (60; short: 10)"
+    )
+    parser.add_argument(
+        "--delivery-wait",
+        type=int,
+        default=300,
+        help="seconds to wait at most for the worker's deliveries after the opening (300)",
+    )
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help="what to run: pages (wrk), burst (applicants at once), opening (pages,burst,opening)",
+    )
     parser.add_argument("--keep-database", action="store_true", help="leave mops_bench behind")
     return parser.parse_args()
 
 
-def django_value(env, function):
-    command = f"from bench.pages import {function}; {function}()"
+def django_value(env, function, *arguments, module="bench.pages"):
+    """What `function` of `module` prints as JSON, run inside Django on the run's database."""
+    listed = ", ".join(repr(str(argument)) for argument in arguments)
+    command = f"from {module} import {function}; {function}({listed})"
     return json.loads(run([*MANAGE, "shell", "-c", command], env=env).strip().splitlines()[-1])
 
 
@@ -159,6 +181,44 @@ def drain(gunicorn_port):
         request(gunicorn_port, "/bench/floor/", timeout=120)
 
 
+def run_burst(env, ports, form_path, count, inbox):
+    """`count` applicants open the form, then all send it at the same moment."""
+    print(f"{count} applicants at once …", flush=True)  # noqa: T201
+    before = django_value(env, "print_application_count")
+    sent_mail = len(inbox.messages)
+    applicants = run_applicants(ports["gunicorn"], form_path, count)
+    applicants["stored"] = django_value(env, "print_application_count") - before
+    applicants["notifications_delivered"] = (
+        wait_for_deliveries(inbox, sent_mail + applicants["stored"]) - sent_mail
+    )
+    return applicants
+
+
+def run_enrolment_opening(env, ports, form_path, rate, seconds, inbox, delivery_wait):
+    """Applicants arriving at `rate` a second for `seconds`, each opening the form and sending
+    it; then what the database holds and what the worker delivered (waited for up to
+    `delivery_wait` seconds)."""
+    print(  # noqa: T201
+        f"Enrolment opening: {rate:g} applicants a second for {seconds:g} s …", flush=True
+    )
+    last_id = django_value(env, "print_last_application_id", module="bench.opening")
+    sent_mail = len(inbox.messages)
+    opening = run_opening(ports["gunicorn"], form_path, rate, seconds)
+    print(  # noqa: T201
+        f"  {opening['applicants']} applicants, {opening['accepted']} confirmed; waiting for "
+        "the worker's deliveries …",
+        flush=True,
+    )
+    stored = django_value(env, "print_stored_after", last_id, module="bench.opening")
+    waited = time.monotonic()
+    wait_for_deliveries(inbox, sent_mail + stored["stored"], timeout=delivery_wait)
+    opening["delivery_wait_seconds"] = round(time.monotonic() - waited, 1)
+    # Counted again: the database says exactly which of the run's notifications were delivered.
+    stored = django_value(env, "print_stored_after", last_id, module="bench.opening")
+    opening["messages_received"] = len(inbox.messages) - sent_mail
+    return check_stored(opening, stored)
+
+
 def measure_all(pages, ports, connection_counts, seconds):
     """Every target at every number of connections. The machine may be busy with other work
     too, so each ratio's reference (nginx static for Varnish, the floor for a page from
@@ -196,6 +256,10 @@ def main():
     stop_on_sigterm()
     require_tools("varnishd", "nginx", "wrk")
     seconds = options.seconds or (2 if options.short else 15)
+    opening_seconds = options.opening_seconds or (10 if options.short else 60)
+    parts = {part.strip() for part in options.parts.split(",") if part.strip()}
+    if not parts or parts - set(PARTS):
+        raise SystemExit(f"--parts: choose among {', '.join(PARTS)}")
     connection_counts = [int(n) for n in options.connections.split(",")]
     workdir = Path(tempfile.mkdtemp(prefix="mops-bench-"))
     workdir.chmod(0o755)
@@ -221,17 +285,31 @@ def main():
             start_nginx(processes, workdir, workdir / "www", ports["nginx"])
 
             load_before = os.getloadavg()[0]
-            rows = measure_all(pages, ports, connection_counts, seconds)
+            rows = []
+            if "pages" in parts:
+                rows = measure_all(pages, ports, connection_counts, seconds)
             load_after = os.getloadavg()[0]
 
-            print(f"{options.applicants} applicants at once …", flush=True)  # noqa: T201
-            before = django_value(env, "print_application_count")
-            sent_mail = len(smtp.inbox.messages)
-            applicants = run_applicants(ports["gunicorn"], pages["form page"], options.applicants)
-            applicants["stored"] = django_value(env, "print_application_count") - before
-            applicants["notifications_delivered"] = (
-                wait_for_deliveries(smtp.inbox, applicants["stored"]) - sent_mail
-            )
+            applicants = opening = None
+            if "burst" in parts:
+                applicants = run_burst(
+                    env, ports, pages["form page"], options.applicants, smtp.inbox
+                )
+            if "opening" in parts:
+                load_before_opening = os.getloadavg()[0]
+                opening = run_enrolment_opening(
+                    env,
+                    ports,
+                    pages["form page"],
+                    options.opening_rate,
+                    opening_seconds,
+                    smtp.inbox,
+                    options.delivery_wait,
+                )
+                opening["load_average"] = [
+                    round(load_before_opening, 2),
+                    round(os.getloadavg()[0], 2),
+                ]
     finally:
         smtp.stop()
         if not options.keep_database:
@@ -241,6 +319,7 @@ def main():
     results = {
         "date": datetime.date.today().isoformat(),
         "short": options.short,
+        "parts": [part for part in PARTS if part in parts],
         "seconds": seconds,
         "connections": connection_counts,
         "machine": machine(),
@@ -250,14 +329,19 @@ def main():
         "varnish_second_view": cache_states,
         "measurements": rows,
         "applicants": applicants,
+        "opening": opening,
     }
     results["targets"] = report.targets(results)
     print(report.write(results))  # noqa: T201
     shutil.rmtree(workdir, ignore_errors=True)
-    # Speed targets are reported, not enforced (they depend on the machine); a lost
+    # Speed targets are reported, not enforced (they depend on the machine); a lost or doubled
     # application or a server error is a fault, and fails the run.
-    if applicants["stored"] != applicants["submitted"] or applicants["server_errors"]:
-        print("Applications were lost or answered with 5xx: see above.")  # noqa: T201
+    found = report.faults(results)
+    if found:
+        print(  # noqa: T201
+            f"Applications were lost, stored twice or answered with 5xx ({', '.join(found)}): "
+            "see above."
+        )
         return 1
     return 0
 

@@ -12,6 +12,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
@@ -19,14 +20,21 @@ from home.email_addresses import normalised_email_address
 from programmes.models import Edition
 
 from .default_language import in_default_language
-from .models.applications import Application, ApplicationChannel, ApplicationStatus
+from .models.applications import (
+    STATUSES_TAKING_A_PLACE,
+    Application,
+    ApplicationChannel,
+    ApplicationStatus,
+)
 from .models.notifications import Notification, NotificationKind
 from .references import new_reference
 from .source_language_choices import in_source_language
-from .tasks import queue_delivery
+from .tasks import store_with_deliveries
 
 logger = logging.getLogger(__name__)
 
+# A reference has 40 random bits: drawing one already given is a chance in many millions, and
+# five in a row never happens unless something else is wrong.
 REFERENCE_ATTEMPTS = 5
 
 
@@ -54,7 +62,10 @@ def places_taken(edition, excluding=None):
 
 def stored_answers(page, source_page, form):
     """The answers as stored: choices as the source form's, the applicant's own beside them."""
-    return in_source_language(form.answers(), page.get_form_fields(), source_page.get_form_fields())
+    fields = list(page.get_form_fields())
+    # A Polish form is its own source: its questions are read once.
+    source_fields = fields if source_page.pk == page.pk else source_page.get_form_fields()
+    return in_source_language(form.answers(), fields, source_fields)
 
 
 def submit_application(page, form):
@@ -95,59 +106,89 @@ def store_application(
 
     Whatever the channel, every application goes through here. Returns (application, created):
     a `submission_token` already stored returns that application, with created False.
+
+    The transaction takes five statements (tests/test_storing_an_application_takes_few_statements
+    .py): the edition's lock, the places taken and the token looked for in one query, then one
+    INSERT each for the application, its notifications and their tasks. The unique constraints
+    settle what a race or chance leaves: the same form sent twice at once (the slower one finds
+    the faster one's application) and a reference drawn twice (drawn again). Either undoes the
+    whole transaction, so nothing half-stored remains and no savepoint is needed.
     """
-    with transaction.atomic():
-        edition = lock_edition(edition.pk)
-        earlier = sent_with(submission_token)
-        if earlier:
-            return earlier, False
+    for _attempt in range(REFERENCE_ATTEMPTS):
+        reference = new_reference()
         try:
-            # A savepoint: when the same form is sent twice at once, the slower one meets the
-            # unique token here and returns the faster one's application instead of failing.
             with transaction.atomic():
-                application = Application.objects.create(
-                    reference=_unused_reference(),
-                    page=page,
-                    form_data=form_data,
-                    programme_id=edition.programme_id,
-                    edition=edition,
-                    edition_number=edition.number,
-                    team_id=edition.team_id,
-                    status=(
-                        ApplicationStatus.WAITING_LIST
-                        if places_taken(edition) >= edition.places
-                        else ApplicationStatus.NEW
-                    ),
-                    language=language,
-                    spam_check_skipped=spam_check_skipped,
+                return _store_locked(
+                    reference=reference,
+                    edition_id=edition.pk,
                     submission_token=submission_token,
-                    channel=channel,
-                    recorded_by=recorded_by,
-                    oral_consent_at=oral_consent_at,
+                    confirm_to_applicant=confirm_to_applicant,
+                    application_fields={
+                        "page": page,
+                        "form_data": form_data,
+                        "language": language,
+                        "spam_check_skipped": spam_check_skipped,
+                        "channel": channel,
+                        "recorded_by": recorded_by,
+                        "oral_consent_at": oral_consent_at,
+                    },
                 )
         except IntegrityError:
             earlier = sent_with(submission_token)
-            if earlier is None:
+            if earlier is not None:
+                return earlier, False
+            if not Application.objects.filter(reference=reference).exists():
                 raise
-            return earlier, False
-        notifications = [
-            Notification.objects.create(
-                application=application,
-                kind=NotificationKind.TEAM,
-                recipients=team_recipients(edition),
-            )
-        ]
-        if confirm_to_applicant:
-            notifications.append(
-                Notification.objects.create(
-                    application=application, kind=NotificationKind.APPLICANT
-                )
-            )
-        # In the same transaction: the application and the tasks that deliver its
-        # notifications are stored together or not at all.
-        for notification in notifications:
-            queue_delivery(notification)
+            logger.info("A reference number was drawn twice; drawing another.")
+    raise RuntimeError("Could not find a free reference number.")
+
+
+def _store_locked(
+    *, reference, edition_id, submission_token, confirm_to_applicant, application_fields
+):
+    edition = lock_edition(edition_id)
+    taken, sent_before = places_taken_and_sent_before(edition, submission_token)
+    if sent_before and (earlier := sent_with(submission_token)):
+        return earlier, False
+    application = Application.objects.create(
+        reference=reference,
+        programme_id=edition.programme_id,
+        edition=edition,
+        edition_number=edition.number,
+        team_id=edition.team_id,
+        status=(
+            ApplicationStatus.WAITING_LIST if taken >= edition.places else ApplicationStatus.NEW
+        ),
+        submission_token=submission_token,
+        **application_fields,
+    )
+    notifications = [
+        Notification(
+            application=application,
+            kind=NotificationKind.TEAM,
+            recipients=team_recipients(edition),
+        )
+    ]
+    if confirm_to_applicant:
+        notifications.append(Notification(application=application, kind=NotificationKind.APPLICANT))
+    # In the same transaction: the application and the tasks that deliver its notifications are
+    # stored together or not at all.
+    store_with_deliveries(notifications)
     return application, True
+
+
+def places_taken_and_sent_before(edition, token):
+    """The edition's places taken, and whether the form that carried `token` was stored
+    already: one query. Call it after `lock_edition`, never fold the count into the locking
+    query: PostgreSQL reads that query's rows as they were before it waited for the lock, and
+    would miss the place taken by the transaction it waited for."""
+    if not token:
+        return places_taken(edition), False
+    found = Application.objects.filter(Q(edition=edition) | Q(submission_token=token)).aggregate(
+        taken=Count("pk", filter=Q(edition=edition, status__in=STATUSES_TAKING_A_PLACE)),
+        sent_before=Count("pk", filter=Q(submission_token=token)),
+    )
+    return found["taken"], found["sent_before"] > 0
 
 
 def team_recipients(edition, application=None):
@@ -171,11 +212,3 @@ def team_recipients(edition, application=None):
         if address and address not in recipients:
             recipients.append(address)
     return recipients
-
-
-def _unused_reference():
-    for _attempt in range(REFERENCE_ATTEMPTS):
-        reference = new_reference()
-        if not Application.objects.filter(reference=reference).exists():
-            return reference
-    raise RuntimeError("Could not find a free reference number.")

@@ -12,9 +12,12 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import BadHeaderError
-from django.db import transaction
+from django.db import router, transaction
+from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.signals import task_enqueued
+from django_tasks_db.models import DBTaskResult
 
 from home.email_addresses import normalised_email_address
 
@@ -48,6 +51,58 @@ def queue_delivery(notification, run_after=None):
         notification.next_attempt_at = run_after or timezone.now()
         notification.save(update_fields=["task_id", "next_attempt_at"])
     return result
+
+
+def store_with_deliveries(notifications):
+    """Store new `notifications` with the tasks that deliver them, in two INSERTs however many
+    there are. Call inside the transaction that stores what they are about.
+
+    Each notification is given its task's id before it is stored, so that no UPDATE has to
+    follow (`queue_delivery` needs one per notification). django-tasks has no bulk enqueue: the
+    tasks are stored as its database backend's `enqueue` stores one, and `task_enqueued` is sent
+    for each as `enqueue` sends it (tests/test_storing_an_application_takes_few_statements.py
+    compares the two, so that an upgrade that changes what `enqueue` stores is noticed).
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise transaction.TransactionManagementError(
+            "Notifications and their delivery tasks are stored in one transaction."
+        )
+    backend = deliver_notification.get_backend()
+    backend.validate_task(deliver_notification)
+    queued_at = timezone.now()
+    for notification in notifications:
+        notification.task_id = DBTaskResult._meta.pk.get_default()
+        notification.next_attempt_at = queued_at
+    Notification.objects.bulk_create(notifications)
+    tasks = [
+        DBTaskResult(
+            id=notification.task_id,
+            args_kwargs={"args": [notification.pk], "kwargs": {}},
+            priority=deliver_notification.priority,
+            task_path=deliver_notification.module_path,
+            queue_name=deliver_notification.queue_name,
+            run_after=deliver_notification.run_after,
+            backend_name=backend.alias,
+        )
+        for notification in notifications
+    ]
+    # bulk_create sends no model signals, and the library's own pre_save gives a task to run at
+    # once its stored "run after"; save() would send them, so they are sent here as save() does.
+    using = router.db_for_write(DBTaskResult)
+    for db_result in tasks:
+        pre_save.send(DBTaskResult, instance=db_result, raw=False, using=using, update_fields=None)
+    DBTaskResult.objects.bulk_create(tasks)
+    for db_result in tasks:
+        post_save.send(
+            DBTaskResult,
+            instance=db_result,
+            created=True,
+            raw=False,
+            using=using,
+            update_fields=None,
+        )
+        task_enqueued.send(type(backend), task_result=db_result.task_result)
+    return notifications
 
 
 def _checked_message(notification):

@@ -36,7 +36,7 @@ from home.models import (
 )
 
 from .legal_links import find_legal_pages
-from .versioned_cache import cached, forget
+from .versioned_cache import cached, connect_request_signals, forget
 
 # Saving or deleting one of these changes what every page shows.
 SITE_WIDE_MODELS = [
@@ -168,6 +168,8 @@ def forget_when_saved(models):
 
 
 def connect_signals():
+    # The version is read once per request, also by callers without the request.
+    connect_request_signals()
     # Any page: a page's title, address or language versions may be a link on other pages.
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(forget, dispatch_uid=f"site-wide-parts-{id(signal)}")

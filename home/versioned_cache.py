@@ -7,37 +7,88 @@ rows while the change was being saved cannot keep them under the new version. Th
 heals a change made without signals (a bulk update in a shell). home.site_wide_parts says what
 is kept here and which changes call `forget`; home.templatetags.fragment_cache keeps rendered
 HTML here too.
+
+A request reads the version once (one round trip), whoever asks: a caller without the request
+(home.cached_settings) gets the same version through `request_started`/`request_finished`.
+Each process also keeps its own copy of what it read, pickled as the cache server keeps it and
+unpickled on every read (each reader gets objects of its own, as from the server): under the
+same version it is the same value, so a warm page costs the version's round trip and nothing
+else here. A copy lives at most LOCAL_TIMEOUT seconds, and all of them are dropped when the
+version changes: a change made without signals heals within TIMEOUT + LOCAL_TIMEOUT.
 """
 
+# Only what this process pickled itself is unpickled.
+import pickle  # nosec B403
+import threading
+import time
 import uuid
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 
 VERSION_KEY = "site-wide-parts:version"
 TIMEOUT = 15 * 60
+# How long a process keeps its own copy of an entry, and how many copies at most.
+LOCAL_TIMEOUT = 5 * 60
+LOCAL_MAX_ENTRIES = 2000
 _MISSING = object()
 
 
 def cached(request, key, load):
     """`load()`, kept under `key` (a tuple) until `forget` is called."""
     full_key = _full_key(request, key)
-    value = cache.get(full_key, _MISSING)
+    value = _local_copy(full_key)
     if value is _MISSING:
-        value = load()
-        cache.set(full_key, value, TIMEOUT)
+        value = cache.get(full_key, _MISSING)
+        if value is _MISSING:
+            value = load()
+            cache.set(full_key, value, TIMEOUT)
+        _keep_local_copy(full_key, value)
     return value
 
 
 def keep(request, key, value):
     """Keep `value` under `key` as `cached` would have."""
-    cache.set(_full_key(request, key), value, TIMEOUT)
+    full_key = _full_key(request, key)
+    cache.set(full_key, value, TIMEOUT)
+    _keep_local_copy(full_key, value)
 
 
 def peek(request, key):
     """What `cached` keeps under `key`, or None: never loads (for pages shown while the database
     is unreachable)."""
-    return cache.get(_full_key(request, key))
+    full_key = _full_key(request, key)
+    value = _local_copy(full_key)
+    return cache.get(full_key) if value is _MISSING else value
+
+
+# This process's copies ----------------------------------------------------------------------
+
+_local = {"version": None, "entries": {}}
+
+
+def _local_copy(full_key):
+    entry = _local["entries"].get(full_key)
+    if entry is None or entry[0] < time.monotonic():
+        return _MISSING
+    return pickle.loads(entry[1])  # noqa: S301  # nosec B301
+
+
+def _keep_local_copy(full_key, value):
+    entries = _local["entries"]
+    if len(entries) >= LOCAL_MAX_ENTRIES:
+        entries.clear()
+    entries[full_key] = (
+        time.monotonic() + LOCAL_TIMEOUT,
+        pickle.dumps(value, pickle.HIGHEST_PROTOCOL),
+    )
+
+
+def _drop_local_copies_unless(version):
+    if _local["version"] != version:
+        _local["entries"] = {}
+        _local["version"] = version
 
 
 def _full_key(request, key):
@@ -52,6 +103,8 @@ def forget(**kwargs):
 
 def _new_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    # A caller without the request, later in this request, reads the new version.
+    _this_request.version = None
 
 
 def _version():
@@ -59,14 +112,43 @@ def _version():
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
+    _drop_local_copies_unless(version)
     return version
+
+
+# The version read by this thread's request in progress (None: read it; outside a request,
+# `serving` is False and every call reads it).
+_this_request = threading.local()
 
 
 def _request_version(request):
     """The version read once per request, so that one page is built from one version."""
-    if request is None:
-        return _version()
     version = getattr(request, "_site_wide_parts_version", None)
     if version is None:
-        version = request._site_wide_parts_version = _version()
+        version = _version_of_this_request()
+        if request is not None:
+            request._site_wide_parts_version = version
     return version
+
+
+def _version_of_this_request():
+    if not getattr(_this_request, "serving", False):
+        return _version()
+    if getattr(_this_request, "version", None) is None:
+        _this_request.version = _version()
+    return _this_request.version
+
+
+def _request_begins(**kwargs):
+    _this_request.serving = True
+    _this_request.version = None
+
+
+def _request_ends(**kwargs):
+    _this_request.serving = False
+    _this_request.version = None
+
+
+def connect_request_signals():
+    request_started.connect(_request_begins, dispatch_uid="versioned-cache-request-started")
+    request_finished.connect(_request_ends, dispatch_uid="versioned-cache-request-finished")
