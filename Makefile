@@ -18,10 +18,12 @@ run: install ## Install, migrate, build the demo site, create the local admin an
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) build_demo_site
-	$(MANAGE) create_local_admin --url http://$(ADDRESS)/admin/
 	@# Demo applications for every team, once the local coordinators exist to have recorded the
-	@# phone ones (a rebuild changes nothing else; applications already stored are kept).
+	@# phone ones (a rebuild changes nothing else; applications already stored are kept). The
+	@# local admin is made first quietly, then again to print where to log in, last.
+	$(MANAGE) create_local_admin --url http://$(ADDRESS)/admin/ > /dev/null
 	$(MANAGE) build_demo_site --with-applications
+	$(MANAGE) create_local_admin --url http://$(ADDRESS)/admin/
 	@# The notification worker and scheduled publishing run beside the server and stop with it.
 	$(MANAGE) db_worker --backend notifications & worker=$$!; \
 	$(MANAGE) run_scheduler & scheduler=$$!; \
