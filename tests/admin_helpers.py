@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.users.models import UserProfile
 
 from enrolment.models import Application
 from enrolment.signals import ensure_coordinator_groups
@@ -102,3 +103,10 @@ def signed_in(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+def set_admin_language(user, language):
+    """The language the user chose for the admin (Account → Preferences)."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()

@@ -1,5 +1,6 @@
 """A real SMTP server on loopback for tests that prove delivery or failure."""
 
+import contextlib
 import socket
 
 from aiosmtpd.controller import Controller
@@ -36,3 +37,22 @@ class LoopbackSMTPServer:
         if self._controller:
             self._controller.stop()
             self._controller = None
+
+
+def mail_through(server, settings):
+    """Point Django's mail settings (pytest-django's `settings`) at `server`, not yet started."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 3
+    return server
+
+
+@contextlib.contextmanager
+def loopback_mail_server(settings):
+    """A started server on a free loopback port that Django sends through, stopped at the end."""
+    server = mail_through(LoopbackSMTPServer(free_loopback_port()), settings)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

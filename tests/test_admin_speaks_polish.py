@@ -11,10 +11,9 @@ import polib
 import pytest
 import wagtail
 from django.conf import settings
-from wagtail.users.models import UserProfile
 
 from .admin_factories import keeper_of_one_collection
-from .admin_helpers import APPLICATIONS_URL, make_coordinator, make_superuser
+from .admin_helpers import APPLICATIONS_URL, make_coordinator, make_superuser, set_admin_language
 from .builders import make_team
 from .factories import SmallSite
 
@@ -40,12 +39,6 @@ ENGLISH_IN_THE_EDITOR = [
     "Meta description is empty",
     "Readability",
 ]
-
-
-def set_admin_language(user, language):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
 
 
 def signed_in(client, user, language):

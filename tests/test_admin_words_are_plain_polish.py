@@ -14,7 +14,6 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
 from enrolment.digest import send_team_digests
 from enrolment.models import FailureReason, Notification, NotificationKind
@@ -27,6 +26,7 @@ from .admin_helpers import (
     make_coordinator,
     make_superuser,
     make_user,
+    set_admin_language,
     signed_in,
 )
 from .factories import SmallSite
@@ -54,9 +54,7 @@ FORM_WORDING = [
 
 
 def in_polish(user):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "pl"
-    profile.save()
+    set_admin_language(user, "pl")
     return signed_in(user)
 
 

@@ -8,7 +8,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 
 from enrolment.models import (
     Application,
@@ -28,6 +27,7 @@ from .admin_helpers import (
     make_application,
     make_coordinator,
     make_superuser,
+    set_admin_language,
 )
 from .builders import make_team
 from .factories import SmallSite, TeamFactory
@@ -81,12 +81,6 @@ def url(name, application):
 
 def logs(application, action):
     return ApplicationLogEntry.objects.filter(object_id=str(application.pk), action=action)
-
-
-def set_admin_language(user, language):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
 
 
 # The detail view.

@@ -8,13 +8,12 @@ import re
 
 import pytest
 from django.urls import reverse
-from wagtail.users.models import UserProfile
 
 from enrolment.models import Application, EnrolmentFormField
 from enrolment.source_language_choices import AS_ANSWERED, choice_values
 
 from .admin_factories import add_questions, translate
-from .admin_helpers import export_rows, make_coordinator
+from .admin_helpers import export_rows, make_coordinator, set_admin_language
 from .enrolment_helpers import submit, valid_answers
 from .factories import SmallSite
 from .page_text import visible_text
@@ -112,9 +111,7 @@ def ukrainian_application(client, ukrainian_form, chosen_edition):
 
 def coordinator_client(client, application, language):
     coordinator = make_coordinator(application.team)
-    profile = UserProfile.get_for_user(coordinator)
-    profile.preferred_language = language
-    profile.save()
+    set_admin_language(coordinator, language)
     client.force_login(coordinator)
     return client
 

@@ -33,7 +33,7 @@ from .admin_helpers import (
 )
 from .enrolment_helpers import run_queued_notifications, valid_answers
 from .factories import PersonFactory, SmallSite, TeamFactory, polish
-from .smtp_server import LoopbackSMTPServer, free_loopback_port
+from .smtp_server import loopback_mail_server
 
 pytestmark = pytest.mark.django_db
 
@@ -165,15 +165,8 @@ def test_a_team_4_coordinator_records_a_phone_application_for_a_team_4_edition(
     assert second_application.reference != application.reference
 
     # The team hears how it came; the applicant gets the confirmation asked for.
-    server = LoopbackSMTPServer(free_loopback_port())
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 3
-    server.start()
-    try:
+    with loopback_mail_server(settings) as server:
         run_queued_notifications()
-    finally:
-        server.stop()
     team_addresses = sorted([team4_edition.team.email, team4_edition.responsible_person.email])
     team_mail = [text_of(m) for m in server.inbox.messages if sorted(m.rcpt_tos) == team_addresses]
     to_applicant = [m for m in server.inbox.messages if m.rcpt_tos == [APPLICANT["email"]]]

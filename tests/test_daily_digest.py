@@ -33,7 +33,7 @@ from .admin_helpers import make_application, make_coordinator, make_editor, make
 from .builders import edition_like
 from .factories import SmallSite, TeamFactory
 from .scripted_smtp import RefusingInbox
-from .smtp_server import LoopbackSMTPServer, free_loopback_port
+from .smtp_server import LoopbackSMTPServer, free_loopback_port, mail_through
 
 pytestmark = pytest.mark.django_db
 
@@ -102,11 +102,7 @@ def received(server):
 
 @pytest.fixture
 def smtp(settings):
-    server = LoopbackSMTPServer(free_loopback_port())
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 3
+    server = mail_through(LoopbackSMTPServer(free_loopback_port()), settings)
     yield server
     server.stop()
 

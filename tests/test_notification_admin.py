@@ -25,7 +25,7 @@ from .admin_helpers import (
 )
 from .enrolment_helpers import run_queued_notifications
 from .factories import SmallSite
-from .smtp_server import LoopbackSMTPServer, free_loopback_port
+from .smtp_server import loopback_mail_server
 
 pytestmark = pytest.mark.django_db
 
@@ -139,15 +139,8 @@ def test_the_team_coordinator_sends_a_failed_notification_again_and_it_arrives(
     assert entry.object_id == str(failed.application.pk)
     assert entry.user_id == coordinator.pk
 
-    server = LoopbackSMTPServer(free_loopback_port())
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 3
-    server.start()
-    try:
+    with loopback_mail_server(settings) as server:
         run_queued_notifications()
-    finally:
-        server.stop()
     failed.refresh_from_db()
     assert failed.delivered_at is not None
     (message,) = server.inbox.messages

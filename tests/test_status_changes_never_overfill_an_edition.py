@@ -4,12 +4,11 @@ place when none is left is refused with a message that says why."""
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from wagtail.users.models import UserProfile
 
 from enrolment.models import ApplicationLogEntry
 from programmes.models import Edition
 
-from .admin_helpers import make_application, make_coordinator
+from .admin_helpers import make_application, make_coordinator, set_admin_language
 from .enrolment_world import an_edition
 
 pytestmark = pytest.mark.django_db
@@ -30,9 +29,7 @@ def full_edition():
 @pytest.fixture
 def coordinator_client(client, full_edition):
     coordinator = make_coordinator(full_edition.team)
-    profile = UserProfile.get_for_user(coordinator)
-    profile.preferred_language = "en"
-    profile.save()
+    set_admin_language(coordinator, "en")
     client.force_login(coordinator)
     return client
 

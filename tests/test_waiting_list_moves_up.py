@@ -7,12 +7,11 @@ from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
 from enrolment.models import Application, ApplicationLogEntry, Notification, NotificationKind
 from programmes.models import Edition
 
-from .admin_helpers import make_application, make_coordinator, make_superuser
+from .admin_helpers import make_application, make_coordinator, make_superuser, set_admin_language
 from .enrolment_helpers import run_queued_notifications, submit, valid_answers
 from .enrolment_world import days_from_today, open_enrolment_form
 from .factories import PersonFactory
@@ -48,9 +47,7 @@ def two_places_three_applicants(client):
 def coordinator_client(client, two_places_three_applicants):
     edition, _applications = two_places_three_applicants
     coordinator = make_coordinator(edition.team)
-    profile = UserProfile.get_for_user(coordinator)
-    profile.preferred_language = "en"
-    profile.save()
+    set_admin_language(coordinator, "en")
     client.force_login(coordinator)
     return client
 
