@@ -25,7 +25,7 @@ from . import audit
 from .models import STATUSES_TAKING_A_PLACE, Application, ApplicationStatus
 from .models.notifications import Notification, NotificationKind
 from .submission import lock_edition, places_taken, team_recipients
-from .tasks import queue_delivery
+from .tasks import store_with_deliveries
 
 # What an application whose personal data was removed may still become: nobody is behind it to
 # take a place, wait for one or be offered one.
@@ -119,15 +119,19 @@ def offer_freed_places(edition, user=None, skip=None):
         application.place_offered_at = now
         application.save(update_fields=["status", "place_offered_at"])
         audit.log_place_offered(application, user)
-        notification = Notification.objects.create(
-            application=application,
-            kind=NotificationKind.PLACE_OFFERED,
-            # The application's own team, should the edition have passed to another since.
-            recipients=team_recipients(edition, application),
-        )
-        # In the same transaction: the move and the e-mail that tells the team are stored
-        # together or not at all.
-        queue_delivery(notification)
+    # In the same transaction: the moves and the e-mails that tell the team are stored together
+    # or not at all, as when an application is sent.
+    store_with_deliveries(
+        [
+            Notification(
+                application=application,
+                kind=NotificationKind.PLACE_OFFERED,
+                # The application's own team, should the edition have passed to another since.
+                recipients=team_recipients(edition, application),
+            )
+            for application in moved_up
+        ]
+    )
     return moved_up
 
 
