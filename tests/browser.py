@@ -118,6 +118,13 @@ def settle(page):
     )
 
 
+def resize(page, width, height):
+    """Give the window a new size and wait until the layout has followed it (see `settle`):
+    what is measured next is what a reader of that width sees, not a frame in between."""
+    page.set_viewport_size({"width": width, "height": height})
+    settle(page)
+
+
 def scrolls_sideways(page):
     """Whether the reader would have to scroll horizontally to read the page, once the layout
     has settled: measured two frames later, after a resize's media-query and resize handlers

@@ -17,9 +17,9 @@ from .browser import (
     active_element,
     axe_violations,
     clipped_text,
+    resize,
     scrolls_sideways,
     send_form,
-    settle,
 )
 from .page_checks import (
     lost_in_forced_colours,
@@ -106,8 +106,7 @@ def visit_every_state(chromium, base_url, language):
     try:
         for state in each_state(page, base_url, language):
             for width, height in WINDOWS:
-                page.set_viewport_size({"width": width, "height": height})
-                settle(page)
+                resize(page, width, height)
                 where = f"{state} at {width}px"
                 rules = LAYOUT_RULES if width == NARROWEST else None
                 findings.axe += [f"{where}: {rule}" for rule in axe_violations(page, rules=rules)]
@@ -287,10 +286,10 @@ def test_high_contrast_and_larger_text_pass_axe_and_reflow(site, new_page):
     for state in each_state(page, site.url, "pl"):
         classes = set(page.evaluate("document.documentElement.className").split())
         assert {"text-large", "contrast-high"} <= classes, state
-        page.set_viewport_size({"width": NARROWEST, "height": 640})
+        resize(page, NARROWEST, 640)
         if scrolls_sideways(page):
             problems.append(f"{state} scrolls sideways at 320 px: {', '.join(sticking_out(page))}")
-        page.set_viewport_size({"width": 1280, "height": 900})
+        resize(page, 1280, 900)
         problems += [f"{state}: {rule}" for rule in axe_violations(page)]
     assert not problems, "With larger text and high contrast:\n" + "\n".join(problems)
 

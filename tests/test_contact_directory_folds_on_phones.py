@@ -15,7 +15,7 @@ from enrolment.models import EnrolmentFormPage
 from home.models import HomePage
 from programmes.models import ProgrammePage
 
-from .browser import fill_in_application, send_form
+from .browser import fill_in_application, resize, send_form
 from .enrolment_helpers import edition, open_enrolment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
@@ -80,7 +80,7 @@ def test_each_contact_point_shows_its_name_and_todays_hours_and_opens_the_rest_o
         footer = page.evaluate("document.querySelector('.site-footer').offsetHeight")
         assert footer < FOOTER_AT_MOST, f"the footer is {footer} px tall at 360 px"
 
-        page.set_viewport_size({"width": 1280, "height": 900})
+        resize(page, 1280, 900)
         for index in range(_points(page).count()):
             point = _points(page).nth(index)
             assert point.locator("h3").is_visible()

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from django.utils.text import slugify
 
+from .browser import resize
 from .page_types import LANGUAGES, each_state, open_one_form_and_close_another
 
 LISTING = Path(__file__).resolve().parent.parent / "docs" / "screenshots" / "README.md"
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE = (360, 740)
+DESKTOP = (1280, 900)
 # JPEG keeps text readable at a fraction of a PNG's size; the whole pages (up to 20,000 px
 # tall) a little more compressed.
 FIRST_SCREEN = {"type": "jpeg", "quality": 70}
@@ -63,7 +64,8 @@ def test_the_folder_holds_exactly_the_pictures_its_readme_lists():
 def test_every_page_type_is_photographed_on_a_phone_and_a_desktop(
     site, chromium, folder, taken, language
 ):
-    context = chromium.new_context(viewport=DESKTOP)
+    width, height = DESKTOP
+    context = chromium.new_context(viewport={"width": width, "height": height})
     context.set_default_timeout(10_000)
     page = context.new_page()
     names = taken.setdefault(language, [])
@@ -77,11 +79,11 @@ def test_every_page_type_is_photographed_on_a_phone_and_a_desktop(
         for number, state in enumerate(each_state(page, site.url, language), start=1):
             assert page.locator("main h1").count() == 1, f"{state} has no single main heading"
             stem = f"{language}-{number:02}-{slugify(state)}"
-            page.set_viewport_size(PHONE)
+            resize(page, *PHONE)
             shoot(f"{stem}-360.jpg")
             if language == "pl":
                 shoot(f"{stem}-360-full.jpg", WHOLE_PAGE)
-            page.set_viewport_size(DESKTOP)
+            resize(page, *DESKTOP)
             shoot(f"{stem}-1280.jpg")
     finally:
         context.close()

@@ -14,7 +14,7 @@ from enrolment.models import EnrolmentFormPage
 from home.models import HomePage
 from programmes.models import ProgrammePage
 
-from .browser import send_form
+from .browser import resize, send_form
 from .enrolment_helpers import edition, open_enrolment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
@@ -127,7 +127,7 @@ def paths(language):
 
 def check_each_width(page, name, problems):
     for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 740})
+        resize(page, width, 740)
         problems += [f"{name} at {width}px: {found}" for found in page.evaluate(_FIND_BAD_BREAKS)]
         for email in page.evaluate(_EMAIL_ADDRESSES):
             if "@" in email["address"] and len(email["pieces"]) < 2:
