@@ -8,4 +8,10 @@ class EnrolmentConfig(AppConfig):
 
     def ready(self):
         # Registers the system checks, and gives every new team its coordinators' group.
+        from home.site_wide_parts import forget_when_saved
+
         from . import checks, signals, waiting_list  # noqa: F401
+        from .models import PrivacyNotice
+
+        # The form pages show the privacy notice from the site-wide versioned cache.
+        forget_when_saved([PrivacyNotice])

@@ -5,7 +5,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
+
+from .versioned_cache import cached
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,25 @@ class LanguageVersion:
 class Languages:
     content_language: str  # for <html lang>: the language of the content shown
     versions: list
+
+
+def active_locale_id(request=None):
+    """The id of the active language's locale (Wagtail's `Locale.get_active`, which reads the
+    database on every call), from the versioned cache: saving a locale forgets it."""
+    ids = cached(
+        request, ("locale-ids",), lambda: dict(Locale.objects.values_list("language_code", "pk"))
+    )
+    language = get_supported_content_language_variant(get_language())
+    return ids.get(language) or Locale.get_active().pk
+
+
+def in_active_language(instance, request=None):
+    """`instance.localized` (its translation in the active language, or itself), reading the
+    database only when the instance is in another language."""
+    locale_id = active_locale_id(request)
+    if instance.locale_id == locale_id:
+        return instance
+    return instance.get_translation_or_none(locale_id) or instance
 
 
 def languages_of(request, page=None):

@@ -1,13 +1,34 @@
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail.views import serve_chain
 
+from .languages import active_locale_id
+from .routing import route_for_request
 from .search_ranking import ranked_search
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+
+
+def serve(request, path):
+    """Wagtail's `serve` view (wagtail.views.serve), with the page found by home.routing: the
+    same hooks run around the page's own `serve`, in the same order."""
+    route = route_for_request(request, path)
+    if route is None:
+        raise Http404
+    page, args, kwargs = route
+    on_serve_chain = serve_chain
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve_chain = hook(on_serve_chain)
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return on_serve_chain(page, request, args, kwargs)
 
 
 @require_GET
@@ -16,7 +37,10 @@ def search(request):
     results = Page.objects.none()
     if query:
         pages = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=1)
+            Page.objects.live()
+            .public()
+            .filter(locale_id=active_locale_id(request))
+            .exclude(depth__lte=1)
         )
         results = ranked_search(pages, query)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))

@@ -6,11 +6,12 @@ the caches (as the first readers do), then once counted with bench/counting.py, 
 against a page growing, and later work lowers them towards issue 16's target of at most 2
 queries and 2 cache round trips per page on a warm cache.
 
-Where the rest goes today (bench/results/profile-latest.md lists them page by page): the
-queries are Wagtail's site lookup, the language and the routing (3 to 5), then the page's own
-data that depends on today's date (editions) or on the query (search, lists). The cache round
-trips are the versioned cache's version (everything else it keeps is a per-process copy under
-that version: home.versioned_cache) and Wagtail's site root paths, read twice because the
+Where the rest goes today (bench/results/profile-latest.md lists them page by page): Wagtail's
+site lookup and the page itself (home.routing finds it without walking the tree), then the
+page's own data that depends on today's date (editions, and the form's questions on the form
+page) or on the query (search, lists). The cache round trips are the versioned cache's
+version (everything else it keeps is a per-process copy under that version:
+home.versioned_cache) and Wagtail's site root paths, read twice because the
 canonical link asks for `page.full_url` without the request (templates/base.html).
 """
 
@@ -26,14 +27,14 @@ TARGET = 2
 # (SQL queries, cache round trips) at most, in any language. Before issue 16's work the cache
 # round trips were 12 to 18 a page (one per kept part or fragment).
 BUDGETS = {
-    "home": (5, 2),
-    "programme list": (11, 2),
-    "programme page": (8, 2),
-    "search": (9, 2),
+    "home": (3, 2),
+    "programme list": (6, 2),
+    "programme page": (3, 2),
+    "search": (7, 2),
     # The form page is enrolment.models.form_page's; its queries are being lowered there.
-    "form page": (18, 2),
-    "news list": (10, 2),
-    "update page": (9, 2),
+    "form page": (5, 2),
+    "news list": (6, 2),
+    "update page": (5, 2),
 }
 
 

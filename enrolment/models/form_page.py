@@ -16,8 +16,10 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.descriptions import plain_text, short_description
+from home.languages import in_active_language
 from home.models.pages import LatinSlugMixin
 from home.view_restrictions import ViewRestrictionsMixin
+from programmes.models import ProgrammePage
 from programmes.models.edition_facts import editions_ahead, editions_of
 
 from ..default_language import in_default_language
@@ -39,8 +41,8 @@ def contacts_for(editions):
         person = edition.responsible_person
         if person.pk not in contacts:
             contacts[person.pk] = {
-                "person": person.localized,
-                "team": edition.team.localized,
+                "person": in_active_language(person),
+                "team": in_active_language(edition.team),
                 "editions": [],
             }
         contacts[person.pk]["editions"].append(edition)
@@ -132,7 +134,8 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
 
     @cached_property
     def programme(self):
-        return self.get_parent().specific
+        # The parent is always a programme page (parent_page_types): one query, not two.
+        return ProgrammePage.objects.get(path=self.path[: -self.steplen])
 
     @property
     def meta_description(self):
@@ -158,7 +161,12 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         """The programme's editions for this form's readers: dates, places and enrolment windows
         from the source-language editions (a translation's copies may be out of date), words
         from this page's language (programmes.models.edition_facts)."""
-        return editions_of(self.get_parent())
+        return list(self._editions)
+
+    @cached_property
+    def _editions(self):
+        # The form, its contacts and its view all ask; the page is read afresh per request.
+        return editions_of(self.programme)
 
     def open_editions(self, today=None):
         today = today or timezone.localdate()

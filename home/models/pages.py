@@ -8,7 +8,6 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock, LinkBlock, localized_pages
 from home.descriptions import first_text, short_description
-from home.routing import OneQueryRoutingMixin
 from home.transliteration import latin_slug
 from home.versioned_cache import cached
 from home.view_restrictions import ViewRestrictionsMixin
@@ -54,7 +53,7 @@ class BasePage(ViewRestrictionsMixin, LatinSlugMixin, Page):
         return [first_text(getattr(self, "body", None)), self.title]
 
 
-class HomePage(OneQueryRoutingMixin, BasePage):
+class HomePage(BasePage):
     key_links = StreamField(
         [("link", LinkBlock())],
         verbose_name=_("key links"),

@@ -5,7 +5,6 @@ They come from home.site_wide_parts, which keeps them in Django's cache.
 
 from django import template
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Locale
 
 from home import languages, phone_numbers, site_wide_parts, versioned_cache
 
@@ -29,13 +28,7 @@ def active_locale(context):
     page = context.get("page")
     if getattr(page, "locale_id", None):
         return page.locale_id
-    request = context.get("request")
-    cached = getattr(request, "_active_locale_id", None)
-    if cached is None:
-        cached = Locale.get_active().pk
-        if request is not None:
-            request._active_locale_id = cached
-    return cached
+    return languages.active_locale_id(context.get("request"))
 
 
 def _parts(context):

@@ -63,22 +63,32 @@ def facts_of_programme():
 
 
 def editions_of(programme, *, with_people=True):
-    """The programme's editions for a reader of its language, oldest first."""
-    editions = source_editions_matching(programme.translation_key).annotate(
-        source_page_id=F("programme_id")
+    """The programme's editions for a reader of its language, oldest first: the source
+    programme's editions and the words of this page's own, read in one query."""
+    source_language = source_language_code()
+    editions = (
+        Edition.objects.filter(
+            Q(
+                programme__translation_key=programme.translation_key,
+                programme__locale__language_code=source_language,
+            )
+            | Q(programme_id=programme.pk)
+        )
+        .annotate(
+            source_page_id=F("programme_id"),
+            programme_language=F("programme__locale__language_code"),
+        )
+        .order_by("starts_on", "number")
     )
     if with_people:
         editions = editions.select_related("team", "responsible_person")
-    found = list(editions.order_by("starts_on", "number"))
+    editions = list(editions)
+    found = [edition for edition in editions if edition.programme_language == source_language]
+    own = [edition for edition in editions if edition.programme_id == programme.pk]
     if not found and not source_pages([programme.translation_key]).exists():
-        own = Edition.objects.filter(programme_id=programme.pk).annotate(
-            source_page_id=F("programme_id")
-        )
-        if with_people:
-            own = own.select_related("team", "responsible_person")
-        return list(own.order_by("starts_on", "number"))
+        return own
     if found and found[0].source_page_id != programme.pk:
-        _use_words_of(programme.pk, found, with_people)
+        _use_words_of(own, found, with_people)
     return found
 
 
@@ -127,12 +137,7 @@ def _own_editions_where_alone(programmes):
         alone[edition.programme_id].editions_shown.append(edition)
 
 
-def _use_words_of(page_id, editions, with_people):
-    translated = Edition.objects.filter(
-        programme_id=page_id, translation_key__in=[edition.translation_key for edition in editions]
-    )
-    if with_people:
-        translated = translated.select_related("team", "responsible_person")
+def _use_words_of(translated, editions, with_people):
     words = {edition.translation_key: edition for edition in translated}
     for edition in editions:
         translation = words.get(edition.translation_key)
