@@ -52,6 +52,17 @@ ALSO_LISTED_ON = {"programmes.updatepage": ["programmes.newsindexpage"]}
 # A page at this depth or above (a home page is at 2) is linked from every page.
 LINKED_FROM_EVERY_PAGE_DEPTH = 3
 
+# Other addresses that show pages (programmes' open-data API): functions taking the pages being
+# purged and returning more absolute addresses to purge in the same batch (see `also_purge`).
+_URLS_FOR_PAGES = []
+
+
+def also_purge(urls_for_pages):
+    """Purge the addresses `urls_for_pages(pages)` gives with every batch of pages: for an app
+    that shows pages at addresses of its own, registered from its AppConfig.ready()."""
+    if urls_for_pages not in _URLS_FOR_PAGES:
+        _URLS_FOR_PAGES.append(urls_for_pages)
+
 
 def is_enabled():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
@@ -110,7 +121,10 @@ def purge_after_commit(pages=(), urls=(), everything=False):
 
     def purge():
         batch = PurgeBatch(urls)
-        batch.add_pages(every_page() if everything else pages)
+        purged_pages = list(every_page() if everything else pages)
+        batch.add_pages(purged_pages)
+        for urls_for_pages in _URLS_FOR_PAGES:
+            batch.add_urls(urls_for_pages(purged_pages))
         logger.info("Purging %d addresses from the frontend cache.", len(batch.urls))
         batch.purge()
 

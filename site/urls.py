@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -41,7 +41,12 @@ if getattr(settings, "BENCH_FLOOR_VIEW", False):
 # Polish stays at /, English at /en/, Ukrainian at /uk/.
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
-    path("", include(wagtail_urls)),
+    # Open data: the programmes as an HSDS 3.0 API (programmes.hsds), before Wagtail's pages.
+    path("api/hsds/", include("programmes.hsds.urls")),
+    # Wagtail's own addresses, its pages served by home.views.serve (found without walking the
+    # tree in the database: home.routing), under the same name and pattern.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, home_views.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )
 

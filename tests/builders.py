@@ -110,3 +110,14 @@ def edition_like(like, number, opens_on, closes_on, today):
         enrolment_opens_on=opens_on,
         enrolment_closes_on=closes_on,
     )
+
+
+def publish_polish_edition(programme, **facts):
+    """What an editor does in the admin: change the Polish page's edition, publish the page."""
+    programme = ProgrammePage.objects.get(pk=programme.pk)
+    editions = list(programme.editions.all())
+    for edition in editions:
+        for field, value in facts.items():
+            setattr(edition, field, value)
+    programme.editions = editions
+    programme.save_revision().publish()

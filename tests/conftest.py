@@ -1,3 +1,6 @@
+import threading
+from functools import partial
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -9,6 +12,7 @@ from home.models import HomePage
 from programmes.models import ProgrammeIndexPage, ProgrammePage
 
 from .database_snapshot import let_the_test_database_go, snapshot_of
+from .recording_proxy import RecordingProxy
 
 # Tests that read the demo site (its pages, people and sentences) are marked `demo`, or use one of
 # these fixtures, which marks them. Every other test builds what it needs (tests/factories.py)
@@ -162,3 +166,21 @@ def root_page(db):
 
 
 pytest_plugins = ["tests.browser", "tests.fresh_cache", "tests.live_site"]
+
+
+@pytest.fixture
+def proxy():
+    """A recording stand-in for the caching proxy (tests/recording_proxy.py), which Wagtail's
+    frontend cache sends its purges to during the test."""
+    server = RecordingProxy()
+    thread = threading.Thread(target=partial(server.serve_forever, 0.05), daemon=True)
+    thread.start()
+    backend = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+    }
+    with override_settings(WAGTAILFRONTENDCACHE={"varnish": backend}):
+        yield server
+    server.shutdown()
+    server.server_close()
+    thread.join()

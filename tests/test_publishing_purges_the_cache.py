@@ -3,58 +3,13 @@
 The proxy is stood in for by a small HTTP server on loopback that records the PURGE requests
 Wagtail's frontend cache sends (a real Varnish gives the same requests)."""
 
-import threading
-from functools import partial
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
-from django.test import override_settings
 from wagtail.models import Page
 
 from home.models import HomePage, Notice
 from programmes.models import NewsIndexPage, ProgrammeIndexPage, ProgrammePage, UpdatePage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
-
-
-class RecordingProxy(ThreadingHTTPServer):
-    """Answers every PURGE with 200 and remembers the address purged."""
-
-    def __init__(self):
-        self.purged = []
-        self.lock = threading.Lock()
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_PURGE(handler):  # noqa: N802, N805 - the method name is http.server's
-                with self.lock:
-                    self.purged.append((handler.headers["Host"], handler.path))
-                handler.send_response(200)
-                handler.end_headers()
-
-            def log_message(handler, *args):  # noqa: N805
-                pass
-
-        super().__init__(("127.0.0.1", 0), Handler)
-
-    def paths(self):
-        with self.lock:
-            return {path for _host, path in self.purged}
-
-
-@pytest.fixture
-def proxy():
-    server = RecordingProxy()
-    thread = threading.Thread(target=partial(server.serve_forever, 0.05), daemon=True)
-    thread.start()
-    backend = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
-    }
-    with override_settings(WAGTAILFRONTENDCACHE={"varnish": backend}):
-        yield server
-    server.shutdown()
-    server.server_close()
-    thread.join()
 
 
 def path_of(page):

@@ -31,6 +31,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models.pages import BasePage
 from home.versioned_cache import cached
+from programmes.calendar_feeds import programme_calendar
 from programmes.feeds import news_feed, programme_feed
 from programmes.programme_parts import parts_of, published_version
 from programmes.update_lists import LATEST_COUNT, UpdateFilterForm, page_numbers, page_of_updates
@@ -51,7 +52,7 @@ from .update_queries import UpdateManager, live_paths, with_parent_path
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
 # Sub-addresses of the pages an update can be published under: no update may take them.
-RESERVED_SLUGS = {"feed"}
+RESERVED_SLUGS = {"feed", "calendar"}
 
 
 class ProgrammeType(models.TextChoices):
@@ -238,6 +239,14 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         # Without a lead, what the programme is, then whom it is for.
         return [self.introduction, self.eligibility, self.diagnosis, self.title]
 
+    def clean(self):
+        super().clean()
+        # The programme list's calendar feed answers at its `calendar/`.
+        if self.slug == "calendar":
+            raise ValidationError(
+                {"slug": _("This address is taken by the calendar of editions. Choose another.")}
+            )
+
     def status(self, today=None):
         """The most useful status to a reader across the programme's editions."""
         return status_of(self.editions_shown, today)
@@ -272,9 +281,15 @@ class ProgrammePage(RoutablePageMixin, BasePage):
     def feed(self, request):
         return programme_feed(self, self.updates())(request)
 
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        """The editions' dates and enrolment windows as an iCalendar feed."""
+        return programme_calendar(request, self, self.get_editions())
+
     def get_cached_paths(self):
-        # The feed changes with the programme's updates: a caching proxy purges both.
-        return ["/", "/" + self.reverse_subpage("feed")]
+        # The feeds change with the programme's updates and editions: a caching proxy purges
+        # them with the page.
+        return ["/", "/" + self.reverse_subpage("feed"), "/" + self.reverse_subpage("calendar")]
 
     def get_context(self, request, *args, **kwargs):
         def children_shown():
@@ -456,7 +471,9 @@ class UpdatePage(BasePage):
         errors = {}
         if self.image_id and not self.image_alt_text.strip():
             errors["image_alt_text"] = _("Describe the image for people who cannot see it.")
-        if self.slug in RESERVED_SLUGS:
+        if self.slug == "calendar":
+            errors["slug"] = _("This address is taken by the calendar of editions. Choose another.")
+        elif self.slug in RESERVED_SLUGS:
             errors["slug"] = _("This address is taken by the feed of updates. Choose another.")
         if errors:
             raise ValidationError(errors)

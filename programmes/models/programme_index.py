@@ -2,14 +2,17 @@
 
 from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from home.models.pages import BasePage
+from programmes.calendar_feeds import site_calendar
 from programmes.listing import ProgrammeFilterForm, programmes_under, with_editions
 
 
-class ProgrammeIndexPage(BasePage):
-    """Lists the programmes; readers filter by status and target group."""
+class ProgrammeIndexPage(RoutablePageMixin, BasePage):
+    """Lists the programmes; readers filter by status and target group. Its `calendar/` is the
+    iCalendar feed of every listed programme's editions (programmes.calendar_feeds)."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programmes.ProgrammePage"]
@@ -33,10 +36,18 @@ class ProgrammeIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = ProgrammeFilterForm(request.GET or None, locale=self.locale)
+        form = ProgrammeFilterForm(request.GET or None, locale=self.locale_id)
         programmes = programmes_under(self)
         if form.is_valid():
             programmes = form.filter(programmes)
         context["filter_form"] = form
         context["programmes"] = with_editions(programmes)
         return context
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        return site_calendar(request, self, with_editions(programmes_under(self)))
+
+    def get_cached_paths(self):
+        # Publishing a programme purges its ancestors, this list among them, with its calendar.
+        return ["/", "/" + self.reverse_subpage("calendar")]

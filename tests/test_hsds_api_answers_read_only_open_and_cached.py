@@ -1,0 +1,186 @@
+"""A directory (another site's script, a 211 network's importer) reads the HSDS API: it may only
+read (GET, HEAD, OPTIONS), from any origin (CORS), pages through the lists as the standard's
+OpenAPI says, gets a clear JSON answer for a bad parameter or an unknown id and never a 5xx,
+and every reader without a session gets the same copy from the caching proxy."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from home.models import Institution
+
+from .builders import make_programme
+from .factories import SmallSite, polish
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/hsds"
+EVERY_PATH = ["/", "/services", "/organizations", "/service_at_locations"]
+
+
+@pytest.fixture
+def site():
+    """A small site of the test's own with three programmes, and the institution."""
+    site = SmallSite.build()
+    Institution.objects.get_or_create(
+        locale=polish(),
+        defaults={
+            "name": "Ośrodek Pomocy Społecznej",
+            "short_name": "OPS",
+            "street_address": "ul. Testowa 1",
+            "postal_code": "50-001",
+            "city": "Wrocław",
+        },
+    )
+    for _ in range(2):
+        make_programme(site.programme_index)
+    return site
+
+
+def service_path(site):
+    return f"{API}/services/{site.programme.translation_key}"
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_only_reading_is_answered(site, method):
+    client = Client(enforce_csrf_checks=True)
+    for path in [*(API + path for path in EVERY_PATH), service_path(site)]:
+        response = getattr(client, method)(path, data="{}", content_type="application/json")
+        assert response.status_code == 405, (method, path)
+        assert response["Allow"] == "GET, HEAD, OPTIONS"
+        assert response.json()["status"] == 405
+        assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_head_answers_like_get_without_a_body(client, site):
+    response = client.head(service_path(site))
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response["Content-Type"] == "application/json"
+
+
+def test_any_origin_may_read(client, site):
+    for path in [*(API + path for path in EVERY_PATH), service_path(site)]:
+        response = client.get(path, HTTP_ORIGIN="https://katalog.example.org")
+        assert response.status_code == 200, path
+        assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_preflight_is_answered_with_the_methods_allowed(client, site):
+    response = client.options(
+        service_path(site),
+        HTTP_ORIGIN="https://katalog.example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="Accept, X-Requested-With",
+    )
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert response["Access-Control-Allow-Headers"] == "Accept, X-Requested-With"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_the_caching_proxy_may_keep_the_answers(client, site):
+    shared = f"s-maxage={settings.CACHE_CONTROL_SHARED_MAX_AGE}"
+    for path in [*(API + path for path in EVERY_PATH), service_path(site), f"{API}/services/x"]:
+        response = client.get(path)
+        cache_control = response["Cache-Control"]
+        assert "public" in cache_control and shared in cache_control, (path, cache_control)
+        assert "Set-Cookie" not in response, path
+
+
+def test_a_signed_in_editors_answers_are_not_kept(admin_client, site):
+    response = admin_client.get(f"{API}/services")
+    assert response.status_code == 200
+    assert "public" not in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_lists_are_paged_as_the_openapi_says(client, site):
+    everything = client.get(f"{API}/services", {"per_page": 100}).json()
+    total = everything["total_items"]
+    assert total >= 3 and len(everything["contents"]) == total
+
+    seen, page = [], 1
+    while True:
+        answer = client.get(f"{API}/services", {"page": page, "per_page": 2}).json()
+        assert answer["page_number"] == page
+        assert answer["total_items"] == total
+        assert answer["total_pages"] == (total + 1) // 2
+        assert answer["first_page"] == (page == 1)
+        assert answer["size"] == len(answer["contents"])
+        seen += [item["id"] for item in answer["contents"]]
+        if answer["last_page"]:
+            break
+        page += 1
+    assert seen == [item["id"] for item in everything["contents"]]
+
+
+@pytest.mark.parametrize("page", ["2", "99", "999999999"])
+def test_a_page_past_the_end_is_an_empty_page(client, site, page):
+    response = client.get(f"{API}/organizations", {"page": page})
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["contents"] == [] and answer["empty"] is True and answer["size"] == 0
+    assert answer["last_page"] is True and answer["first_page"] is False
+    assert answer["total_items"] == 1
+
+
+@pytest.mark.parametrize(
+    ("parameter", "value"),
+    [
+        ("page", "0"),
+        ("page", "-1"),
+        ("page", "x"),
+        ("page", "1.5"),
+        ("page", ""),
+        ("page", "１"),  # a full-width digit
+        ("page", "1" * 5000),
+        ("per_page", "0"),
+        ("per_page", "101"),
+        ("full", "maybe"),
+        ("modified_after", "yesterday"),
+        ("format", "xml"),
+    ],
+)
+def test_a_bad_parameter_gets_a_clear_400(client, site, parameter, value):
+    for path in ["/services", "/service_at_locations"]:
+        response = client.get(API + path, {parameter: value})
+        assert response.status_code == 400, (path, parameter, value)
+        answer = response.json()
+        assert answer["parameter"] == parameter
+        assert parameter in answer["message"]
+        assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_an_unknown_id_is_a_json_404(client, site):
+    key = str(site.programme.translation_key)
+    for path in [
+        "/services/7d0f5c36-4b6a-4c1e-9a57-0f1f9d8e2b10",
+        "/services/not-an-id",
+        f"/services/{key.upper()}",
+        "/organizations/7d0f5c36-4b6a-4c1e-9a57-0f1f9d8e2b10",
+        f"/service_at_locations/{key}",
+    ]:
+        response = client.get(API + path)
+        assert response.status_code == 404, path
+        assert response.json()["status"] == 404
+        assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_filters_of_the_openapi_narrow_the_services(client, site):
+    organization_id = client.get(f"{API}/organizations").json()["contents"][0]["id"]
+    all_services = client.get(f"{API}/services").json()["total_items"]
+    assert (
+        client.get(f"{API}/services", {"organization_id": organization_id}).json()["total_items"]
+        == all_services
+    )
+    other = "7d0f5c36-4b6a-4c1e-9a57-0f1f9d8e2b10"
+    assert client.get(f"{API}/services", {"organization_id": other}).json()["total_items"] == 0
+    found = client.get(f"{API}/services", {"search": site.programme.title.upper()}).json()
+    assert [item["id"] for item in found["contents"]] == [str(site.programme.translation_key)]
+    assert client.get(f"{API}/services", {"modified_after": "2999-01-01"}).json()["empty"]
+    assert (
+        client.get(f"{API}/services", {"modified_after": "2000-01-01"}).json()["total_items"]
+        == all_services
+    )
