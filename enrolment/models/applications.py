@@ -31,9 +31,10 @@ STATUSES_TAKING_A_PLACE = [
 class ApplicationChannel(models.TextChoices):
     """How the application reached the centre."""
 
-    ONLINE = "online", _("Online")
-    PHONE = "phone", _("Phone")
-    IN_PERSON = "in_person", _("In person")
+    # With a context: "Phone" alone labels a number in the footer and on contact cards.
+    ONLINE = "online", pgettext_lazy("application channel", "Online")
+    PHONE = "phone", pgettext_lazy("application channel", "Phone")
+    IN_PERSON = "in_person", pgettext_lazy("application channel", "In person")
 
 
 class ApplicationQuerySet(models.QuerySet):
