@@ -10,8 +10,11 @@ class EnrolmentConfig(AppConfig):
         # Registers the system checks, and gives every new team its coordinators' group.
         from home.site_wide_parts import forget_when_saved
 
-        from . import checks, signals, waiting_list  # noqa: F401
+        from . import checks, places_left, signals, waiting_list  # noqa: F401
         from .models import PrivacyNotice
 
         # The form pages show the privacy notice from the site-wide versioned cache.
         forget_when_saved([PrivacyNotice])
+        # Programme pages show each edition's places left, counted in the query for its
+        # editions (programmes.edition_annotations).
+        places_left.register()

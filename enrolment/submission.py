@@ -27,6 +27,7 @@ from .models.applications import (
     ApplicationStatus,
 )
 from .models.notifications import Notification, NotificationKind
+from .places_left import purge_if_fullness_changed
 from .references import new_reference
 from .source_language_choices import in_source_language
 from .tasks import store_with_deliveries
@@ -174,6 +175,9 @@ def _store_locked(
     # In the same transaction: the application and the tasks that deliver its notifications are
     # stored together or not at all.
     store_with_deliveries(notifications)
+    if application.status == ApplicationStatus.NEW:
+        # The last place taken: the programme page says so at once (no statement here).
+        purge_if_fullness_changed(edition, taken, taken + 1)
     return application, True
 
 

@@ -24,6 +24,7 @@ from programmes.models import ProgrammePage
 from . import audit
 from .models import STATUSES_TAKING_A_PLACE, Application, ApplicationStatus
 from .models.notifications import Notification, NotificationKind
+from .places_left import purge_if_fullness_changed
 from .submission import lock_edition, places_taken, team_recipients
 from .tasks import store_with_deliveries
 
@@ -82,11 +83,16 @@ def change_status(application, new_status, user=None):
         takes = new_status in STATUSES_TAKING_A_PLACE
         held = old_status in STATUSES_TAKING_A_PLACE
         would_take = edition is not None and takes and not held
-        if would_take and places_taken(edition, excluding=application) >= edition.places:
-            raise EditionFull(edition)
+        if would_take:
+            taken = places_taken(edition, excluding=application)
+            if taken >= edition.places:
+                raise EditionFull(edition)
         application.status = new_status
         application.save(update_fields=["status"])
         audit.log_status_change(application, user, old_status, new_status)
+        if would_take:
+            # The last place taken: the programme page says so at once.
+            purge_if_fullness_changed(edition, taken, taken + 1)
         if edition is not None and held and not takes:
             change.moved_up = offer_freed_places(edition, user, skip=application)
     return change
@@ -101,7 +107,8 @@ def offer_freed_places(edition, user=None, skip=None):
     """
     if edition.ends_on and edition.ends_on < timezone.localdate():
         return []
-    free = edition.places - places_taken(edition)
+    taken = places_taken(edition)
+    free = edition.places - taken
     if free <= 0:
         return []
     waiting = (
@@ -119,6 +126,9 @@ def offer_freed_places(edition, user=None, skip=None):
         application.place_offered_at = now
         application.save(update_fields=["status", "place_offered_at"])
         audit.log_place_offered(application, user)
+    # One place has just been freed (or an editor gave more, and publishing purges the page
+    # anyway): a full edition that stays full after the moves up keeps its page.
+    purge_if_fullness_changed(edition, taken + 1, taken + len(moved_up))
     # In the same transaction: the moves and the e-mails that tell the team are stored together
     # or not at all, as when an application is sent.
     store_with_deliveries(

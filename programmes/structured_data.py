@@ -10,8 +10,12 @@ places and the team's office).
 
 The editions are the ones the page shows: facts from the source-language editions
 (programmes.models.edition_facts), read on every view and not kept with the page's cached
-sections, so new dates show in every language on the next request. The page shows an edition's
-places, not how many are left: the JSON-LD says the same (`maximumAttendeeCapacity`).
+sections, so new dates show in every language on the next request. An edition's places are its
+`maximumAttendeeCapacity`; while its enrolment is open or yet to open, the page also shows how
+many are left (counted by enrolment on the source edition, programmes.edition_annotations), and
+so does the JSON-LD: `remainingAttendeeCapacity`, and the offer's `availability` (InStock, or
+SoldOut when none are left: applications then go to the waiting list). Where the page says
+nothing about places left (enrolment closed, or enrolment not installed), neither does this.
 
 The people named are those whose name, role, phone and e-mail the page's contact cards show;
 nothing about applicants ever is.
@@ -28,8 +32,12 @@ from home.structured_data import (
     without_empty,
 )
 
+from .edition_annotations import places_left_shown
+
 EVENT_SCHEDULED = "https://schema.org/EventScheduled"
 OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
+IN_STOCK = "https://schema.org/InStock"
+SOLD_OUT = "https://schema.org/SoldOut"
 
 
 def programme_data(
@@ -189,4 +197,8 @@ def edition_offer(edition, *, page, page_url, language, funded_by=None):
     if edition.enrolment_opens_on and edition.enrolment_closes_on:
         offer["availabilityStarts"] = edition.enrolment_opens_on.isoformat()
         offer["availabilityEnds"] = edition.enrolment_closes_on.isoformat()
+    left = places_left_shown(edition)
+    if left is not None:
+        event["remainingAttendeeCapacity"] = left
+        offer["availability"] = IN_STOCK if left else SOLD_OUT
     return offer

@@ -21,6 +21,8 @@ from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from programmes.edition_annotations import with_annotations
+
 from .editions import Edition, ProgrammeStatus
 
 
@@ -64,7 +66,9 @@ def facts_of_programme():
 
 def editions_of(programme, *, with_people=True):
     """The programme's editions for a reader of its language, oldest first: the source
-    programme's editions and the words of this page's own, read in one query."""
+    programme's editions and the words of this page's own, read in one query, with what other
+    apps count for each edition in the same query (programmes.edition_annotations: the places
+    taken, counted on the source edition that applications point at)."""
     source_language = source_language_code()
     editions = (
         Edition.objects.filter(
@@ -82,7 +86,7 @@ def editions_of(programme, *, with_people=True):
     )
     if with_people:
         editions = editions.select_related("team", "responsible_person")
-    editions = list(editions)
+    editions = list(with_annotations(editions))
     found = [edition for edition in editions if edition.programme_language == source_language]
     own = [edition for edition in editions if edition.programme_id == programme.pk]
     if not found and not source_pages([programme.translation_key]).exists():
