@@ -36,6 +36,14 @@ def active_locale_id(request=None):
     return ids.get(language) or Locale.get_active().pk
 
 
+def default_locale_id(request=None):
+    """The id of the default language's locale (Wagtail's `Locale.get_default`, which reads the
+    database on every call), from the same cached map."""
+    ids = cached(request, ("locale-ids",), _locale_ids)
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return ids.get(language) or Locale.get_default().pk
+
+
 def in_active_language(instance, request=None):
     """`instance.localized` (its translation in the active language, or itself), reading the
     database only when the instance is in another language."""
@@ -43,6 +51,10 @@ def in_active_language(instance, request=None):
     if instance.locale_id == locale_id:
         return instance
     return instance.get_translation_or_none(locale_id) or instance
+
+
+def _locale_ids():
+    return dict(Locale.objects.values_list("language_code", "pk"))
 
 
 def languages_of(request, page=None):

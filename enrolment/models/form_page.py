@@ -181,6 +181,15 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     def get_submission_class(self):
         return Application
 
+    def get_form_fields(self):
+        # The form's class and the stored answers both ask; the page is read afresh per request.
+        # The same queryset each time: its rows are read once, on the first iteration.
+        return self._form_fields
+
+    @cached_property
+    def _form_fields(self):
+        return super().get_form_fields()
+
     def get_form_class(self):
         return EnrolmentFormBuilder(self.get_form_fields(), page=self).get_form_class()
 
