@@ -1,3 +1,4 @@
+import os
 import threading
 from functools import partial
 
@@ -13,6 +14,7 @@ from programmes.models import ProgrammeIndexPage, ProgrammePage
 
 from .database_snapshot import let_the_test_database_go, snapshot_of
 from .recording_proxy import RecordingProxy
+from .shared_demo import SharedDemo
 
 # Tests that read the demo site (its pages, people and sentences) are marked `demo`, or use one of
 # these fixtures, which marks them. Every other test builds what it needs (tests/factories.py)
@@ -55,11 +57,14 @@ def media_of_the_session(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, pytestconfig, media_of_the_session):
-    """The demo site is built once per test database, before any test's transaction, when a
-    test of the session reads it (`-m "not demo"` runs without it). The database is copied
-    right after the migrations (the live sites start from that copy) and once set up (put back
-    after every test that committed changes); see tests/database_snapshot.py."""
+def django_db_setup(
+    django_db_setup, django_db_blocker, pytestconfig, media_of_the_session, tmp_path_factory
+):
+    """The demo site is in every test database, before any test's transaction, when a test of
+    the session reads it (`-m "not demo"` runs without it): built once per session, by the first
+    pytest-xdist worker that needs it, and copied by the others (tests/shared_demo.py). The
+    database is copied right after the migrations (the live sites start from that copy) and once
+    set up (put back after every test that committed changes); see tests/database_snapshot.py."""
     if not _on_the_test_database():
         # No collected test is marked `django_db`: pytest-django made no test database, and
         # the connection leads to the real one, which is never built on nor copied.
@@ -69,7 +74,8 @@ def django_db_setup(django_db_setup, django_db_blocker, pytestconfig, media_of_t
         migrated = snapshot_of("migrated")
         set_up = migrated
         if pytestconfig.stash.get(_NEEDS_DEMO, True):
-            call_command("build_demo_site", verbosity=0)
+            demo = SharedDemo(_session_folder(tmp_path_factory) / "demo", settings.MEDIA_ROOT)
+            demo.into_this_database(lambda: call_command("build_demo_site", verbosity=0))
             set_up = snapshot_of("set_up")
     pytestconfig.stash[_MIGRATED] = migrated
     pytestconfig.stash[_SNAPSHOT] = set_up
@@ -80,6 +86,12 @@ def django_db_setup(django_db_setup, django_db_blocker, pytestconfig, media_of_t
         for snapshot in {migrated, set_up}:
             snapshot.discard()
         let_the_test_database_go()
+
+
+def _session_folder(tmp_path_factory):
+    """The folder of the whole session, shared by its pytest-xdist workers."""
+    folder = tmp_path_factory.getbasetemp()
+    return folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else folder
 
 
 def _on_the_test_database():

@@ -75,15 +75,24 @@ class PostgresSnapshot:
         self._execute(f'DROP DATABASE IF EXISTS "{self.copy_name}" WITH (FORCE)')
 
     def _copy(self, source, target):
-        # A template must have no connection while it is copied; the tests' connections (and
-        # any a live server left) are closed and reopened by Django when next needed.
-        connections.close_all()
-        self._execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
-        self._execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+        copy_postgres_database(source, target, self.alias)
 
     def _execute(self, statement, parameters=None):
-        with connections[self.alias]._nodb_cursor() as cursor:
-            cursor.execute(statement, parameters)
+        execute_without_database(self.alias, statement, parameters)
+
+
+def copy_postgres_database(source, target, alias="default"):
+    """Make `target` a copy of `source`, two databases of the server of `alias`."""
+    # A template must have no connection while it is copied; the tests' connections (and
+    # any a live server left) are closed and reopened by Django when next needed.
+    connections.close_all()
+    execute_without_database(alias, f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+    execute_without_database(alias, f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+
+
+def execute_without_database(alias, statement, parameters=None):
+    with connections[alias]._nodb_cursor() as cursor:
+        cursor.execute(statement, parameters)
 
 
 def let_the_test_database_go(alias="default"):

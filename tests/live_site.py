@@ -14,7 +14,6 @@ SQLite, of a template database for PostgreSQL (`CREATE DATABASE … TEMPLATE`).
 """
 
 import contextlib
-import fcntl
 import json
 import os
 import shutil
@@ -27,6 +26,9 @@ import psycopg
 import pytest
 
 from bench.processes import MANAGE, PROJECT, PYTHON, Processes, free_loopback_port, run
+
+from .file_lock import exclusive
+from .shared_demo import postgres_copy_name
 
 GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -309,7 +311,7 @@ class LiveSiteDatabases:
         saying what the programme template holds (None for the migrated one)."""
         kind = "programme" if programme else "migrated"
         if (backend, kind) not in self._templates:
-            with _exclusive(self.folder / "lock"):
+            with exclusive(self.folder / "lock"):
                 self._made(backend, kind)
         template = self._templates[backend, kind]
         database = database_for(backend, Path(folder), purpose, template)
@@ -352,17 +354,6 @@ class LiveSiteDatabases:
             run(command, env=site_environment(database.url), log=log)
 
 
-@contextlib.contextmanager
-def _exclusive(path):
-    """Held by one process of the session at a time (the pytest-xdist workers share `path`)."""
-    with open(path, "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 @pytest.fixture(scope="session")
 def live_site_databases(tmp_path_factory, migrated_database, django_db_blocker):
     """Migrated live-site databases to copy, made from the test database's migrated copy."""
@@ -380,3 +371,5 @@ def pytest_sessionfinish(session):
     if postgres_in_use() and not hasattr(session.config, "workerinput"):
         for kind in ("programme", "migrated"):
             PostgresDatabase(template_name(kind)).drop()
+        # And the demo's copy (tests/shared_demo.py), beside pytest-django's test databases.
+        PostgresDatabase(postgres_copy_name(f"test_{_name_of_the_pass()}")).drop()
