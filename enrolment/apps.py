@@ -11,10 +11,11 @@ class EnrolmentConfig(AppConfig):
         from home.site_wide_parts import forget_when_saved
 
         from . import checks, places_left, signals, waiting_list  # noqa: F401
-        from .models import PrivacyNotice
+        from .models import EnrolmentFormField, PrivacyNotice
 
-        # The form pages show the privacy notice from the site-wide versioned cache.
-        forget_when_saved([PrivacyNotice])
+        # The form pages show the privacy notice, and their questions to visitors, from the
+        # site-wide versioned cache.
+        forget_when_saved([PrivacyNotice, EnrolmentFormField])
         # Programme pages show each edition's places left, counted in the query for its
         # editions (programmes.edition_annotations).
         places_left.register()

@@ -63,9 +63,9 @@ def places_taken(edition, excluding=None):
 
 def stored_answers(page, source_page, form):
     """The answers as stored: choices as the source form's, the applicant's own beside them."""
-    fields = list(page.get_form_fields())
+    fields = page.questions
     # A Polish form is its own source: its questions are read once.
-    source_fields = fields if source_page.pk == page.pk else source_page.get_form_fields()
+    source_fields = fields if source_page.pk == page.pk else source_page.questions
     return in_source_language(form.answers(), fields, source_fields)
 
 

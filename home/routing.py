@@ -7,9 +7,10 @@ two queries a level. On this site's addresses, three or four levels deep, that t
 programme page's time (bench/results/profile-*).
 
 `route_for_request` finds the same page in a map of the live pages under each language's home
-page, kept in the versioned cache (home.versioned_cache: publishing, unpublishing, moving or
-deleting any page, or saving a site or a locale, forgets it), and reads only that page, as its
-specific type: the site's query and the page's. The rest of the address goes where Wagtail's
+page, kept in the versioned cache (home.versioned_cache: publishing, unpublishing, moving,
+saving or deleting any page, or saving a site or a locale, forgets it), and reads only that
+page, as its specific type, kept there too for visitors without a session: on a warm cache
+the site's query is the only one routing makes. The rest of the address goes where Wagtail's
 walk would hand it: to the first page on the way that routes by itself (a routable page whose
 own sub-address matches, e.g. a programme's feed or a form's confirmation), else to the deepest
 page found, whose own `route` decides (a draft or an unknown child: Wagtail's 404).
@@ -22,6 +23,7 @@ and bench/ shows what it saves (the closing note of issue 16 has the numbers).
 
 from typing import NamedTuple
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils import translation
@@ -47,9 +49,24 @@ class PageOnTheWay(NamedTuple):
     def specific_class(self):
         return ContentType.objects.get_for_id(self.content_type_id).model_class()
 
-    def read(self):
-        """The page itself, as its specific type (one query)."""
+    def read(self, request):
+        """The page itself, as its specific type: for a visitor without a session, this
+        process's copy in the versioned cache (the live page's row changes only when it is
+        published, saved or moved, which forget it); else one query, as the signed-in see
+        the page's editing state too."""
+        return read_for_visitor(request, ("live-page", self.pk), self._read)
+
+    def _read(self):
         return self.specific_class._default_manager.get(pk=self.pk)
+
+
+def read_for_visitor(request, key, read):
+    """`read()`, kept under `key` in the versioned cache for a visitor without a session, when
+    it reads what only publishing, saving or moving a page changes (a live page's row, its
+    form's questions); read afresh for anyone else, and outside a request."""
+    if request is None or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return read()
+    return cached(request, key, read)
 
 
 def route_for_request(request, path):
@@ -86,7 +103,7 @@ def live_pages_under(site):
 def route(request, pages, components):
     """Hand the address to the page that answers it, as Wagtail's walk would."""
     page, rest = answering_page(pages[None], components, pages)
-    return page.read().route(request, rest)
+    return page.read(request).route(request, rest)
 
 
 def answering_page(home, components, pages):

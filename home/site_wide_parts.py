@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from home.models import (
@@ -133,10 +133,14 @@ def _contact_points(locale_id):
 # When to forget -----------------------------------------------------------------------------
 
 
-# A save of only these fields records a draft or a lock: readers see nothing new.
+# A save of only these fields records a draft (Page.save_revision), a comment or a lock: readers
+# see nothing new.
 EDITING_ONLY_FIELDS = {
     "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
     "has_unpublished_changes",
+    COMMENTS_RELATION_NAME,
     "locked",
     "locked_at",
     "locked_by",
@@ -174,7 +178,15 @@ def connect_signals():
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(forget, dispatch_uid=f"site-wide-parts-{id(signal)}")
     post_delete.connect(_forget_deleted_page, dispatch_uid="site-wide-parts-page-deleted")
+    # A page saved otherwise than by publishing (code, a shell, the demo builder): the live
+    # pages that home.routing keeps may have changed.
+    post_save.connect(_forget_saved_page, dispatch_uid="site-wide-parts-page-saved")
     forget_when_saved(SITE_WIDE_MODELS)
+
+
+def _forget_saved_page(sender, instance, **kwargs):
+    if isinstance(instance, Page) and changes_what_readers_see(instance, **kwargs):
+        forget()
 
 
 def _forget_deleted_page(sender, instance, **kwargs):

@@ -32,6 +32,8 @@ MODELS = [
     "programmes.TargetGroup",
     "programmes.EUProject",
     get_image_model_string(),  # the EU project's logo
+    # The programme list keeps its programmes with their editions for visitors (home.routing).
+    "programmes.Edition",
 ]
 
 

@@ -7,9 +7,10 @@ against a page growing, and later work lowers them towards issue 16's target of 
 queries and 2 cache round trips per page on a warm cache.
 
 Where the rest goes today (bench/results/profile-latest.md lists them page by page): Wagtail's
-site lookup and the page itself (home.routing finds it without walking the tree), then the
-page's own data that depends on today's date (editions, and the form's questions on the form
-page) or on the query (search, lists). The cache round trips are the versioned cache's
+site lookup (home.routing finds the page without walking the tree, and keeps the live page, its
+form's questions and its lists for visitors without a session), then what depends on today or
+on each application (the editions and their places left) or on the query (search, a filtered or
+later page of a list). The cache round trips are the versioned cache's
 version (everything else it keeps is a per-process copy under that version:
 home.versioned_cache) and Wagtail's site root paths, read twice because the
 canonical link asks for `page.full_url` without the request (templates/base.html).
@@ -27,14 +28,14 @@ TARGET = 2
 # (SQL queries, cache round trips) at most, in any language. Before issue 16's work the cache
 # round trips were 12 to 18 a page (one per kept part or fragment).
 BUDGETS = {
-    "home": (3, 2),
-    "programme list": (6, 2),
-    "programme page": (3, 2),
+    "home": (2, 2),
+    "programme list": (2, 2),
+    "programme page": (2, 2),
     "search": (7, 2),
     # The form page is enrolment.models.form_page's; its queries are being lowered there.
-    "form page": (5, 2),
+    "form page": (2, 2),
     "news list": (6, 2),
-    "update page": (5, 2),
+    "update page": (1, 2),
 }
 
 

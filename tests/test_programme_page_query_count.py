@@ -10,14 +10,15 @@ from .update_builders import make_update
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
-# Site lookup and routing take 5 of these (the site, the language, the home page in that
-# language, every page on the address at once (home.routing), the programme read as its specific
-# type) and the programme 1: its editions, read afresh because their status depends on today's
-# date. The site-wide header, footer and language links, the site's settings and the programme's
-# other parts (its lists, partners, target group, EU project, enrolment form, latest updates) take
-# none: they are kept in Django's cache until the next publish or change (home.site_wide_parts,
-# home.cached_settings, programmes.programme_parts). The budget is 12.
-MAX_QUERIES = 6
+# Wagtail's site lookup takes 1 (home.routing finds the programme in its map of live pages and
+# keeps the page read for visitors without a session) and the programme 1: its editions with
+# their places taken, read afresh because their status depends on today's date and their places
+# on every application. The site-wide header, footer and language links, the site's settings and
+# the programme's other parts (its lists, partners, target group, EU project, enrolment form,
+# latest updates) take none: they are kept in Django's cache until the next publish or change
+# (home.site_wide_parts, home.cached_settings, programmes.programme_parts). The budget
+# is 2.
+MAX_QUERIES = 2
 
 
 def queries_to_render(client, page):

@@ -15,9 +15,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from home.current_request import current_request
 from home.descriptions import plain_text, short_description
 from home.languages import in_active_language
 from home.models.pages import LatinSlugMixin
+from home.routing import read_for_visitor
 from home.view_restrictions import ViewRestrictionsMixin
 from programmes.models import ProgrammePage
 from programmes.models.edition_facts import editions_ahead, editions_of
@@ -134,8 +136,13 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
 
     @cached_property
     def programme(self):
-        # The parent is always a programme page (parent_page_types): one query, not two.
-        return ProgrammePage.objects.get(path=self.path[: -self.steplen])
+        # The parent is always a programme page (parent_page_types): one query, not two, and
+        # none for a visitor on a warm cache (home.routing.read_for_visitor).
+        return read_for_visitor(
+            current_request(),
+            ("programme-of-form", self.pk),
+            lambda: ProgrammePage.objects.get(path=self.path[: -self.steplen]),
+        )
 
     @property
     def meta_description(self):
@@ -181,17 +188,18 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     def get_submission_class(self):
         return Application
 
-    def get_form_fields(self):
-        # The form's class and the stored answers both ask; the page is read afresh per request.
-        # The same queryset each time: its rows are read once, on the first iteration.
-        return self._form_fields
-
     @cached_property
-    def _form_fields(self):
-        return super().get_form_fields()
+    def questions(self):
+        """The form's fields as a list, read once per request (the form's class and the stored
+        answers both ask; the page is read afresh per request), and for a visitor on a warm
+        cache kept with the live page (home.routing.read_for_visitor)."""
+        if not self.live:
+            return list(self.get_form_fields())
+        key = ("form-questions", self.pk)
+        return read_for_visitor(current_request(), key, lambda: list(self.get_form_fields()))
 
     def get_form_class(self):
-        return EnrolmentFormBuilder(self.get_form_fields(), page=self).get_form_class()
+        return EnrolmentFormBuilder(self.questions, page=self).get_form_class()
 
     def get_form(self, *args, **kwargs):
         kwargs.setdefault("editions", self.open_editions())

@@ -29,7 +29,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.current_request import current_request
 from home.models.pages import BasePage
+from home.routing import read_for_visitor
 from home.versioned_cache import cached
 from programmes.calendar_feeds import programme_calendar
 from programmes.feeds import news_feed, programme_feed
@@ -480,9 +482,14 @@ class UpdatePage(BasePage):
 
     @cached_property
     def parent_programme(self):
-        """The programme the update belongs to, or None for news of the whole site."""
-        parent = self.get_parent().specific
-        return parent if isinstance(parent, ProgrammePage) else None
+        """The programme the update belongs to, or None for news of the whole site (kept for
+        visitors: home.routing.read_for_visitor)."""
+
+        def read():
+            parent = self.get_parent().specific
+            return parent if isinstance(parent, ProgrammePage) else None
+
+        return read_for_visitor(current_request(), ("programme-of-update", self.pk), read)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -496,7 +503,9 @@ class UpdatePage(BasePage):
         programme = self.parent_programme
         context.update(
             programme=programme,
-            news_index=news_index_for(self),
+            news_index=read_for_visitor(
+                request, ("news-list-for", self.pk), lambda: news_index_for(self)
+            ),
         )
         return context
 

@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from home.models.pages import BasePage
+from home.routing import read_for_visitor
 from programmes.calendar_feeds import site_calendar
 from programmes.listing import ProgrammeFilterForm, programmes_under, with_editions
 
@@ -41,7 +42,12 @@ class ProgrammeIndexPage(RoutablePageMixin, BasePage):
         if form.is_valid():
             programmes = form.filter(programmes)
         context["filter_form"] = form
-        context["programmes"] = with_editions(programmes)
+        if request.GET:
+            context["programmes"] = with_editions(programmes)
+        else:  # the whole list, the same for every visitor until something is published
+            context["programmes"] = read_for_visitor(
+                request, ("programme-list", self.pk), lambda: with_editions(programmes)
+            )
         return context
 
     @path("calendar/", name="calendar")
