@@ -24,7 +24,7 @@ from programmes.models import ProgrammePage
 from . import audit
 from .models import STATUSES_TAKING_A_PLACE, Application, ApplicationStatus
 from .models.notifications import Notification, NotificationKind
-from .places_left import purge_if_fullness_changed
+from .places_left import purge_if_fullness_changed, purge_programme_page
 from .submission import lock_edition, places_taken, team_recipients
 from .tasks import store_with_deliveries
 
@@ -98,12 +98,14 @@ def change_status(application, new_status, user=None):
     return change
 
 
-def offer_freed_places(edition, user=None, skip=None):
+def offer_freed_places(edition, user=None, skip=None, freed=1):
     """Move the first waiting applications up into the edition's free places, if it has any.
 
     Call inside a transaction in which the edition is locked (`lock_edition`). `skip` is an
     application that has just left its place for the waiting list: it does not take it back.
-    Nobody moves up into an edition that has ended. Returns the applications moved up.
+    `freed`: how many places the caller has just freed, None when it cannot say (several
+    deletions or erasures, more places given). Nobody moves up into an edition that has ended.
+    Returns the applications moved up.
     """
     if edition.ends_on and edition.ends_on < timezone.localdate():
         return []
@@ -126,9 +128,13 @@ def offer_freed_places(edition, user=None, skip=None):
         application.place_offered_at = now
         application.save(update_fields=["status", "place_offered_at"])
         audit.log_place_offered(application, user)
-    # One place has just been freed (or an editor gave more, and publishing purges the page
-    # anyway): a full edition that stays full after the moves up keeps its page.
-    purge_if_fullness_changed(edition, taken + 1, taken + len(moved_up))
+    if freed is None:
+        # Whether it was full before is unknown: the page is purged (a coordinator's or an
+        # editor's action, never an applicant's, so rare).
+        purge_programme_page(edition)
+    else:
+        # A full edition that stays full after the moves up keeps its page.
+        purge_if_fullness_changed(edition, taken + freed, taken + len(moved_up))
     # In the same transaction: the moves and the e-mails that tell the team are stored together
     # or not at all, as when an application is sent.
     store_with_deliveries(
@@ -149,7 +155,7 @@ def offer_places_of(edition_id, user=None):
     """Lock the edition and fill its free places from its waiting list (e.g. after an
     application holding a place was deleted or erased, or the edition was given more places)."""
     with transaction.atomic():
-        return offer_freed_places(lock_edition(edition_id), user)
+        return offer_freed_places(lock_edition(edition_id), user, freed=None)
 
 
 @receiver(page_published, sender=ProgrammePage, dispatch_uid="enrolment_places_after_publishing")

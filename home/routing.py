@@ -57,7 +57,15 @@ class PageOnTheWay(NamedTuple):
         return read_for_visitor(request, ("live-page", self.pk), self._read)
 
     def _read(self):
-        return self.specific_class._default_manager.get(pk=self.pk)
+        # The map may be a moment older than a deletion (or a model's removal): as a walk
+        # through the tree would then, the address is not found.
+        model = self.specific_class
+        if model is None:
+            raise Http404
+        try:
+            return model._default_manager.get(pk=self.pk)
+        except model.DoesNotExist as error:
+            raise Http404 from error
 
 
 def read_for_visitor(request, key, read):

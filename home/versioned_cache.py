@@ -18,6 +18,7 @@ version changes: a change made without signals heals within TIMEOUT + LOCAL_TIME
 """
 
 # Only what this process pickled itself is unpickled.
+import logging
 import pickle  # nosec B403
 import threading
 import time
@@ -26,6 +27,8 @@ import uuid
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "site-wide-parts:version"
 TIMEOUT = 15 * 60
@@ -40,7 +43,7 @@ def cached(request, key, load):
     full_key = _full_key(request, key)
     value = _local_copy(full_key)
     if value is _MISSING:
-        value = cache.get(full_key, _MISSING)
+        value = _shared_copy(full_key)
         if value is _MISSING:
             value = load()
             cache.set(full_key, value, TIMEOUT)
@@ -60,7 +63,24 @@ def peek(request, key):
     is unreachable)."""
     full_key = _full_key(request, key)
     value = _local_copy(full_key)
-    return cache.get(full_key) if value is _MISSING else value
+    if value is _MISSING:
+        value = _shared_copy(full_key)
+    return None if value is _MISSING else value
+
+
+# Objects that no longer unpickle: kept by a release whose classes have since changed.
+_STALE = (pickle.UnpicklingError, AttributeError, ImportError, LookupError, TypeError, EOFError)
+
+
+def _shared_copy(full_key):
+    """The cache server's copy, or _MISSING. Models and pages are kept pickled: an entry kept
+    by an older release of the code may name a class or field that is gone; it is read again
+    from the database (a release also changes the version: `forget` after `migrate`)."""
+    try:
+        return cache.get(full_key, _MISSING)
+    except _STALE:
+        logger.warning("A cached entry of an older release was read afresh: %s", full_key)
+        return _MISSING
 
 
 # This process's copies ----------------------------------------------------------------------

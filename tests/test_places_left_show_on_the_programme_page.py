@@ -272,3 +272,21 @@ def test_the_proxy_forgets_the_page_when_a_place_frees_in_a_full_edition(
     with django_capture_on_commit_callbacks(execute=True):
         waiting_list.change_status(second, ApplicationStatus.NEW)
     assert proxy.paths() == paths_of(pages)
+
+
+def test_places_freed_together_in_a_full_edition_purge_its_page(
+    proxy, three_places, django_capture_on_commit_callbacks
+):
+    site, pages = three_places
+    first, second, _third = apply(site), apply(site), apply(site)
+    waiting = apply(site)
+    # Two places freed at once (deleted together, say), then the waiting list is looked at.
+    Application.objects.filter(pk__in=[first.pk, second.pk]).delete()
+    proxy.purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moved_up = waiting_list.offer_places_of(site.edition.pk)
+
+    assert moved_up == [waiting]
+    # It was full and now has a place left: the page must say so at once.
+    assert proxy.paths() == paths_of(pages)
