@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, PageViewRestriction, Site
+from wagtail.models import (
+    COMMENTS_RELATION_NAME,
+    Locale,
+    PageViewRestriction,
+    Site,
+    get_page_models,
+)
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from home.models import (
@@ -177,18 +183,6 @@ def connect_signals():
     # Any page: a page's title, address or language versions may be a link on other pages.
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(forget, dispatch_uid=f"site-wide-parts-{id(signal)}")
-    post_delete.connect(_forget_deleted_page, dispatch_uid="site-wide-parts-page-deleted")
-    # A page saved otherwise than by publishing (code, a shell, the demo builder): the live
-    # pages that home.routing keeps may have changed.
-    post_save.connect(_forget_saved_page, dispatch_uid="site-wide-parts-page-saved")
-    forget_when_saved(SITE_WIDE_MODELS)
-
-
-def _forget_saved_page(sender, instance, **kwargs):
-    if isinstance(instance, Page) and changes_what_readers_see(instance, **kwargs):
-        forget()
-
-
-def _forget_deleted_page(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        forget()
+    # Also a page saved otherwise than by publishing (code, a shell, the demo builder) or
+    # deleted: the live pages that home.routing keeps may have changed.
+    forget_when_saved([*SITE_WIDE_MODELS, *get_page_models()])

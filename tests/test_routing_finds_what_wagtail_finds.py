@@ -87,3 +87,13 @@ def test_a_deep_address_reads_only_the_site_and_the_page_on_a_warm_cache(lesnica
             outcome(route, "pl", [*components, "feed"])
         counts[name] = len(captured)
     assert counts["ours"] <= 2 < counts["wagtail"], counts
+
+
+def test_a_page_saved_without_publishing_shows_on_the_next_request(client, lesnica_programme):
+    """The live page kept for visitors is forgotten by any save readers see (a shell, an
+    import, the demo builder), not only by publishing."""
+    assert client.get(lesnica_programme.url).status_code == 200  # now kept for visitors
+    lesnica_programme.title = "Program pod nowym tytułem"
+    lesnica_programme.save()
+
+    assert "Program pod nowym tytułem" in client.get(lesnica_programme.url).content.decode()
