@@ -58,6 +58,14 @@ def compact(record):
     return {name: value for name, value in record.items() if value is not None and value != ""}
 
 
+def phone(phone_id, number, *, kind="voice", description=None, **owner_ids):
+    """An HSDS phone; `owner_ids` name what it belongs to (organization_id, location_id,
+    contact_id, service_id, service_at_location_id)."""
+    return compact(
+        {"id": phone_id, **owner_ids, "number": number, "type": kind, "description": description}
+    )
+
+
 def only(record, names):
     return {name: record[name] for name in names if name in record}
 
@@ -126,22 +134,21 @@ def _institution_phones(institution, settings, org_id):
     phones = []
     if settings.phone:
         phones.append(
-            {
-                "id": derived_id(key_of(institution), "switchboard"),
-                "organization_id": org_id,
-                "number": settings.phone,
-                "type": "voice",
-                "description": gettext("Switchboard"),
-            }
+            phone(
+                derived_id(key_of(institution), "switchboard"),
+                settings.phone,
+                description=gettext("Switchboard"),
+                organization_id=org_id,
+            )
         )
     if settings.fax:
         phones.append(
-            {
-                "id": derived_id(key_of(institution), "fax"),
-                "organization_id": org_id,
-                "number": settings.fax,
-                "type": "fax",
-            }
+            phone(
+                derived_id(key_of(institution), "fax"),
+                settings.fax,
+                kind="fax",
+                organization_id=org_id,
+            )
         )
     return phones
 
@@ -156,16 +163,8 @@ def _contact_point(point, org_id):
             "department": point.name,
             "email": point.email,
             "phones": [
-                compact(
-                    {
-                        "id": key_of(phone),
-                        "contact_id": contact_id,
-                        "number": phone.number,
-                        "type": "voice",
-                        "description": phone.label,
-                    }
-                )
-                for phone in point.phones.all()
+                phone(key_of(line), line.number, description=line.label, contact_id=contact_id)
+                for line in point.phones.all()
             ],
         }
     )
@@ -360,14 +359,7 @@ class ServiceRecords:
                 "alternate_name": team.short_name,
                 "addresses": _addresses(derived_id(location_id, "address"), location_id, team),
                 "phones": (
-                    [
-                        {
-                            "id": derived_id(location_id, "phone"),
-                            "location_id": location_id,
-                            "number": team.phone,
-                            "type": "voice",
-                        }
-                    ]
+                    [phone(derived_id(location_id, "phone"), team.phone, location_id=location_id)]
                     if team.phone
                     else []
                 ),
@@ -467,14 +459,13 @@ class ServiceRecords:
         ]
 
     def team_phone(self, team):
-        return {
-            "id": derived_id(self.id, key_of(team), "phone"),
-            "service_id": self.id,
-            "service_at_location_id": self.at_location_id(team),
-            "number": team.phone,
-            "type": "voice",
-            "description": team.name,
-        }
+        return phone(
+            derived_id(self.id, key_of(team), "phone"),
+            team.phone,
+            description=team.name,
+            service_id=self.id,
+            service_at_location_id=self.at_location_id(team),
+        )
 
     def schedules_of(self, edition):
         """An edition's dates and, if it has one, its enrolment window."""
@@ -531,14 +522,7 @@ class ServiceRecords:
                 "department": edition.team.name,
                 "email": person.email,
                 "phones": (
-                    [
-                        {
-                            "id": derived_id(contact_id, "phone"),
-                            "contact_id": contact_id,
-                            "number": person.phone,
-                            "type": "voice",
-                        }
-                    ]
+                    [phone(derived_id(contact_id, "phone"), person.phone, contact_id=contact_id)]
                     if person.phone
                     else []
                 ),

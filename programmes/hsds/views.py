@@ -19,10 +19,9 @@ import math
 import re
 from functools import wraps
 
-from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
@@ -87,7 +86,8 @@ def api_view(view):
                 )
             except ApiError as error:
                 response = error_response(error.status, error.message, error.parameter)
-            _cache_publicly(request, response)
+            # Cache-Control as for pages (mops_site.cache_headers): public for a visitor
+            # without a session, also a 404 (a new programme's address is purged on publishing).
         response["Access-Control-Allow-Origin"] = "*"
         return response
 
@@ -105,22 +105,6 @@ def _preflight(request):
         patch_vary_headers(response, ["Access-Control-Request-Headers"])
     response["Access-Control-Max-Age"] = "86400"
     return response
-
-
-def _cache_publicly(request, response):
-    """The same answer for every reader: the pages' lifetimes, also for a 404 (a new
-    programme's address is purged when it is published). A reader with a session (an editor)
-    is left to the site's middleware, which keeps nothing of theirs."""
-    if response.status_code not in (200, 404):
-        return
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=settings.CACHE_CONTROL_MAX_AGE,
-        s_maxage=settings.CACHE_CONTROL_SHARED_MAX_AGE,
-    )
 
 
 # Query parameters ---------------------------------------------------------------------------
