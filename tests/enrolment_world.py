@@ -6,11 +6,13 @@ the database."""
 import datetime
 
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
+from enrolment import submission
 from enrolment.models import EnrolmentFormField
 from programmes.models import Edition
 
+from .admin_factories import translate
 from .factories import (
     EditionFactory,
     EnrolmentFormPageFactory,
@@ -31,6 +33,48 @@ def small_site(*, places=10, sensitive=True):
     """A site of the test's own (tests/factories.py); its programme is a sensitive one, as the
     violence-victims programme is, unless `sensitive=False`."""
     return SmallSite.build(places=places, sensitive=sensitive)
+
+
+def programme_in_every_language(*, places=10):
+    """A site of the test's own whose ordinary programme takes applications, and the programme
+    in pl, en and uk (translated with wagtail-localize, as a translator does): (site, pages)."""
+    site = small_site(places=places, sensitive=False)
+    pages = [site.programme] + [translate(site.programme, code) for code in ["en", "uk"]]
+    return site, pages
+
+
+def hidden_programme(index, how):
+    """A programme with an edition under `index` that readers cannot open: a "draft" never
+    published, "withdrawn" (published, then unpublished), behind a "login" or a "password"."""
+    titles = {
+        "draft": "Program w szkicu",
+        "withdrawn": "Program wycofany",
+        "login": "Program tylko dla zalogowanych",
+        "password": "Program za hasłem",
+    }
+    programme = ProgrammePageFactory(parent=index, live=False, title=titles[how])
+    EditionFactory(programme=programme)
+    if how == "draft":
+        return programme
+    programme = publish(programme)
+    if how == "withdrawn":
+        programme.unpublish()
+    elif how == "login":
+        PageViewRestriction.objects.create(page=programme, restriction_type="login")
+    else:
+        PageViewRestriction.objects.create(
+            page=programme, restriction_type="password", password="tajne"
+        )
+    return programme
+
+
+def stored_application(site):
+    """An application to the site's edition, stored as the website's form stores one."""
+    application, created = submission.store_application(
+        edition=site.edition, page=site.form, form_data={"applicant_name": "Anna"}, language="pl"
+    )
+    assert created
+    return application
 
 
 def open_enrolment_form(**kwargs):

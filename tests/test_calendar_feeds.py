@@ -12,15 +12,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale
 
 from home.frontend_cache import pages_showing
 from programmes.models.edition_facts import editions_of
 
-from .admin_factories import translate
 from .builders import publish_polish_edition
-from .enrolment_world import small_site
-from .factories import EditionFactory, ProgrammePageFactory, publish
+from .enrolment_world import hidden_programme, programme_in_every_language, small_site
+from .factories import ProgrammePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -168,8 +167,7 @@ def test_a_calendar_is_cached_like_a_page_and_purged_with_its_programme(client):
 
 
 def test_new_dates_show_in_every_language_with_the_same_uids(client):
-    site = small_site(sensitive=False)
-    pages = [site.programme] + [translate(site.programme, code) for code in ["en", "uk"]]
+    site, pages = programme_in_every_language()
     lists = [page.get_parent().specific for page in pages]
     before = {page.url: events_of(calendar_of(client, page)) for page in pages + lists}
 
@@ -195,13 +193,8 @@ def test_drafts_and_private_programmes_are_not_in_the_site_calendar(client):
     site = small_site(sensitive=False)
     index = site.programme_index
 
-    draft = ProgrammePageFactory(parent=index, live=False, title="Program w szkicu")
-    EditionFactory(programme=draft)
-
-    private = ProgrammePageFactory(parent=index, title="Program tylko dla zalogowanych")
-    EditionFactory(programme=private)
-    private = publish(private)
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    hidden_programme(index, "draft")
+    private = hidden_programme(index, "login")
 
     summaries = [summary for summary, *_rest in events_of(calendar_of(client, index)).values()]
     assert summaries

@@ -10,9 +10,10 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from enrolment.field_names import system_field_name
-from programmes.models import ProgrammePage, ProgrammeStatus
+from programmes.models import ProgrammeStatus
 
 from .admin_factories import translate
+from .builders import publish_polish_edition
 from .enrolment_world import small_site
 from .page_text import visible_text
 
@@ -40,17 +41,6 @@ def site_in_every_language():
             ).specific,
         }
     return site, pages
-
-
-def publish_polish_edition(programme, **dates):
-    """What an editor does in the admin: change the Polish page's edition, publish the page."""
-    programme = ProgrammePage.objects.get(pk=programme.pk)
-    editions = list(programme.editions.all())
-    for edition in editions:
-        for field, value in dates.items():
-            setattr(edition, field, value)
-    programme.editions = editions
-    programme.save_revision().publish()
 
 
 def seen(client, page, **params):

@@ -15,8 +15,7 @@ from programmes.models import ProgrammePage
 
 from .admin_factories import translate
 from .enrolment_helpers import submit, valid_answers
-from .enrolment_world import small_site
-from .factories import EditionFactory, ProgrammePageFactory, publish
+from .enrolment_world import hidden_programme, small_site
 
 pytestmark = pytest.mark.django_db
 
@@ -72,32 +71,15 @@ def test_programmes_a_reader_cannot_open_are_not_published(client):
     site = small_site(sensitive=False)
     index = site.programme_index
 
-    never_published = ProgrammePageFactory(parent=index, live=False, title="Program w szkicu")
-    EditionFactory(programme=never_published)
-
-    withdrawn = ProgrammePageFactory(parent=index, title="Program wycofany")
-    EditionFactory(programme=withdrawn)
-    publish(withdrawn).unpublish()
-
-    private = ProgrammePageFactory(parent=index, title="Program tylko dla zalogowanych")
-    EditionFactory(programme=private)
-    private = publish(private)
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-
-    with_password = ProgrammePageFactory(parent=index, title="Program za hasłem")
-    EditionFactory(programme=with_password)
-    with_password = publish(with_password)
-    PageViewRestriction.objects.create(
-        page=with_password, restriction_type=PageViewRestriction.PASSWORD, password="tajne"
-    )
+    hidden = [hidden_programme(index, how) for how in ("draft", "withdrawn", "login", "password")]
 
     listed = service_ids(client)
     published = everything_published(client)
     assert str(site.programme.translation_key) in listed
-    for hidden in (never_published, withdrawn, private, with_password):
-        assert str(hidden.translation_key) not in listed, hidden.title
-        assert hidden.title not in published, hidden.title
-        assert status_of_service(client, hidden) == 404, hidden.title
+    for programme in hidden:
+        assert str(programme.translation_key) not in listed, programme.title
+        assert programme.title not in published, programme.title
+        assert status_of_service(client, programme) == 404, programme.title
 
 
 def test_programmes_under_a_hidden_list_are_not_published(client):

@@ -16,13 +16,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from enrolment import submission, waiting_list
+from enrolment import waiting_list
 from enrolment.models import Application, ApplicationStatus
 from programmes import edition_annotations
 
-from .admin_factories import translate
 from .builders import publish_polish_edition
-from .enrolment_world import small_site
+from .enrolment_world import programme_in_every_language, stored_application
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -34,17 +33,7 @@ LANGUAGES = ["pl", "en", "uk"]
 def three_places():
     """A programme whose one edition has 3 places and open enrolment, in pl, en and uk (the
     translations made with wagtail-localize, as a translator makes them)."""
-    site = small_site(places=3, sensitive=False)
-    pages = [site.programme] + [translate(site.programme, code) for code in ["en", "uk"]]
-    return site, pages
-
-
-def apply(site):
-    application, created = submission.store_application(
-        edition=site.edition, page=site.form, form_data={"applicant_name": "Anna"}, language="pl"
-    )
-    assert created
-    return application
+    return programme_in_every_language(places=3)
 
 
 def page_html(client, page):
@@ -91,16 +80,16 @@ def test_places_left_fall_with_each_application_in_every_language(client, three_
     site, pages = three_places
     assert_shows(client, pages, 3, 3)  # every page seen once: its fragments are kept
 
-    apply(site)
+    stored_application(site)
     assert_shows(client, pages, 2, 3)
-    apply(site)
+    stored_application(site)
     assert_shows(client, pages, 1, 3)
 
 
 def test_a_translated_page_counts_the_polish_editions_applications(client, three_places):
     """Applications point at the Polish edition; the translation's copy of it has none."""
     site, pages = three_places
-    apply(site)
+    stored_application(site)
     copies = {page.locale.language_code: page.editions.get() for page in pages[1:]}
     assert not Application.objects.filter(edition__in=copies.values()).exists()
     for page in pages:
@@ -112,10 +101,10 @@ def test_a_translated_page_counts_the_polish_editions_applications(client, three
 def test_a_full_edition_says_applications_go_to_the_waiting_list(client, three_places):
     site, pages = three_places
     for _ in range(3):
-        apply(site)
+        stored_application(site)
     assert_shows(client, pages, 0, 3)
 
-    late = apply(site)
+    late = stored_application(site)
     assert late.status == ApplicationStatus.WAITING_LIST
     assert_shows(client, pages, 0, 3)  # never below none
     for page in pages:
@@ -125,7 +114,11 @@ def test_a_full_edition_says_applications_go_to_the_waiting_list(client, three_p
 
 def test_withdrawn_and_rejected_applications_free_their_place(client, three_places):
     site, pages = three_places
-    first, second, _third = apply(site), apply(site), apply(site)
+    first, second, _third = (
+        stored_application(site),
+        stored_application(site),
+        stored_application(site),
+    )
     assert_shows(client, pages, 0, 3)
 
     waiting_list.change_status(first, ApplicationStatus.WITHDRAWN)
@@ -136,8 +129,12 @@ def test_withdrawn_and_rejected_applications_free_their_place(client, three_plac
 
 def test_a_place_freed_goes_to_the_waiting_list_and_the_edition_stays_full(client, three_places):
     site, pages = three_places
-    first, _second, _third = apply(site), apply(site), apply(site)
-    waiting = apply(site)
+    first, _second, _third = (
+        stored_application(site),
+        stored_application(site),
+        stored_application(site),
+    )
+    waiting = stored_application(site)
     waiting_list.change_status(first, ApplicationStatus.WITHDRAWN)
     waiting.refresh_from_db()
     assert waiting.status == ApplicationStatus.PLACE_OFFERED
@@ -167,7 +164,7 @@ def test_places_left_are_shown_while_enrolment_is_yet_to_open(client, three_plac
 
 def test_nothing_is_said_of_places_left_once_enrolment_has_closed(client, three_places):
     site, pages = three_places
-    apply(site)
+    stored_application(site)
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     publish_polish_edition(
         site.programme,
@@ -203,7 +200,7 @@ def queries_to_render(client, page):
 def test_counting_places_left_costs_the_page_no_query(client, three_places, monkeypatch):
     site, pages = three_places
     for _ in range(4):
-        apply(site)
+        stored_application(site)
     counted = [queries_to_render(client, page) for page in pages]
     monkeypatch.setattr(edition_annotations, "_ANNOTATIONS", {})
     uncounted = [queries_to_render(client, page) for page in pages]
@@ -224,18 +221,18 @@ def test_the_proxy_forgets_the_page_when_the_last_place_is_taken_and_only_then(
     proxy.purged.clear()
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):
-            apply(site)
+            stored_application(site)
     assert proxy.paths() == set(), "places were left: the proxy keeps its copy a few minutes"
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        apply(site)
+        stored_application(site)
         assert proxy.paths() == set(), "not before the commit"
     assert callbacks
     assert proxy.paths() == paths_of(pages)
 
     proxy.purged.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert apply(site).status == ApplicationStatus.WAITING_LIST
+        assert stored_application(site).status == ApplicationStatus.WAITING_LIST
     assert proxy.paths() == set(), "full before, full after"
 
 
@@ -243,8 +240,12 @@ def test_the_proxy_forgets_the_page_when_a_place_frees_in_a_full_edition(
     proxy, three_places, django_capture_on_commit_callbacks
 ):
     site, pages = three_places
-    first, second, third = apply(site), apply(site), apply(site)
-    waiting = apply(site)
+    first, second, third = (
+        stored_application(site),
+        stored_application(site),
+        stored_application(site),
+    )
+    waiting = stored_application(site)
     proxy.purged.clear()
 
     # The freed place goes to the one waiting: the edition stays full.
@@ -278,8 +279,12 @@ def test_places_freed_together_in_a_full_edition_purge_its_page(
     proxy, three_places, django_capture_on_commit_callbacks
 ):
     site, pages = three_places
-    first, second, _third = apply(site), apply(site), apply(site)
-    waiting = apply(site)
+    first, second, _third = (
+        stored_application(site),
+        stored_application(site),
+        stored_application(site),
+    )
+    waiting = stored_application(site)
     # Two places freed at once (deleted together, say), then the waiting list is looked at.
     Application.objects.filter(pk__in=[first.pk, second.pk]).delete()
     proxy.purged.clear()

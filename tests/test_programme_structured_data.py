@@ -21,7 +21,7 @@ from home.models.opening_hours import HoursRuleKind
 from home.phone_numbers import tel_href
 from home.structured_data import SCHEMA_DAYS, json_ld_script
 
-from .admin_factories import translate
+from . import enrolment_world
 from .builders import publish_polish_edition
 from .enrolment_world import small_site
 from .factories import publish
@@ -203,9 +203,7 @@ def test_a_programme_page_names_the_institution_the_home_page_describes(
 def programme_in_every_language():
     """A programme with one edition open for enrolment, in pl, en and uk (made with
     wagtail-localize, as a translator makes them)."""
-    site = small_site(sensitive=False)
-    pages = [site.programme] + [translate(site.programme, code) for code in ["en", "uk"]]
-    return site, pages
+    return enrolment_world.programme_in_every_language()
 
 
 def the_edition_described(client, page):

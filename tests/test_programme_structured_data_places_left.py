@@ -12,14 +12,13 @@ import extruct
 import pytest
 from django.utils import timezone
 
-from enrolment import submission, waiting_list
+from enrolment import waiting_list
 from enrolment.models import ApplicationStatus
 from programmes import edition_annotations
 from programmes.models.edition_facts import editions_of
 
-from .admin_factories import translate
 from .builders import publish_polish_edition
-from .enrolment_world import small_site
+from .enrolment_world import programme_in_every_language, stored_application
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -31,16 +30,7 @@ SOLD_OUT = "https://schema.org/SoldOut"
 @pytest.fixture
 def two_places():
     """A programme whose one edition has 2 places and open enrolment, in pl, en and uk."""
-    site = small_site(places=2, sensitive=False)
-    pages = [site.programme] + [translate(site.programme, code) for code in ["en", "uk"]]
-    return site, pages
-
-
-def apply(site):
-    application, _created = submission.store_application(
-        edition=site.edition, page=site.form, form_data={"applicant_name": "Anna"}, language="pl"
-    )
-    return application
+    return programme_in_every_language(places=2)
 
 
 def service_and_html(client, page):
@@ -83,11 +73,11 @@ def assert_described(client, pages, edition, left):
 def test_the_json_ld_follows_each_application_in_every_language(client, two_places):
     site, pages = two_places
     assert_described(client, pages, site.edition, 2)
-    first = apply(site)
+    first = stored_application(site)
     assert_described(client, pages, site.edition, 1)
-    apply(site)
+    stored_application(site)
     assert_described(client, pages, site.edition, 0)  # sold out: the waiting list takes them
-    assert apply(site).status == ApplicationStatus.WAITING_LIST
+    assert stored_application(site).status == ApplicationStatus.WAITING_LIST
     assert_described(client, pages, site.edition, 0)
 
     waiting_list.change_status(first, ApplicationStatus.WITHDRAWN)  # the one waiting moves up
@@ -96,7 +86,7 @@ def test_the_json_ld_follows_each_application_in_every_language(client, two_plac
 
 def test_rejected_and_withdrawn_applications_free_their_place_in_the_json_ld(client, two_places):
     site, pages = two_places
-    first, second = apply(site), apply(site)
+    first, second = stored_application(site), stored_application(site)
     waiting_list.change_status(first, ApplicationStatus.REJECTED)
     assert_described(client, pages, site.edition, 1)
     waiting_list.change_status(second, ApplicationStatus.WITHDRAWN)
@@ -105,7 +95,7 @@ def test_rejected_and_withdrawn_applications_free_their_place_in_the_json_ld(cli
 
 def test_no_places_left_are_published_once_enrolment_has_closed(client, two_places):
     site, pages = two_places
-    apply(site)
+    stored_application(site)
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     publish_polish_edition(
         site.programme,
@@ -122,7 +112,7 @@ def test_no_places_left_are_published_once_enrolment_has_closed(client, two_plac
 
 def test_without_anyone_counting_no_places_left_are_published(client, two_places, monkeypatch):
     site, pages = two_places
-    apply(site)
+    stored_application(site)
     monkeypatch.setattr(edition_annotations, "_ANNOTATIONS", {})
     for page in pages:
         service, _html = service_and_html(client, page)
