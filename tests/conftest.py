@@ -15,6 +15,7 @@ from programmes.models import ProgrammeIndexPage, ProgrammePage
 from .database_snapshot import let_the_test_database_go, snapshot_of
 from .recording_proxy import RecordingProxy
 from .shared_demo import SharedDemo
+from .transactional import commits_changes
 
 # Tests that read the demo site (its pages, people and sentences) are marked `demo`, or use one of
 # these fixtures, which marks them. Every other test builds what it needs (tests/factories.py)
@@ -119,22 +120,6 @@ def migrated_database(django_db_setup, pytestconfig):
     return _stashed(pytestconfig, _MIGRATED)
 
 
-def _commits_changes(item):
-    """Whether pytest-django runs the test as a TransactionTestCase (it then ends with a flush)."""
-    marker = item.get_closest_marker("django_db")
-    fixtures = getattr(item, "fixturenames", ())
-    return (
-        (marker is not None and _transactional(*marker.args, **marker.kwargs))
-        or "transactional_db" in fixtures
-        or "live_server" in fixtures
-    )
-
-
-def _transactional(transaction=False, reset_sequences=False, *_other, **_others):
-    """The `django_db` marker's arguments, as pytest-django reads them."""
-    return bool(transaction or reset_sequences)
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test's flush (part of its teardown), the database as the session
@@ -143,7 +128,7 @@ def pytest_runtest_teardown(item, nextitem):
         return (yield)
     finally:
         snapshot = item.config.stash.get(_SNAPSHOT, None)
-        if snapshot is not None and _commits_changes(item):
+        if snapshot is not None and commits_changes(item):
             with item.config.stash[_BLOCKER].unblock():
                 snapshot.restore()
 

@@ -26,6 +26,7 @@ from .admin_helpers import (
 )
 from .builders import make_team
 from .factories import EditionFactory, SmallSite
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 from .page_text import visible_text
 from .test_admin_speaks_polish import set_admin_language
 
@@ -43,14 +44,10 @@ def received(application, days_ago):
     return application
 
 
-@pytest.fixture
-def site():
-    return SmallSite.build(sensitive=True)
-
-
-@pytest.fixture
-def world(site):
-    """Three applications of one team (one of them anonymised), one of another team's."""
+def build_world():
+    """A sensitive programme's site; three applications of one team (one of them anonymised), one
+    of another team's; a coordinator of the first team who reads the admin in English."""
+    site = SmallSite.build(sensitive=True)
     edition = site.edition
     offered_at = timezone.now() - datetime.timedelta(days=2)
     applications = {
@@ -87,14 +84,35 @@ def world(site):
         other_edition,
         form_data={"applicant_name": OTHER_NAME, "safe_contact": "Obca instrukcja"},
     )
-    return applications
+    coordinator = make_coordinator(applications["safe"].team)
+    set_admin_language(coordinator, "en")
+    return {"site": site, "applications": applications, "coordinator": coordinator}
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
 
 
 @pytest.fixture
-def coordinator(world):
-    user = make_coordinator(world["safe"].team)
-    set_admin_language(user, "en")
-    return user
+def copied(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
+
+
+@pytest.fixture
+def site(copied):
+    return copied["site"]
+
+
+@pytest.fixture
+def world(copied):
+    return copied["applications"]
+
+
+@pytest.fixture
+def coordinator(copied):
+    return copied["coordinator"]
 
 
 @pytest.fixture
