@@ -3,9 +3,11 @@ one Varnish, with two task workers.
 
 `.venv/bin/python -m bench.scale_out` runs the three proofs and prints what it saw;
 tests/test_scale_out.py runs them as tests. `ScaleOut` builds the demo on a database of its own
-(mops_scale_out), starts gunicorn A and B (one worker each, on their own ports), Varnish with
-both as a round-robin director (deploy/varnish/default.vcl), two `db_worker`s and a mail server
-on loopback, and stops all of it at the end.
+(mops_scale_out), or has it copied there by `copy_demo` (the tests copy the demo their session
+built: migrating and building again would add half a minute), starts gunicorn A and B (one
+worker each, on their own ports), Varnish with both as a round-robin director
+(deploy/varnish/default.vcl), two `db_worker`s and a mail server on loopback, and stops all of
+it at the end.
 """
 
 import email
@@ -22,7 +24,7 @@ from urllib.parse import urlencode
 from tests.smtp_server import LoopbackSMTPServer
 
 from .processes import MANAGE, PROJECT, Processes, free_loopback_port, run
-from .servers import build_demo, start_gunicorn, start_varnish, start_worker
+from .servers import build_demo, collect_static, start_gunicorn, start_varnish, start_worker
 from .site_environment import (
     HOST,
     POSTGRES_SERVER,
@@ -61,8 +63,11 @@ print(json.dumps({{"notifications": rows.count(),
 
 
 class ScaleOut:
-    def __init__(self, postgres_server=POSTGRES_SERVER):
+    def __init__(self, postgres_server=POSTGRES_SERVER, copy_demo=None):
+        """`copy_demo(database, media_root)`, when given, puts a demo already built into the
+        named database of `postgres_server` (made by it) and its images into `media_root`."""
         self.postgres_server = postgres_server
+        self.copy_demo = copy_demo
         self.workdir = Path(tempfile.mkdtemp(prefix="mops-scale-out-"))
         self.workdir.chmod(0o755)
         self.smtp = LoopbackSMTPServer(free_loopback_port())
@@ -80,10 +85,9 @@ class ScaleOut:
 
     def __enter__(self):
         self.smtp.start()
-        create_database(DATABASE, self.postgres_server)
         flush_redis(REDIS_DATABASE)
         try:
-            build_demo(self.env, self.workdir / "logs" / "build.log")
+            self._demo()
             start_gunicorn(self.processes, self.env, self.ports["a"], name="gunicorn-a", workers=1)
             start_gunicorn(self.processes, self.env, self.ports["b"], name="gunicorn-b", workers=1)
             start_worker(self.processes, self.env, name="worker-1")
@@ -99,6 +103,15 @@ class ScaleOut:
             self.__exit__(type(error))
             raise
         return self
+
+    def _demo(self):
+        log = self.workdir / "logs" / "build.log"
+        if self.copy_demo is None:
+            create_database(DATABASE, self.postgres_server)
+            build_demo(self.env, log)
+        else:
+            self.copy_demo(DATABASE, self.workdir / "media")
+            collect_static(self.env, log)
 
     def __exit__(self, exc_type=None, *exc_info):
         self.processes.stop_all()

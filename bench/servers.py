@@ -38,6 +38,10 @@ def build_demo(env, log):
     """The demo site on the run's PostgreSQL database, with collected static files."""
     run([*MANAGE, "migrate", "--noinput"], env=env, log=log)
     run([*MANAGE, "build_demo_site"], env=env, log=log)
+    collect_static(env, log)
+
+
+def collect_static(env, log):
     run([*MANAGE, "collectstatic", "--noinput", "--verbosity", "0"], env=env, log=log)
 
 

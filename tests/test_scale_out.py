@@ -3,7 +3,8 @@ one Varnish (deploy/varnish/default.vcl), with two task workers (bench/scale_out
 
 It needs Varnish (`make proxy-tools`), Redis on 127.0.0.1:6379 and a PostgreSQL server, so it
 runs in the PostgreSQL pass of the suite (DATABASE_URL=postgres://…), on a database of its own
-(mops_scale_out) on that server; elsewhere it is skipped, saying why.
+(mops_scale_out) on that server, a copy of the demo the session built (database and images);
+elsewhere it is skipped, saying why.
 """
 
 import os
@@ -12,6 +13,7 @@ import socket
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from django.conf import settings
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 
@@ -33,15 +35,23 @@ pytestmark = [
         reason="the instances share a PostgreSQL: runs when DATABASE_URL names one",
     ),
     pytest.mark.skipif(not _redis_answers(), reason="no Redis on 127.0.0.1:6379"),
+    # The copy of the session's demo needs the session's test database (nothing else reads it).
+    pytest.mark.django_db,
+    pytest.mark.demo,
 ]
 
 
 @pytest.fixture(scope="module")
-def scale_out():
+def scale_out(database_snapshot, django_db_blocker):
     from bench.scale_out import ScaleOut
 
+    def copy_demo(database, media_root):
+        with django_db_blocker.unblock():
+            database_snapshot.copy_to(database)
+        shutil.copytree(settings.MEDIA_ROOT, media_root, dirs_exist_ok=True)
+
     server = urlunsplit(urlsplit(DATABASE_URL)._replace(path="/postgres"))
-    with ScaleOut(postgres_server=server) as running:
+    with ScaleOut(postgres_server=server, copy_demo=copy_demo) as running:
         yield running
 
 
