@@ -23,10 +23,15 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 # Tests never touch a shared cache, whatever REDIS_URL the machine has.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-if not environment.get("DATABASE_URL"):
-    from .base import DATABASES
+from .base import DATABASES  # noqa: E402
 
+if not environment.get("DATABASE_URL"):
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A test database is thrown away: its commits need not wait for the disk (2.4 ms each here,
+    # 0.25 ms without). Every test that commits (live servers, the outage and worker tests, the
+    # copies put back after them) runs faster; what is committed and seen stays the same.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 
 # Erasures recorded by tests go to a file of the run's own, never to the checkout's var/; the
 # tests that read it give each test a file of its own.
