@@ -23,6 +23,7 @@ from .admin_factories import another_edition
 from .admin_helpers import make_application, make_coordinator, make_superuser, make_user
 from .builders import edition_like
 from .factories import SmallSite, TeamFactory
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 from .test_admin_speaks_polish import set_admin_language
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +44,7 @@ def add_edition(like, number, opens_on, closes_on):
     return edition_like(like, number, opens_on, closes_on, WARSAW_TODAY)
 
 
-@pytest.fixture
-def teams_work():
+def build_teams_work():
     """One programme, two teams. Ours: two new applications, three on the waiting list, one
     offered a place and one being handled; one notification waiting to be sent, two failed,
     one delivered; editions opening in 14 days, closing in 8 days and opening in 15 days. The
@@ -86,6 +86,17 @@ def teams_work():
         "new_other": new_other,
         "idle": TeamFactory(),
     }
+
+
+@pytest.fixture(scope="module")
+def kept_teams_work(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_teams_work()
+
+
+@pytest.fixture
+def teams_work(request, kept_teams_work):
+    return a_copy_for_the_test(request, kept_teams_work)
 
 
 def dashboard(client, user):

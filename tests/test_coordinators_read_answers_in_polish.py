@@ -16,6 +16,7 @@ from .admin_factories import add_questions, translate
 from .admin_helpers import export_rows, make_coordinator, set_admin_language
 from .enrolment_helpers import submit, valid_answers
 from .factories import SmallSite
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -65,29 +66,48 @@ TRANSLATIONS = {
 }
 
 
-@pytest.fixture
-def site():
-    return SmallSite.build()
+def build_world():
+    """A site of the module's own whose form has the questions above, in Polish, and translated
+    into Ukrainian and English (as a translator does)."""
+    site = SmallSite.build()
+    polish_form = add_questions(site.form, *QUESTIONS)
+    return {
+        "site": site,
+        "polish_form": polish_form,
+        "ukrainian_form": translate(polish_form, "uk", TRANSLATIONS["uk"]),
+        "english_form": translate(polish_form, "en", TRANSLATIONS["en"]),
+    }
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
 
 
 @pytest.fixture
-def chosen_edition(site):
-    return site.edition
+def world(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
 
 
 @pytest.fixture
-def polish_form(site):
-    return add_questions(site.form, *QUESTIONS)
+def chosen_edition(world):
+    return world["site"].edition
 
 
 @pytest.fixture
-def ukrainian_form(polish_form):
-    return translate(polish_form, "uk", TRANSLATIONS["uk"])
+def polish_form(world):
+    return world["polish_form"]
 
 
 @pytest.fixture
-def english_form(polish_form):
-    return translate(polish_form, "en", TRANSLATIONS["en"])
+def ukrainian_form(world):
+    return world["ukrainian_form"]
+
+
+@pytest.fixture
+def english_form(world):
+    return world["english_form"]
 
 
 def question(page, field_type):

@@ -18,34 +18,58 @@ from .admin_helpers import (
     make_user,
 )
 from .factories import SmallSite
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site():
-    return SmallSite.build()
-
-
-@pytest.fixture
-def editions(site):
-    """Three editions, each run by a team of its own: two of one programme, one of another."""
-    return {
+def build_world():
+    """Three editions, each run by a team of its own: two of one programme, one of another; one
+    application for each edition, so one for each team; a coordinator of the first team."""
+    site = SmallSite.build()
+    editions = {
         "own": site.edition,
         "other": another_edition(site.programme),
         "third": another_programme(site.programme_index),
     }
+    applications = {key: make_application(edition) for key, edition in editions.items()}
+    return {
+        "site": site,
+        "editions": editions,
+        "applications": applications,
+        "own_coordinator": make_coordinator(applications["own"].team),
+    }
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
 
 
 @pytest.fixture
-def applications(editions):
-    """One application for each edition, so one for each team."""
-    return {key: make_application(edition) for key, edition in editions.items()}
+def world(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
 
 
 @pytest.fixture
-def own_coordinator(applications):
-    return make_coordinator(applications["own"].team)
+def site(world):
+    return world["site"]
+
+
+@pytest.fixture
+def editions(world):
+    return world["editions"]
+
+
+@pytest.fixture
+def applications(world):
+    return world["applications"]
+
+
+@pytest.fixture
+def own_coordinator(world):
+    return world["own_coordinator"]
 
 
 def url(name, application):

@@ -35,6 +35,7 @@ from .admin_helpers import make_application, make_coordinator, make_superuser, m
 from .enrolment_helpers import submit, valid_answers
 from .enrolment_world import small_site, with_question
 from .factories import polish
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -50,10 +51,10 @@ def erasure_log(settings, tmp_path):
     return settings.ENROLMENT_ERASURE_LOG
 
 
-@pytest.fixture
-def world():
+def build_world():
     """Anna applied online to one team's programme and by phone to another team's; Jan, someone
-    else, applied too."""
+    else, applied too. The browser Anna applied with is kept as its cookies (a client is not kept
+    across tests); her session is a row of the world like the others."""
     site = small_site(sensitive=False)
     other = another_programme(site.programme_index)
     question = site.form.get_form_fields()[0]
@@ -92,12 +93,28 @@ def world():
         "site": site,
         "other": other,
         "question": question,
-        "applicant": browser,
+        "applicants_cookies": {name: morsel.value for name, morsel in browser.cookies.items()},
         "online": online,
         "by_phone": by_phone,
         "accented": accented,
         "someone_else": someone_else,
     }
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
+
+
+@pytest.fixture
+def world(request, kept_world):
+    """The test's copy of the world, with Anna's browser back as a client of the test's own."""
+    copied = a_copy_for_the_test(request, kept_world)
+    applicant = Client()
+    for name, value in copied.pop("applicants_cookies").items():
+        applicant.cookies[name] = value
+    return {**copied, "applicant": applicant}
 
 
 NOTES_LEFT_OUT = (

@@ -11,6 +11,7 @@ from enrolment.exports import neutralise
 from .admin_factories import add_questions
 from .admin_helpers import export_rows, make_application, make_coordinator
 from .factories import SmallSite
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +44,26 @@ def control_characters():
     return [chr(code) for code in range(first, 0x20) if chr(code) not in "\t\n\r"]
 
 
+def build_world():
+    """A site of the module's own and a coordinator of its edition's team."""
+    site = SmallSite.build()
+    return {"site": site, "coordinator": make_coordinator(site.edition.team)}
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
+
+
 @pytest.fixture
-def site():
-    return SmallSite.build()
+def world(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
+
+
+@pytest.fixture
+def site(world):
+    return world["site"]
 
 
 @pytest.fixture
@@ -54,8 +72,8 @@ def edition(site):
 
 
 @pytest.fixture
-def coordinator_client(client, edition):
-    client.force_login(make_coordinator(edition.team))
+def coordinator_client(client, world):
+    client.force_login(world["coordinator"])
     return client
 
 
