@@ -213,8 +213,11 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         # reference travels in the session, never in the address. The session ends when the
         # browser closes, so that it leaves no lasting trace on a shared or watched device.
         # A new session key first: whoever planted a session cookie in this browser, or kept a
-        # copy of it, cannot read the confirmation (and learn who applied to what).
-        request.session.cycle_key()
+        # copy of it, cannot read the confirmation (and learn who applied to what). A browser
+        # that brought no session (most applicants) gets a new key when the session is first
+        # saved, in one statement instead of a second key's INSERT and then an UPDATE.
+        if not request.session.is_empty():
+            request.session.cycle_key()
         request.session.set_expiry(0)
         request.session[CONFIRMATION_SESSION_KEY] = {
             "page": self.pk,
