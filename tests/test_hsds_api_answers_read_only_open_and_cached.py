@@ -11,6 +11,7 @@ from home.models import Institution
 
 from .builders import make_programme
 from .factories import SmallSite, polish
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +19,8 @@ API = "/api/hsds"
 EVERY_PATH = ["/", "/services", "/organizations", "/service_at_locations"]
 
 
-@pytest.fixture
-def site():
-    """A small site of the test's own with three programmes, and the institution."""
+def build_world():
+    """A small site of the module's own with three programmes, and the institution."""
     site = SmallSite.build()
     Institution.objects.get_or_create(
         locale=polish(),
@@ -35,6 +35,18 @@ def site():
     for _ in range(2):
         make_programme(site.programme_index)
     return site
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
+
+
+@pytest.fixture
+def site(request, kept_world):
+    """The module's small site (a copy of the test's own): the API only reads it."""
+    return a_copy_for_the_test(request, kept_world)
 
 
 def service_path(site):

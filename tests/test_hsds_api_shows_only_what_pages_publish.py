@@ -16,6 +16,7 @@ from programmes.models import ProgrammePage
 from .admin_factories import translate
 from .enrolment_helpers import submit, valid_answers
 from .enrolment_world import hidden_programme, small_site
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +26,19 @@ NEW_START = datetime.date(2041, 3, 2)
 NEW_END = datetime.date(2042, 6, 30)
 NEW_OPENS = datetime.date(2040, 11, 3)
 NEW_CLOSES = datetime.date(2041, 1, 20)
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield small_site(sensitive=False)
+
+
+@pytest.fixture
+def site(request, kept_world):
+    """A small site of the module's own whose ordinary programme takes applications (a copy of
+    the test's own): what a test changes in it is gone before the next test."""
+    return a_copy_for_the_test(request, kept_world)
 
 
 def everything_published(client, prefix=""):
@@ -46,8 +60,7 @@ def status_of_service(client, programme, prefix=""):
     return client.get(f"{prefix}{API}/services/{programme.translation_key}").status_code
 
 
-def test_a_draft_is_not_published_until_it_is(client):
-    site = small_site(sensitive=False)
+def test_a_draft_is_not_published_until_it_is(client, site):
     programme = ProgrammePage.objects.get(pk=site.programme.pk)
     programme.title = "Nowy tytuł w szkicu"
     programme.lead = "Opis, którego nikt jeszcze nie zatwierdził."
@@ -67,8 +80,7 @@ def test_a_draft_is_not_published_until_it_is(client):
     assert "Nowy tytuł w szkicu" in published and "77 miejsc" in published
 
 
-def test_programmes_a_reader_cannot_open_are_not_published(client):
-    site = small_site(sensitive=False)
+def test_programmes_a_reader_cannot_open_are_not_published(client, site):
     index = site.programme_index
 
     hidden = [hidden_programme(index, how) for how in ("draft", "withdrawn", "login", "password")]
@@ -82,8 +94,7 @@ def test_programmes_a_reader_cannot_open_are_not_published(client):
         assert status_of_service(client, programme) == 404, programme.title
 
 
-def test_programmes_under_a_hidden_list_are_not_published(client):
-    site = small_site(sensitive=False)
+def test_programmes_under_a_hidden_list_are_not_published(client, site):
     key = str(site.programme.translation_key)
     assert key in service_ids(client)
 
@@ -99,8 +110,7 @@ def test_programmes_under_a_hidden_list_are_not_published(client):
     assert status_of_service(client, site.programme) == 404
 
 
-def test_applications_and_applicants_are_never_published(client):
-    site = small_site(sensitive=False)
+def test_applications_and_applicants_are_never_published(client, site):
     answers = valid_answers(
         site.form,
         site.edition,
@@ -120,8 +130,7 @@ def test_applications_and_applicants_are_never_published(client):
     assert site.form.url in published
 
 
-def test_new_edition_dates_show_at_once_in_every_language(client):
-    site = small_site(sensitive=False)
+def test_new_edition_dates_show_at_once_in_every_language(client, site):
     for code in ["en", "uk"]:
         translate(site.programme, code)
         translate(site.form, code)

@@ -23,8 +23,8 @@ from home.structured_data import SCHEMA_DAYS, json_ld_script
 
 from . import enrolment_world
 from .builders import publish_polish_edition
-from .enrolment_world import small_site
 from .factories import publish
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,8 @@ NEW_START = datetime.date(2041, 3, 2)
 NEW_END = datetime.date(2042, 6, 30)
 NEW_OPENS = datetime.date(2040, 11, 3)
 NEW_CLOSES = datetime.date(2041, 1, 20)
+# What an editor may type, trying to break out of the JSON-LD.
+BREAKING_TITLE = 'Program </script><script>alert("x")</script> & <!-- co'
 
 
 def json_ld(response):
@@ -196,14 +198,34 @@ def test_a_programme_page_names_the_institution_the_home_page_describes(
         assert service["provider"]["telephone"] == organization["telephone"]
 
 
-# New dates, every language -------------------------------------------------------------------
+# A programme of the tests' own ----------------------------------------------------------------
+
+
+# Built once for the class below, and rolled back after its last test: not kept for the whole
+# module, as its site takes the default site's place, and the demo's pages would have no address.
+@pytest.fixture(scope="class")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield enrolment_world.programme_in_every_language()
 
 
 @pytest.fixture
-def programme_in_every_language():
+def copied(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
+
+
+@pytest.fixture
+def programme_in_every_language(copied):
     """A programme with one edition open for enrolment, in pl, en and uk (made with
-    wagtail-localize, as a translator makes them)."""
-    return enrolment_world.programme_in_every_language()
+    wagtail-localize, as a translator makes them): (site, pages)."""
+    return copied
+
+
+@pytest.fixture
+def site(copied):
+    """The site of that programme, which is an ordinary (not a sensitive) one."""
+    site, _pages = copied
+    return site
 
 
 def the_edition_described(client, page):
@@ -212,70 +234,80 @@ def the_edition_described(client, page):
     return offer
 
 
-def test_new_edition_dates_show_in_the_json_ld_at_once_in_every_language(
-    client, programme_in_every_language
-):
-    site, pages = programme_in_every_language
-    before = {page.url: the_edition_described(client, page) for page in pages}  # all cached
-    for offer in before.values():
-        assert offer["itemOffered"]["startDate"] == site.edition.starts_on.isoformat()
-        assert offer["itemOffered"]["maximumAttendeeCapacity"] == 10
+class TestAProgrammeOfTheTestsOwn:
+    """The JSON-LD of a programme built once for the class (`kept_world`): a class, so that it is
+    gone before the demo tests above read the demo's pages, whichever order they run in."""
 
-    publish_polish_edition(
-        site.programme,
-        starts_on=NEW_START,
-        ends_on=NEW_END,
-        enrolment_opens_on=NEW_OPENS,
-        enrolment_closes_on=NEW_CLOSES,
-        places=7,
-    )
+    # New dates, every language ---------------------------------------------------------------
 
-    for page in pages:  # no translation was synchronised again
-        offer = the_edition_described(client, page)
-        assert offer["itemOffered"]["startDate"] == NEW_START.isoformat(), page.url
-        assert offer["itemOffered"]["endDate"] == NEW_END.isoformat(), page.url
-        assert offer["availabilityStarts"] == NEW_OPENS.isoformat(), page.url
-        assert offer["availabilityEnds"] == NEW_CLOSES.isoformat(), page.url
-        assert offer["itemOffered"]["maximumAttendeeCapacity"] == 7, page.url
+    def test_new_edition_dates_show_in_the_json_ld_at_once_in_every_language(
+        self, client, programme_in_every_language
+    ):
+        site, pages = programme_in_every_language
+        before = {page.url: the_edition_described(client, page) for page in pages}  # all cached
+        for offer in before.values():
+            assert offer["itemOffered"]["startDate"] == site.edition.starts_on.isoformat()
+            assert offer["itemOffered"]["maximumAttendeeCapacity"] == 10
+
+        publish_polish_edition(
+            site.programme,
+            starts_on=NEW_START,
+            ends_on=NEW_END,
+            enrolment_opens_on=NEW_OPENS,
+            enrolment_closes_on=NEW_CLOSES,
+            places=7,
+        )
+
+        for page in pages:  # no translation was synchronised again
+            offer = the_edition_described(client, page)
+            assert offer["itemOffered"]["startDate"] == NEW_START.isoformat(), page.url
+            assert offer["itemOffered"]["endDate"] == NEW_END.isoformat(), page.url
+            assert offer["availabilityStarts"] == NEW_OPENS.isoformat(), page.url
+            assert offer["availabilityEnds"] == NEW_CLOSES.isoformat(), page.url
+            assert offer["itemOffered"]["maximumAttendeeCapacity"] == 7, page.url
+
+    def test_the_enrolment_form_is_a_channel_only_while_the_page_offers_it(self, client, site):
+        service = one_of_type(json_ld(client.get(site.programme.url)), "GovernmentService")
+        assert site.form.full_url in values_of(service, "serviceUrl")
+
+        yesterday = timezone.localdate() - datetime.timedelta(days=1)
+        publish_polish_edition(
+            site.programme,
+            enrolment_opens_on=yesterday - datetime.timedelta(days=10),
+            enrolment_closes_on=yesterday,
+        )
+        response = client.get(site.programme.url)
+        assert site.form.url not in response.content.decode()  # no "Apply" link on the page
+        assert not values_of(one_of_type(json_ld(response), "GovernmentService"), "serviceUrl")
+
+    # What an editor types cannot break out ---------------------------------------------------
+
+    def test_a_title_with_a_closing_script_tag_stays_inside_the_json_ld(self, client, site):
+        site.programme.title = BREAKING_TITLE
+        programme = publish(site.programme)
+
+        html = client.get(programme.url).content.decode()
+        start = html.index('<script type="application/ld+json">') + len(
+            '<script type="application/ld+json">'
+        )
+        block = html[start : html.index("</script>", start)]
+        assert "<" not in block and ">" not in block and "&" not in block
+        assert json.loads(block)["name"] == BREAKING_TITLE
+        assert '<script>alert("x")' not in html
+        service = one_of_type(json_ld(client.get(programme.url)), "GovernmentService")
+        assert service["name"] == BREAKING_TITLE
+
+    def test_the_json_ld_keeps_the_page_cacheable_under_the_strict_policy(self, client, site):
+        """A data block is never executed: it needs no nonce, and a nonce would make the page
+        private (mops_site.cache_headers)."""
+        response = client.get(site.programme.url)
+        assert 'type="application/ld+json"' in response.content.decode()
+        policy = response["Content-Security-Policy"]
+        assert "'nonce-" not in policy and "'unsafe-inline'" not in policy
+        assert "public" in response["Cache-Control"]
 
 
-def test_the_enrolment_form_is_a_channel_only_while_the_page_offers_it(client):
-    site = small_site(sensitive=False)
-    service = one_of_type(json_ld(client.get(site.programme.url)), "GovernmentService")
-    assert site.form.full_url in values_of(service, "serviceUrl")
-
-    yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    publish_polish_edition(
-        site.programme,
-        enrolment_opens_on=yesterday - datetime.timedelta(days=10),
-        enrolment_closes_on=yesterday,
-    )
-    response = client.get(site.programme.url)
-    assert site.form.url not in response.content.decode()  # no "Apply" link on the page
-    assert not values_of(one_of_type(json_ld(response), "GovernmentService"), "serviceUrl")
-
-
-# What an editor types cannot break out ------------------------------------------------------
-
-
-BREAKING_TITLE = 'Program </script><script>alert("x")</script> & <!-- co'
-
-
-def test_a_title_with_a_closing_script_tag_stays_inside_the_json_ld(client):
-    site = small_site(sensitive=False)
-    site.programme.title = BREAKING_TITLE
-    programme = publish(site.programme)
-
-    html = client.get(programme.url).content.decode()
-    start = html.index('<script type="application/ld+json">') + len(
-        '<script type="application/ld+json">'
-    )
-    block = html[start : html.index("</script>", start)]
-    assert "<" not in block and ">" not in block and "&" not in block
-    assert json.loads(block)["name"] == BREAKING_TITLE
-    assert '<script>alert("x")' not in html
-    service = one_of_type(json_ld(client.get(programme.url)), "GovernmentService")
-    assert service["name"] == BREAKING_TITLE
+# What an editor types cannot break out, whatever the page ------------------------------------
 
 
 def test_the_json_ld_block_escapes_as_django_json_script_does():
@@ -284,14 +316,3 @@ def test_the_json_ld_block_escapes_as_django_json_script_does():
         '<script type="application/ld+json">'
         '{"name":"\\u003C/script\\u003E\\u003C!-- \\u0026 --\\u003E"}</script>'
     )
-
-
-def test_the_json_ld_keeps_the_page_cacheable_under_the_strict_policy(client):
-    """A data block is never executed: it needs no nonce, and a nonce would make the page
-    private (mops_site.cache_headers)."""
-    site = small_site(sensitive=False)
-    response = client.get(site.programme.url)
-    assert 'type="application/ld+json"' in response.content.decode()
-    policy = response["Content-Security-Policy"]
-    assert "'nonce-" not in policy and "'unsafe-inline'" not in policy
-    assert "public" in response["Cache-Control"]

@@ -19,6 +19,7 @@ from programmes.models.edition_facts import editions_of
 
 from .builders import publish_polish_edition
 from .enrolment_world import programme_in_every_language, stored_application
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -27,10 +28,19 @@ IN_STOCK = "https://schema.org/InStock"
 SOLD_OUT = "https://schema.org/SoldOut"
 
 
+# Built once for the class below, and rolled back after its last test: not kept for the whole
+# module, as its site takes the default site's place, and the demo's pages would have no address.
+@pytest.fixture(scope="class")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield programme_in_every_language(places=2)
+
+
 @pytest.fixture
-def two_places():
-    """A programme whose one edition has 2 places and open enrolment, in pl, en and uk."""
-    return programme_in_every_language(places=2)
+def two_places(request, kept_world):
+    """A programme whose one edition has 2 places and open enrolment, in pl, en and uk (a copy
+    of the test's own; no application yet)."""
+    return a_copy_for_the_test(request, kept_world)
 
 
 def service_and_html(client, page):
@@ -70,56 +80,61 @@ def assert_described(client, pages, edition, left):
         assert places_left_shown(html, edition) == left, page.url  # what the page itself says
 
 
-def test_the_json_ld_follows_each_application_in_every_language(client, two_places):
-    site, pages = two_places
-    assert_described(client, pages, site.edition, 2)
-    first = stored_application(site)
-    assert_described(client, pages, site.edition, 1)
-    stored_application(site)
-    assert_described(client, pages, site.edition, 0)  # sold out: the waiting list takes them
-    assert stored_application(site).status == ApplicationStatus.WAITING_LIST
-    assert_described(client, pages, site.edition, 0)
+class TestAProgrammeWithTwoPlaces:
+    """A programme of the tests' own, built once for the class (`two_places`): a class, so that
+    it is gone before the demo test below reads the demo's pages."""
 
-    waiting_list.change_status(first, ApplicationStatus.WITHDRAWN)  # the one waiting moves up
-    assert_described(client, pages, site.edition, 0)
+    def test_the_json_ld_follows_each_application_in_every_language(self, client, two_places):
+        site, pages = two_places
+        assert_described(client, pages, site.edition, 2)
+        first = stored_application(site)
+        assert_described(client, pages, site.edition, 1)
+        stored_application(site)
+        assert_described(client, pages, site.edition, 0)  # sold out: the waiting list takes them
+        assert stored_application(site).status == ApplicationStatus.WAITING_LIST
+        assert_described(client, pages, site.edition, 0)
 
+        waiting_list.change_status(first, ApplicationStatus.WITHDRAWN)  # the one waiting moves up
+        assert_described(client, pages, site.edition, 0)
 
-def test_rejected_and_withdrawn_applications_free_their_place_in_the_json_ld(client, two_places):
-    site, pages = two_places
-    first, second = stored_application(site), stored_application(site)
-    waiting_list.change_status(first, ApplicationStatus.REJECTED)
-    assert_described(client, pages, site.edition, 1)
-    waiting_list.change_status(second, ApplicationStatus.WITHDRAWN)
-    assert_described(client, pages, site.edition, 2)
+    def test_rejected_and_withdrawn_applications_free_their_place_in_the_json_ld(
+        self, client, two_places
+    ):
+        site, pages = two_places
+        first, second = stored_application(site), stored_application(site)
+        waiting_list.change_status(first, ApplicationStatus.REJECTED)
+        assert_described(client, pages, site.edition, 1)
+        waiting_list.change_status(second, ApplicationStatus.WITHDRAWN)
+        assert_described(client, pages, site.edition, 2)
 
+    def test_no_places_left_are_published_once_enrolment_has_closed(self, client, two_places):
+        site, pages = two_places
+        stored_application(site)
+        yesterday = timezone.localdate() - datetime.timedelta(days=1)
+        publish_polish_edition(
+            site.programme,
+            enrolment_opens_on=yesterday - datetime.timedelta(days=10),
+            enrolment_closes_on=yesterday,
+        )
+        for page in pages:
+            service, html = service_and_html(client, page)
+            offer = offers_by_edition(service)[site.edition.pk]
+            assert "remainingAttendeeCapacity" not in offer["itemOffered"]
+            assert "availability" not in offer
+            assert places_left_shown(html, site.edition) is None
 
-def test_no_places_left_are_published_once_enrolment_has_closed(client, two_places):
-    site, pages = two_places
-    stored_application(site)
-    yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    publish_polish_edition(
-        site.programme,
-        enrolment_opens_on=yesterday - datetime.timedelta(days=10),
-        enrolment_closes_on=yesterday,
-    )
-    for page in pages:
-        service, html = service_and_html(client, page)
-        offer = offers_by_edition(service)[site.edition.pk]
-        assert "remainingAttendeeCapacity" not in offer["itemOffered"]
-        assert "availability" not in offer
-        assert places_left_shown(html, site.edition) is None
-
-
-def test_without_anyone_counting_no_places_left_are_published(client, two_places, monkeypatch):
-    site, pages = two_places
-    stored_application(site)
-    monkeypatch.setattr(edition_annotations, "_ANNOTATIONS", {})
-    for page in pages:
-        service, _html = service_and_html(client, page)
-        offer = offers_by_edition(service)[site.edition.pk]
-        assert "remainingAttendeeCapacity" not in offer["itemOffered"]
-        assert "availability" not in offer
-        assert offer["itemOffered"]["maximumAttendeeCapacity"] == 2
+    def test_without_anyone_counting_no_places_left_are_published(
+        self, client, two_places, monkeypatch
+    ):
+        site, pages = two_places
+        stored_application(site)
+        monkeypatch.setattr(edition_annotations, "_ANNOTATIONS", {})
+        for page in pages:
+            service, _html = service_and_html(client, page)
+            offer = offers_by_edition(service)[site.edition.pk]
+            assert "remainingAttendeeCapacity" not in offer["itemOffered"]
+            assert "availability" not in offer
+            assert offer["itemOffered"]["maximumAttendeeCapacity"] == 2
 
 
 @pytest.mark.demo
