@@ -17,6 +17,10 @@ built objects, so that a change made to an object in memory does not leak either
     def world(request, kept):
         return a_copy_for_the_test(request, kept)
 
+A small site of the test's own is the default Site while it lives, so the demo's pages lose their
+addresses: in a module that also has tests reading the demo, put the tests of the kept world in a
+class and make the kept fixture `scope="class"` (it is rolled back when the class ends).
+
 Only for tests that run inside a transaction: one that commits (`transaction=True`, a live
 server) cannot run inside the module's open transaction, and is refused with a message.
 """
