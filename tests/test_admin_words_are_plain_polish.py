@@ -30,6 +30,7 @@ from .admin_helpers import (
     signed_in,
 )
 from .factories import SmallSite
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -74,14 +75,33 @@ def inspect_url(application):
     return reverse("enrolment_application:inspect", args=[application.pk])
 
 
-@pytest.fixture
-def site():
-    return SmallSite.build()
+def build_world():
+    """A small site and a named coordinator of its edition's team. Applications stay each test's
+    own: the list's words for an empty list are read with none."""
+    site = SmallSite.build()
+    coordinator = make_coordinator(site.edition.team, first_name="Halina", last_name="Modelowa")
+    return {"site": site, "coordinator": coordinator}
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
 
 
 @pytest.fixture
-def coordinator(site):
-    return make_coordinator(site.edition.team, first_name="Halina", last_name="Modelowa")
+def copied(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
+
+
+@pytest.fixture
+def site(copied):
+    return copied["site"]
+
+
+@pytest.fixture
+def coordinator(copied):
+    return copied["coordinator"]
 
 
 @pytest.fixture
@@ -281,9 +301,9 @@ def test_the_digest_quotes_the_checkbox_as_the_account_page_labels_it(
     assert f"odznacz pole „{label}” na karcie „Powiadomienia”" in " ".join(digest.body.split())
 
 
-def test_only_those_who_translate_see_the_translations_report():
+def test_only_those_who_translate_see_the_translations_report(site):
     report_url = reverse("wagtail_localize:translations_report")
-    coordinator = make_coordinator(SmallSite.build().edition.team)
+    coordinator = make_coordinator(site.edition.team)
     translator = make_user(groups=[Group.objects.get(name=roles.TRANSLATORS)])
     assert report_url not in page(in_polish(coordinator), "/admin/")
     assert report_url in page(in_polish(translator), "/admin/")

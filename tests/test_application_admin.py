@@ -31,6 +31,7 @@ from .admin_helpers import (
 )
 from .builders import make_team
 from .factories import SmallSite, TeamFactory
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -49,9 +50,28 @@ COORDINATOR_PERMISSIONS = {
 }
 
 
+def build_world():
+    """A small site, one application with personal answers, a coordinator of its team."""
+    site = SmallSite.build()
+    application = make_application(site.edition, form_data=dict(PERSONAL, privacy_consent=True))
+    coordinator = make_coordinator(application.team)
+    return {"site": site, "application": application, "coordinator": coordinator}
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
+
+
 @pytest.fixture
-def site():
-    return SmallSite.build()
+def copied(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
+
+
+@pytest.fixture
+def site(copied):
+    return copied["site"]
 
 
 @pytest.fixture
@@ -60,13 +80,13 @@ def edition(site):
 
 
 @pytest.fixture
-def application(edition):
-    return make_application(edition, form_data=dict(PERSONAL, privacy_consent=True))
+def application(copied):
+    return copied["application"]
 
 
 @pytest.fixture
-def coordinator(application):
-    return make_coordinator(application.team)
+def coordinator(copied):
+    return copied["coordinator"]
 
 
 @pytest.fixture

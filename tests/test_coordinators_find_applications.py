@@ -14,20 +14,19 @@ from enrolment.references import ALPHABET
 from .admin_factories import another_edition
 from .admin_helpers import APPLICATIONS_URL, make_application, make_coordinator
 from .factories import SmallSite
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 from .test_admin_speaks_polish import set_admin_language
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site():
-    return SmallSite.build()
-
-
-@pytest.fixture
-def people(site):
+def build_world():
+    """A small site; three applicants of one team and one erased application, another team's
+    applicant as like ours as can be; a coordinator of the first team who reads the admin in
+    English."""
+    site = SmallSite.build()
     edition = site.edition
-    return {
+    people = {
         "elzbieta": make_application(
             edition,
             reference="MZ8W-JH62",
@@ -61,13 +60,35 @@ def people(site):
             },
         ),
     }
+    coordinator = make_coordinator(people["elzbieta"].team)
+    set_admin_language(coordinator, "en")
+    return {"site": site, "people": people, "coordinator": coordinator}
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
 
 
 @pytest.fixture
-def coordinator_client(client, people):
-    coordinator = make_coordinator(people["elzbieta"].team)
-    set_admin_language(coordinator, "en")
-    client.force_login(coordinator)
+def copied(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
+
+
+@pytest.fixture
+def site(copied):
+    return copied["site"]
+
+
+@pytest.fixture
+def people(copied):
+    return copied["people"]
+
+
+@pytest.fixture
+def coordinator_client(client, copied):
+    client.force_login(copied["coordinator"])
     return client
 
 

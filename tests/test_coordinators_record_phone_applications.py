@@ -33,6 +33,7 @@ from .admin_helpers import (
 )
 from .enrolment_helpers import run_queued_notifications, valid_answers
 from .factories import PersonFactory, SmallSite, TeamFactory, polish
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 from .smtp_server import loopback_mail_server
 
 pytestmark = pytest.mark.django_db
@@ -55,25 +56,51 @@ def edition_of_team(programme, number, **kwargs):
     return another_edition(programme, responsible_person=PersonFactory(team=team), **kwargs)
 
 
-@pytest.fixture
-def site():
-    return SmallSite.build()
-
-
-@pytest.fixture
-def team4_edition(site):
+def build_world():
+    """A small site whose programme has an edition of team no. 4 and one of team no. 6, open for
+    enrolment, and a coordinator of team no. 4; no application yet."""
+    site = SmallSite.build()
     # One place: the second application recorded for it goes to the waiting list.
-    return edition_of_team(site.programme, 4, places=1)
+    team4_edition = edition_of_team(site.programme, 4, places=1)
+    team6_edition = edition_of_team(site.programme, 6)
+    coordinator = make_coordinator(team4_edition.team, first_name="Ewa", last_name="Przyjmująca")
+    return {
+        "site": site,
+        "team4_edition": team4_edition,
+        "team6_edition": team6_edition,
+        "coordinator": coordinator,
+    }
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
 
 
 @pytest.fixture
-def team6_edition(site):
-    return edition_of_team(site.programme, 6)
+def copied(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
 
 
 @pytest.fixture
-def coordinator(team4_edition):
-    return make_coordinator(team4_edition.team, first_name="Ewa", last_name="Przyjmująca")
+def site(copied):
+    return copied["site"]
+
+
+@pytest.fixture
+def team4_edition(copied):
+    return copied["team4_edition"]
+
+
+@pytest.fixture
+def team6_edition(copied):
+    return copied["team6_edition"]
+
+
+@pytest.fixture
+def coordinator(copied):
+    return copied["coordinator"]
 
 
 @pytest.fixture

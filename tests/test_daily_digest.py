@@ -32,6 +32,7 @@ from .admin_forms import form_data
 from .admin_helpers import make_application, make_coordinator, make_editor, make_superuser
 from .builders import edition_like
 from .factories import SmallSite, TeamFactory
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 from .scripted_smtp import RefusingInbox
 from .smtp_server import LoopbackSMTPServer, free_loopback_port, mail_through
 
@@ -65,11 +66,28 @@ def digest_settings(settings):
     return settings
 
 
+def build_world():
+    """The small site every test starts from, with neither applications nor coordinators: the
+    digest goes to every team with coordinators and something to do, so each test adds its own
+    (a world with them would be in the database for the module's later tests too)."""
+    return {"site": SmallSite.build()}
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
+
+
 @pytest.fixture
-def two_teams():
+def site(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)["site"]
+
+
+@pytest.fixture
+def two_teams(site):
     """Two teams of one programme, each with one new application; ours has two coordinators,
     the other one."""
-    site = SmallSite.build()
     ours, other = site.edition, another_edition(site.programme)
     make_application(ours)
     make_application(other)
@@ -167,8 +185,7 @@ def test_whoever_turns_it_on_again_gets_that_days_digest(mailoutbox, two_teams):
     assert [message.bcc for message in mailoutbox][1:] == [["olga@example.org"]]
 
 
-def test_a_team_with_nothing_to_do_gets_no_message_that_day(mailoutbox):
-    site = SmallSite.build()
+def test_a_team_with_nothing_to_do_gets_no_message_that_day(mailoutbox, site):
     make_coordinator(site.edition.team, email="anna@example.org")
     make_coordinator(TeamFactory(), email="nikt@example.org")  # a team without programmes
 
@@ -185,11 +202,10 @@ def test_a_team_with_nothing_to_do_gets_no_message_that_day(mailoutbox):
 
 
 @pytest.fixture
-def busy_team():
+def busy_team(site):
     """Ours: 2 new, 3 on the waiting list, 1 place offered, 1 being handled; one notification
     failed and one still being tried; enrolments opening in 14 days, closing in 8 days and
     opening in 15 days. Another team: one of everything."""
-    site = SmallSite.build()
     ours, other = site.edition, another_edition(site.programme)
     applications = {
         status: [make_application(ours, status=status) for _ in range(count)]
@@ -315,8 +331,7 @@ applicants = st.lists(
 
 
 @pytest.fixture
-def one_team():
-    site = SmallSite.build()
+def one_team(site):
     make_coordinator(site.edition.team, email="anna@example.org")
     return site.edition
 
@@ -379,9 +394,8 @@ def digest_of_the_day():
 
 
 @pytest.fixture
-def lonely_team():
+def lonely_team(site):
     """A team with one coordinator and one new application."""
-    site = SmallSite.build()
     make_application(site.edition)
     make_coordinator(
         site.edition.team, email="anna@example.org", first_name="Anna", last_name="Nowak"

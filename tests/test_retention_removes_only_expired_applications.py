@@ -26,6 +26,7 @@ from enrolment.models import (
 
 from .builders import make_edition
 from .enrolment_world import small_site
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -83,8 +84,7 @@ def ending_on(programme, day):
     return make_edition(programme, starts_on=day - datetime.timedelta(days=300), ends_on=day)
 
 
-@pytest.fixture
-def applications():
+def build_world():
     """Applications on both sides of the boundary, by edition end and (edition deleted) by date."""
     programme = small_site().programme
     ended_before = ending_on(programme, datetime.date(2027, 11, 30))
@@ -102,6 +102,17 @@ def applications():
             ended_before, sent=warsaw(2027, 12, 1, 0, 30), edition_deleted=True
         ),
     }
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
+
+
+@pytest.fixture
+def applications(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
 
 
 def purge(*args, at=AFTER_THE_BOUNDARY):

@@ -20,6 +20,7 @@ from .admin_forms import form_data, page_form_data
 from .admin_helpers import is_refused, make_coordinator, make_user
 from .builders import make_contact_point
 from .factories import SmallSite, TeamFactory
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -31,24 +32,46 @@ def member_of(role):
     return make_user(groups=[Group.objects.get(name=role)])
 
 
-@pytest.fixture
-def editor():
-    return member_of(roles.EDITORS)
+def build_world():
+    """A small site in Polish only (tests translate what they need), and one member of each of
+    the editors, the moderators and the translators."""
+    return {
+        "site": SmallSite.build(),
+        "editor": member_of(roles.EDITORS),
+        "moderator": member_of(roles.MODERATORS),
+        "translator": member_of(roles.TRANSLATORS),
+    }
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
 
 
 @pytest.fixture
-def moderator():
-    return member_of(roles.MODERATORS)
+def copied(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
 
 
 @pytest.fixture
-def translator():
-    return member_of(roles.TRANSLATORS)
+def editor(copied):
+    return copied["editor"]
 
 
 @pytest.fixture
-def site():
-    return SmallSite.build()
+def moderator(copied):
+    return copied["moderator"]
+
+
+@pytest.fixture
+def translator(copied):
+    return copied["translator"]
+
+
+@pytest.fixture
+def site(copied):
+    return copied["site"]
 
 
 @pytest.fixture
