@@ -21,6 +21,7 @@ from .enrolment_world import (
     translated,
     upcoming_edition,
 )
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +34,9 @@ _FIRST_BLOCK = re.compile(
 )
 
 
-@pytest.fixture
-def site():
+def build_world():
+    """The programme with its finished and upcoming editions, and its form translated into
+    Ukrainian and English (as an editor translates it)."""
     site = small_site()
     finished_edition(
         site.programme, responsible_person=coordinator(FINISHED_PERSON, FINISHED_PHONE)
@@ -42,7 +44,32 @@ def site():
     upcoming_edition(
         site.programme, responsible_person=coordinator(UPCOMING_PERSON, UPCOMING_PHONE)
     )
-    return site
+    return {
+        "site": site,
+        "finished": Edition.objects.get(
+            programme=site.programme, responsible_person__name=FINISHED_PERSON
+        ),
+        "upcoming": Edition.objects.get(
+            programme=site.programme, responsible_person__name=UPCOMING_PERSON
+        ),
+        "translated_forms": {code: translated(site.form, code) for code in ["uk", "en"]},
+    }
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
+
+
+@pytest.fixture
+def world(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
+
+
+@pytest.fixture
+def site(world):
+    return world["site"]
 
 
 @pytest.fixture
@@ -51,13 +78,18 @@ def polish_form(site):
 
 
 @pytest.fixture
-def finished(site):
-    return Edition.objects.get(programme=site.programme, responsible_person__name=FINISHED_PERSON)
+def translated_forms(world):
+    return world["translated_forms"]
 
 
 @pytest.fixture
-def upcoming(site):
-    return Edition.objects.get(programme=site.programme, responsible_person__name=UPCOMING_PERSON)
+def finished(world):
+    return world["finished"]
+
+
+@pytest.fixture
+def upcoming(world):
+    return world["upcoming"]
 
 
 def main_text(response):
@@ -91,8 +123,10 @@ def test_the_confirmation_of_the_other_edition_names_its_own_person(
     assert UPCOMING_PERSON not in text
 
 
-def test_the_ukrainian_confirmation_names_the_chosen_editions_person(client, polish_form, upcoming):
-    ukrainian_form = translated(polish_form, "uk")
+def test_the_ukrainian_confirmation_names_the_chosen_editions_person(
+    client, translated_forms, upcoming
+):
+    ukrainian_form = translated_forms["uk"]
     open_enrolment(upcoming)
     text = main_text(apply_and_confirm(client, ukrainian_form, upcoming))
     assert UPCOMING_PHONE in text and FINISHED_PHONE not in text
@@ -118,11 +152,13 @@ def test_the_closed_form_names_the_people_of_the_planned_editions_only(
 
 
 @pytest.mark.parametrize("language", ["pl", "en", "uk"])
-def test_the_confirmation_repeats_no_heading(client, polish_form, upcoming, language):
+def test_the_confirmation_repeats_no_heading(
+    client, polish_form, translated_forms, upcoming, language
+):
     """Under the template's "What happens next" the editor's text goes straight to the steps:
     its first block is not a heading of its own (a short line ending with a colon)."""
     open_enrolment(upcoming)
-    page = polish_form if language == "pl" else translated(polish_form, language)
+    page = polish_form if language == "pl" else translated_forms[language]
     markup = apply_and_confirm(client, page, upcoming).content.decode()
     assert markup.count("<h2>") == len(set(re.findall(r"<h2>(.*?)</h2>", markup)))
     first_block = visible_text(_FIRST_BLOCK.search(markup).group(2))

@@ -24,6 +24,7 @@ from .enrolment_world import (
     small_site,
 )
 from .factories import EditionFactory
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -31,10 +32,31 @@ RECAPTCHA_KEYS = {"RECAPTCHA_PUBLIC_KEY": "site-key", "RECAPTCHA_PRIVATE_KEY": "
 VERIFY = "django_recaptcha.fields.client.submit"
 
 
+def build_world():
+    """A sensitive programme (as the violence-victims one is) taking applications, with an
+    edition that has finished; beside it an ordinary programme with its own open form."""
+    site = small_site(sensitive=True)
+    return {
+        "site": site,
+        "closed_edition": finished_edition(site.programme),
+        "other_programme": programme_with_form(site.programme_index, sensitive=False),
+    }
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
+
+
 @pytest.fixture
-def site():
-    """A sensitive programme (as the violence-victims one is) taking applications."""
-    return small_site(sensitive=True)
+def world(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
+
+
+@pytest.fixture
+def site(world):
+    return world["site"]
 
 
 @pytest.fixture
@@ -43,8 +65,8 @@ def open_form(site):
 
 
 @pytest.fixture
-def closed_edition(site):
-    return finished_edition(site.programme)
+def closed_edition(world):
+    return world["closed_edition"]
 
 
 def test_form_lists_only_editions_open_for_enrolment(client, open_form, closed_edition):
@@ -59,8 +81,8 @@ def test_sensitive_programme_asks_when_it_is_safe_to_contact(client, open_form):
     assert 'name="system-safe_contact"' in client.get(page.url).content.decode()
 
 
-def test_other_programmes_do_not_ask_when_it_is_safe_to_contact(client, site):
-    page, _chosen = programme_with_form(site.programme_index, sensitive=False)
+def test_other_programmes_do_not_ask_when_it_is_safe_to_contact(client, world):
+    page, _chosen = world["other_programme"]
     html = client.get(page.url).content.decode()
     assert 'name="system-applicant_name"' in html
     assert 'name="system-safe_contact"' not in html
@@ -160,9 +182,9 @@ def test_a_closed_edition_cannot_be_chosen_even_by_a_forged_request(
     assert not Application.objects.exists()
 
 
-def test_an_edition_of_another_programme_cannot_be_chosen(client, site, open_form):
+def test_an_edition_of_another_programme_cannot_be_chosen(client, world, open_form):
     page, _chosen = open_form
-    _other_form, other = programme_with_form(site.programme_index)  # open for enrolment
+    _other_form, other = world["other_programme"]  # open for enrolment
     submit(client, page, valid_answers(page, other))
     assert not Application.objects.exists()
 

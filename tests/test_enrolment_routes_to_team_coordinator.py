@@ -10,6 +10,7 @@ from enrolment.models import Application, NotificationKind
 from .enrolment_helpers import open_enrolment, run_queued_notifications, submit, valid_answers
 from .enrolment_world import programme_with_form, small_site
 from .factories import EditionFactory
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -17,22 +18,42 @@ pytestmark = pytest.mark.django_db
 TELLING_TITLE = "Wsparcie dla osób doznających przemocy"
 
 
-@pytest.fixture
-def site():
-    return small_site()
-
-
-@pytest.fixture
-def editions(site):
+def build_world():
     """Three editions, each run by a team (and a person) of its own: two of one programme,
-    one of another programme."""
+    one of another programme; and a sensitive programme whose title tells what it is about."""
+    site = small_site()
     second = EditionFactory(programme=site.programme)
     other_form, other = programme_with_form(site.programme_index)
     return {
-        "first": (site.form, site.edition),
-        "second": (site.form, second),
-        "another programme's": (other_form, other),
+        "site": site,
+        "editions": {
+            "first": (site.form, site.edition),
+            "second": (site.form, second),
+            "another programme's": (other_form, other),
+        },
+        "telling": programme_with_form(site.programme_index, sensitive=True, title=TELLING_TITLE),
     }
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
+
+
+@pytest.fixture
+def world(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
+
+
+@pytest.fixture
+def site(world):
+    return world["site"]
+
+
+@pytest.fixture
+def editions(world):
+    return world["editions"]
 
 
 @pytest.fixture
@@ -75,9 +96,9 @@ def test_the_notification_is_marked_delivered(
 
 
 def test_applicant_who_asks_gets_a_confirmation_with_the_reference_only(
-    client, django_capture_on_commit_callbacks, site
+    client, django_capture_on_commit_callbacks, world
 ):
-    form, edition = programme_with_form(site.programme_index, sensitive=True, title=TELLING_TITLE)
+    form, edition = world["telling"]
     application = apply(
         client,
         django_capture_on_commit_callbacks,

@@ -21,6 +21,7 @@ from enrolment.models import Application
 
 from .enrolment_helpers import submit, valid_answers
 from .enrolment_world import open_enrolment_form
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -85,9 +86,16 @@ def google(certificate, monkeypatch):
     server.server_close()
 
 
+@pytest.fixture(scope="module")
+def kept_form(django_db_setup, django_db_blocker):
+    """(the enrolment form, its open edition) of a small site, built once for the module."""
+    with built_once_for_the_module(django_db_blocker):
+        yield open_enrolment_form()
+
+
 @pytest.fixture
-def open_form():
-    return open_enrolment_form()
+def open_form(request, kept_form):
+    return a_copy_for_the_test(request, kept_form)
 
 
 def apply(client, page, chosen):

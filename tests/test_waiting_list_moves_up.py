@@ -5,6 +5,7 @@ who moved up and when. No status change gives an edition more people than it has
 import pytest
 from django.contrib.messages import get_messages
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from .admin_helpers import make_application, make_coordinator, make_superuser, s
 from .enrolment_helpers import run_queued_notifications, submit, valid_answers
 from .enrolment_world import days_from_today, open_enrolment_form
 from .factories import PersonFactory
+from .once_per_module import a_copy_for_the_test, built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +29,13 @@ def apply(client, form, edition, name):
     return Application.objects.get(form_data__applicant_name=name)
 
 
-@pytest.fixture
-def two_places_three_applicants(client):
-    """An edition of 2 places to which three people applied through the website, in turn."""
+def build_world():
+    """An edition of 2 places to which three people applied through the website, in turn (from
+    a browser of the build's own); a coordinator of its team who reads the admin in English."""
     form, edition = open_enrolment_form(places=2)
+    browser = Client()
     applications = [
-        apply(client, form, edition, name) for name in ("Ala Pierwsza", "Ola Druga", "Ela Trzecia")
+        apply(browser, form, edition, name) for name in ("Ala Pierwsza", "Ola Druga", "Ela Trzecia")
     ]
     # Sent in this order: the first two hold the places, the third waits.
     assert [application.status for application in applications] == [
@@ -40,15 +43,30 @@ def two_places_three_applicants(client):
         "new",
         "waiting_list",
     ]
-    return edition, applications
+    coordinator = make_coordinator(edition.team)
+    set_admin_language(coordinator, "en")
+    return {"edition": edition, "applications": applications, "coordinator": coordinator}
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    with built_once_for_the_module(django_db_blocker):
+        yield build_world()
 
 
 @pytest.fixture
-def coordinator_client(client, two_places_three_applicants):
-    edition, _applications = two_places_three_applicants
-    coordinator = make_coordinator(edition.team)
-    set_admin_language(coordinator, "en")
-    client.force_login(coordinator)
+def world(request, kept_world):
+    return a_copy_for_the_test(request, kept_world)
+
+
+@pytest.fixture
+def two_places_three_applicants(world):
+    return world["edition"], world["applications"]
+
+
+@pytest.fixture
+def coordinator_client(client, world):
+    client.force_login(world["coordinator"])
     return client
 
 
