@@ -125,6 +125,12 @@ def resize(page, width, height):
     settle(page)
 
 
+def scroll_to_top(page):
+    """Scroll to the top of the page at once (no smooth scrolling) and let the layout settle."""
+    page.evaluate("() => window.scrollTo({top: 0, left: 0, behavior: 'instant'})")
+    settle(page)
+
+
 def scrolls_sideways(page):
     """Whether the reader would have to scroll horizontally to read the page, once the layout
     has settled: measured two frames later, after a resize's media-query and resize handlers

@@ -18,6 +18,7 @@ from .browser import (
     axe_violations,
     clipped_text,
     resize,
+    scroll_to_top,
     scrolls_sideways,
     send_form,
 )
@@ -107,6 +108,11 @@ def visit_every_state(chromium, base_url, language):
         for state in each_state(page, base_url, language):
             for width, height in WINDOWS:
                 resize(page, width, height)
+                # From the top, as a reader of that width first sees it: the scroll position
+                # left by the last width (the error summary scrolled into view at 320 px) would
+                # put the header under the sticky quick-exit bar at 1280 px or not, by chance,
+                # and axe-core counts a target half under the bar as too small.
+                scroll_to_top(page)
                 where = f"{state} at {width}px"
                 rules = LAYOUT_RULES if width == NARROWEST else None
                 findings.axe += [f"{where}: {rule}" for rule in axe_violations(page, rules=rules)]
