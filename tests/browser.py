@@ -126,9 +126,25 @@ def resize(page, width, height):
 
 
 def scroll_to_top(page):
-    """Scroll to the top of the page at once (no smooth scrolling) and let the layout settle."""
-    page.evaluate("() => window.scrollTo({top: 0, left: 0, behavior: 'instant'})")
-    settle(page)
+    """Scroll to the top of the page and let the layout settle. A scroll the browser is still
+    making (the site scrolls smoothly; a resize keeps the focused element in view) would carry
+    the page down again after an instant jump, so it is waited out first (at most two seconds)."""
+    position = page.evaluate(
+        """async () => {
+            const frame = () => new Promise(done => requestAnimationFrame(done));
+            let last = -1, still = 0;
+            for (let frames = 0; frames < 120 && still < 3; frames++) {
+                await frame();
+                still = window.scrollY === last ? still + 1 : 0;
+                last = window.scrollY;
+            }
+            window.scrollTo({top: 0, left: 0, behavior: "instant"});
+            await frame();
+            await frame();
+            return window.scrollY;
+        }"""
+    )
+    assert position == 0, f"the page would not stay at the top: {position}px down"
 
 
 def scrolls_sideways(page):
