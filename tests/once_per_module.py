@@ -8,18 +8,23 @@ what a test changes is gone before the next one, as before; and each test gets a
 built objects, so that a change made to an object in memory does not leak either (as Django's
 `setUpTestData` does).
 
+    kept_world, world = built_once(build_the_world)
+
+which is short for
+
     @pytest.fixture(scope="module")
-    def kept(django_db_setup, django_db_blocker):
+    def kept_world(django_db_setup, django_db_blocker):
         with built_once_for_the_module(django_db_blocker):
             yield build_the_world()
 
     @pytest.fixture
-    def world(request, kept):
-        return a_copy_for_the_test(request, kept)
+    def world(request, kept_world):
+        return a_copy_for_the_test(request, kept_world)
 
 A small site of the test's own is the default Site while it lives, so the demo's pages lose their
 addresses: in a module that also has tests reading the demo, put the tests of the kept world in a
-class and make the kept fixture `scope="class"` (it is rolled back when the class ends).
+class and write the two fixtures out in it, the kept one with `scope="class"` (it is rolled back
+when the class ends).
 
 Only for tests that run inside a transaction: one that commits (`transaction=True`, a live
 server) cannot run inside the module's open transaction, and is refused with a message.
@@ -51,3 +56,20 @@ def a_copy_for_the_test(request, kept):
         )
     request.getfixturevalue("db")
     return copy.deepcopy(kept)
+
+
+def built_once(build, *, name="world"):
+    """The two fixtures of a module's world, to bind in the test module (`kept_world, world =
+    built_once(build_world)`): `kept_world`, what `build()` made, once for the module, and
+    `name` ("world" unless told), each test's own copy of it."""
+
+    @pytest.fixture(scope="module")
+    def kept_world(django_db_setup, django_db_blocker):
+        with built_once_for_the_module(django_db_blocker):
+            yield build()
+
+    @pytest.fixture(name=name)
+    def copy_for_the_test(request, kept_world):
+        return a_copy_for_the_test(request, kept_world)
+
+    return kept_world, copy_for_the_test
