@@ -11,7 +11,7 @@ from home.models import Institution
 
 from .builders import make_programme
 from .factories import SmallSite, polish
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -37,16 +37,8 @@ def build_world():
     return site
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def site(request, kept_world):
-    """The module's small site (a copy of the test's own): the API only reads it."""
-    return a_copy_for_the_test(request, kept_world)
+# Each test reads its own copy of the module's small site: the API only reads it.
+kept_world, site = built_once(build_world, name="site")
 
 
 def service_path(site):

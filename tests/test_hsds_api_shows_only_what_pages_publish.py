@@ -16,7 +16,7 @@ from programmes.models import ProgrammePage
 from .admin_factories import translate
 from .enrolment_helpers import submit, valid_answers
 from .enrolment_world import hidden_programme, small_site
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -28,17 +28,13 @@ NEW_OPENS = datetime.date(2040, 11, 3)
 NEW_CLOSES = datetime.date(2041, 1, 20)
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield small_site(sensitive=False)
+def build_world():
+    """A small site of the module's own whose ordinary programme takes applications."""
+    return small_site(sensitive=False)
 
 
-@pytest.fixture
-def site(request, kept_world):
-    """A small site of the module's own whose ordinary programme takes applications (a copy of
-    the test's own): what a test changes in it is gone before the next test."""
-    return a_copy_for_the_test(request, kept_world)
+# Each test gets its own copy of the site: what a test changes in it is gone before the next test.
+kept_world, site = built_once(build_world, name="site")
 
 
 def everything_published(client, prefix=""):

@@ -22,7 +22,7 @@ from programmes import edition_annotations
 
 from .builders import publish_polish_edition
 from .enrolment_world import programme_in_every_language, stored_application
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -36,16 +36,8 @@ def build_world():
     return programme_in_every_language(places=3)
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def three_places(request, kept_world):
-    """The module's programme with 3 places (a copy of the test's own; no application yet)."""
-    return a_copy_for_the_test(request, kept_world)
+# The module's programme with 3 places (a copy of the test's own; no application yet).
+kept_world, three_places = built_once(build_world, name="three_places")
 
 
 def page_html(client, page):

@@ -26,7 +26,7 @@ from enrolment.models import (
 
 from .builders import make_edition
 from .enrolment_world import small_site
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -104,15 +104,7 @@ def build_world():
     }
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def applications(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)
+kept_world, applications = built_once(build_world, name="applications")
 
 
 def purge(*args, at=AFTER_THE_BOUNDARY):

@@ -20,7 +20,7 @@ from .admin_forms import form_data, page_form_data
 from .admin_helpers import is_refused, make_coordinator, make_user
 from .builders import make_contact_point
 from .factories import SmallSite, TeamFactory
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -43,15 +43,7 @@ def build_world():
     }
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def copied(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)
+kept_world, copied = built_once(build_world, name="copied")
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from .admin_helpers import make_application, make_coordinator, make_superuser, s
 from .enrolment_helpers import run_queued_notifications, submit, valid_answers
 from .enrolment_world import days_from_today, open_enrolment_form
 from .factories import PersonFactory
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -48,15 +48,7 @@ def build_world():
     return {"edition": edition, "applications": applications, "coordinator": coordinator}
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def world(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)
+kept_world, world = built_once(build_world)
 
 
 @pytest.fixture
