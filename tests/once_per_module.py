@@ -23,8 +23,8 @@ which is short for
 
 A small site of the test's own is the default Site while it lives, so the demo's pages lose their
 addresses: in a module that also has tests reading the demo, put the tests of the kept world in a
-class and write the two fixtures out in it, the kept one with `scope="class"` (it is rolled back
-when the class ends).
+class and keep the world for the class (`built_once(..., scope="class")`: it is rolled back when
+the class ends).
 
 Only for tests that run inside a transaction: one that commits (`transaction=True`, a live
 server) cannot run inside the module's open transaction, and is refused with a message.
@@ -58,12 +58,12 @@ def a_copy_for_the_test(request, kept):
     return copy.deepcopy(kept)
 
 
-def built_once(build, *, name="world"):
+def built_once(build, *, name="world", scope="module"):
     """The two fixtures of a module's world, to bind in the test module (`kept_world, world =
-    built_once(build_world)`): `kept_world`, what `build()` made, once for the module, and
-    `name` ("world" unless told), each test's own copy of it."""
+    built_once(build_world)`): `kept_world`, what `build()` made, once for the module (or for
+    each class, `scope="class"`), and `name` ("world" unless told), each test's own copy of it."""
 
-    @pytest.fixture(scope="module")
+    @pytest.fixture(scope=scope)
     def kept_world(django_db_setup, django_db_blocker):
         with built_once_for_the_module(django_db_blocker):
             yield build()

@@ -24,7 +24,7 @@ from home.structured_data import SCHEMA_DAYS, json_ld_script
 from . import enrolment_world
 from .builders import publish_polish_edition
 from .factories import publish
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -203,15 +203,9 @@ def test_a_programme_page_names_the_institution_the_home_page_describes(
 
 # Built once for the class below, and rolled back after its last test: not kept for the whole
 # module, as its site takes the default site's place, and the demo's pages would have no address.
-@pytest.fixture(scope="class")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield enrolment_world.programme_in_every_language()
-
-
-@pytest.fixture
-def copied(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)
+kept_world, copied = built_once(
+    enrolment_world.programme_in_every_language, name="copied", scope="class"
+)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from programmes.models.edition_facts import editions_of
 
 from .builders import publish_polish_edition
 from .enrolment_world import programme_in_every_language, stored_application
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -30,17 +30,13 @@ SOLD_OUT = "https://schema.org/SoldOut"
 
 # Built once for the class below, and rolled back after its last test: not kept for the whole
 # module, as its site takes the default site's place, and the demo's pages would have no address.
-@pytest.fixture(scope="class")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield programme_in_every_language(places=2)
+def two_places_in_every_language():
+    """A programme whose one edition has 2 places and open enrolment, in pl, en and uk (no
+    application yet)."""
+    return programme_in_every_language(places=2)
 
 
-@pytest.fixture
-def two_places(request, kept_world):
-    """A programme whose one edition has 2 places and open enrolment, in pl, en and uk (a copy
-    of the test's own; no application yet)."""
-    return a_copy_for_the_test(request, kept_world)
+kept_world, two_places = built_once(two_places_in_every_language, name="two_places", scope="class")
 
 
 def service_and_html(client, page):
