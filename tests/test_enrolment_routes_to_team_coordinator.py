@@ -10,7 +10,7 @@ from enrolment.models import Application, NotificationKind
 from .enrolment_helpers import open_enrolment, run_queued_notifications, submit, valid_answers
 from .enrolment_world import programme_with_form, small_site
 from .factories import EditionFactory
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -35,15 +35,7 @@ def build_world():
     }
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def world(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)
+kept_world, world = built_once(build_world)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from enrolment.exports import neutralise
 from .admin_factories import add_questions
 from .admin_helpers import export_rows, make_application, make_coordinator
 from .factories import SmallSite
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -50,15 +50,7 @@ def build_world():
     return {"site": site, "coordinator": make_coordinator(site.edition.team)}
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def world(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)
+kept_world, world = built_once(build_world)
 
 
 @pytest.fixture
