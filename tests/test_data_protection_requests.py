@@ -35,7 +35,7 @@ from .admin_helpers import make_application, make_coordinator, make_superuser, m
 from .enrolment_helpers import submit, valid_answers
 from .enrolment_world import small_site, with_question
 from .factories import polish
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -101,16 +101,12 @@ def build_world():
     }
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
+kept_world, copied = built_once(build_world, name="copied")
 
 
 @pytest.fixture
-def world(request, kept_world):
+def world(copied):
     """The test's copy of the world, with Anna's browser back as a client of the test's own."""
-    copied = a_copy_for_the_test(request, kept_world)
     applicant = Client()
     for name, value in copied.pop("applicants_cookies").items():
         applicant.cookies[name] = value
