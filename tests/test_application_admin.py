@@ -31,7 +31,7 @@ from .admin_helpers import (
 )
 from .builders import make_team
 from .factories import SmallSite, TeamFactory
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -58,15 +58,7 @@ def build_world():
     return {"site": site, "application": application, "coordinator": coordinator}
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def copied(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)
+kept_world, copied = built_once(build_world, name="copied")
 
 
 @pytest.fixture

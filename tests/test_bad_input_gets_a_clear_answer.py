@@ -18,27 +18,25 @@ from .admin_forms import page_form_data
 from .admin_helpers import make_superuser
 from .enrolment_helpers import submit, valid_answers
 from .factories import publish
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 from .security_factories import small_site
 
-pytestmark = pytest.mark.django_db
+# Every test gets its own copy of the module's site, even a test that does not name it: once
+# built it is the default site until the module ends, so the tests that only search run on it too,
+# whichever test comes first.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_site")]
 
 FORM = "application/x-www-form-urlencoded"
 DIAGNOSIS = "<p>Pierwszy akapit diagnozy.</p><p>Drugi akapit, <b>z pogrubieniem</b>.</p>"
 
 
-@pytest.fixture(scope="module")
-def kept_site(django_db_setup, django_db_blocker):
-    # A programme for people at risk: its form also asks when it is safe to get in touch.
-    with built_once_for_the_module(django_db_blocker):
-        yield small_site(sensitive=True)
+def build_site():
+    """A small site whose programme is for people at risk: its form also asks when it is safe to
+    get in touch."""
+    return small_site(sensitive=True)
 
 
-@pytest.fixture(autouse=True)
-def own_site(request, kept_site):
-    """The module's site, for every test: once built it is the default site until the module
-    ends, so the tests that only search run on it too, whichever test comes first."""
-    return a_copy_for_the_test(request, kept_site)
+kept_world, own_site = built_once(build_site, name="own_site")
 
 
 @pytest.fixture

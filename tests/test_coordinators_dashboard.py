@@ -23,7 +23,7 @@ from .admin_factories import another_edition
 from .admin_helpers import make_application, make_coordinator, make_superuser, make_user
 from .builders import edition_like
 from .factories import SmallSite, TeamFactory
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 from .test_admin_speaks_polish import set_admin_language
 
 pytestmark = pytest.mark.django_db
@@ -88,15 +88,7 @@ def build_teams_work():
     }
 
 
-@pytest.fixture(scope="module")
-def kept_teams_work(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_teams_work()
-
-
-@pytest.fixture
-def teams_work(request, kept_teams_work):
-    return a_copy_for_the_test(request, kept_teams_work)
+kept_world, teams_work = built_once(build_teams_work, name="teams_work")
 
 
 def dashboard(client, user):

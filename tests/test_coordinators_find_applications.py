@@ -14,7 +14,7 @@ from enrolment.references import ALPHABET
 from .admin_factories import another_edition
 from .admin_helpers import APPLICATIONS_URL, make_application, make_coordinator
 from .factories import SmallSite
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 from .test_admin_speaks_polish import set_admin_language
 
 pytestmark = pytest.mark.django_db
@@ -65,15 +65,7 @@ def build_world():
     return {"site": site, "people": people, "coordinator": coordinator}
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def copied(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)
+kept_world, copied = built_once(build_world, name="copied")
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from .admin_factories import add_questions, translate
 from .admin_helpers import export_rows, make_coordinator, set_admin_language
 from .enrolment_helpers import submit, valid_answers
 from .factories import SmallSite
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 from .page_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -79,15 +79,7 @@ def build_world():
     }
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def world(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)
+kept_world, world = built_once(build_world)
 
 
 @pytest.fixture

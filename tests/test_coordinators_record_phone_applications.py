@@ -33,7 +33,7 @@ from .admin_helpers import (
 )
 from .enrolment_helpers import run_queued_notifications, valid_answers
 from .factories import PersonFactory, SmallSite, TeamFactory, polish
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 from .smtp_server import loopback_mail_server
 
 pytestmark = pytest.mark.django_db
@@ -72,15 +72,7 @@ def build_world():
     }
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def copied(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)
+kept_world, copied = built_once(build_world, name="copied")
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from .admin_helpers import (
     make_user,
 )
 from .factories import SmallSite
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -41,15 +41,7 @@ def build_world():
     }
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def world(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)
+kept_world, world = built_once(build_world)
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ from .admin_forms import form_data
 from .admin_helpers import make_application, make_coordinator, make_editor, make_superuser
 from .builders import edition_like
 from .factories import SmallSite, TeamFactory
-from .once_per_module import a_copy_for_the_test, built_once_for_the_module
+from .once_per_module import built_once
 from .scripted_smtp import RefusingInbox
 from .smtp_server import LoopbackSMTPServer, free_loopback_port, mail_through
 
@@ -66,22 +66,14 @@ def digest_settings(settings):
     return settings
 
 
-def build_world():
+def build_site():
     """The small site every test starts from, with neither applications nor coordinators: the
     digest goes to every team with coordinators and something to do, so each test adds its own
     (a world with them would be in the database for the module's later tests too)."""
-    return {"site": SmallSite.build()}
+    return SmallSite.build()
 
 
-@pytest.fixture(scope="module")
-def kept_world(django_db_setup, django_db_blocker):
-    with built_once_for_the_module(django_db_blocker):
-        yield build_world()
-
-
-@pytest.fixture
-def site(request, kept_world):
-    return a_copy_for_the_test(request, kept_world)["site"]
+kept_world, site = built_once(build_site, name="site")
 
 
 @pytest.fixture
