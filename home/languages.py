@@ -29,19 +29,18 @@ class Languages:
 def active_locale_id(request=None):
     """The id of the active language's locale (Wagtail's `Locale.get_active`, which reads the
     database on every call), from the versioned cache: saving a locale forgets it."""
-    ids = cached(
-        request, ("locale-ids",), lambda: dict(Locale.objects.values_list("language_code", "pk"))
-    )
-    language = get_supported_content_language_variant(get_language())
-    return ids.get(language) or Locale.get_active().pk
+    return _cached_locale_id(get_language(), request) or Locale.get_active().pk
 
 
 def default_locale_id(request=None):
     """The id of the default language's locale (Wagtail's `Locale.get_default`, which reads the
     database on every call), from the same cached map."""
+    return _cached_locale_id(settings.LANGUAGE_CODE, request) or Locale.get_default().pk
+
+
+def _cached_locale_id(language, request):
     ids = cached(request, ("locale-ids",), _locale_ids)
-    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    return ids.get(language) or Locale.get_default().pk
+    return ids.get(get_supported_content_language_variant(language))
 
 
 def in_active_language(instance, request=None):
