@@ -23,7 +23,6 @@ and bench/ shows what it saves (the closing note of issue 16 has the numbers).
 
 from typing import NamedTuple
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils import translation
@@ -31,7 +30,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
-from .versioned_cache import cached
+from .versioned_cache import cached, read_for_visitor
 
 
 class PageOnTheWay(NamedTuple):
@@ -66,15 +65,6 @@ class PageOnTheWay(NamedTuple):
             return model._default_manager.get(pk=self.pk)
         except model.DoesNotExist as error:
             raise Http404 from error
-
-
-def read_for_visitor(request, key, read):
-    """`read()`, kept under `key` in the versioned cache for a visitor without a session, when
-    it reads what only publishing, saving or moving a page changes (a live page's row, its
-    form's questions); read afresh for anyone else, and outside a request."""
-    if request is None or settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return read()
-    return cached(request, key, read)
 
 
 def route_for_request(request, path):

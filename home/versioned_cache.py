@@ -24,6 +24,7 @@ import threading
 import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -49,6 +50,16 @@ def cached(request, key, load):
             cache.set(full_key, value, TIMEOUT)
         _keep_local_copy(full_key, value)
     return value
+
+
+def read_for_visitor(request, key, read):
+    """`read()`, kept under `key` as `cached` keeps it for a visitor without a session, when it
+    reads what only publishing, saving or moving a page changes (a live page's row, its form's
+    questions); read afresh for anyone else (an editor sees the editing state too), and outside
+    a request."""
+    if request is None or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return read()
+    return cached(request, key, read)
 
 
 def keep(request, key, value):

@@ -19,7 +19,7 @@ from home.current_request import current_request
 from home.descriptions import plain_text, short_description
 from home.languages import in_active_language
 from home.models.pages import LatinSlugMixin
-from home.routing import read_for_visitor
+from home.versioned_cache import read_for_visitor
 from home.view_restrictions import ViewRestrictionsMixin
 from programmes.models import ProgrammePage
 from programmes.models.edition_facts import editions_ahead, editions_of
@@ -137,7 +137,7 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     @cached_property
     def programme(self):
         # The parent is always a programme page (parent_page_types): one query, not two, and
-        # none for a visitor on a warm cache (home.routing.read_for_visitor).
+        # none for a visitor on a warm cache (home.versioned_cache.read_for_visitor).
         return read_for_visitor(
             current_request(),
             ("programme-of-form", self.pk),
@@ -192,7 +192,7 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     def questions(self):
         """The form's fields as a list, read once per request (the form's class and the stored
         answers both ask; the page is read afresh per request), and for a visitor on a warm
-        cache kept with the live page (home.routing.read_for_visitor)."""
+        cache kept with the live page (home.versioned_cache.read_for_visitor)."""
         if not self.live:
             return list(self.get_form_fields())
         key = ("form-questions", self.pk)

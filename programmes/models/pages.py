@@ -31,8 +31,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.current_request import current_request
 from home.models.pages import BasePage
-from home.routing import read_for_visitor
-from home.versioned_cache import cached
+from home.versioned_cache import cached, read_for_visitor
 from programmes.calendar_feeds import programme_calendar
 from programmes.feeds import news_feed, programme_feed
 from programmes.programme_parts import parts_of, published_version
@@ -483,7 +482,7 @@ class UpdatePage(BasePage):
     @cached_property
     def parent_programme(self):
         """The programme the update belongs to, or None for news of the whole site (kept for
-        visitors: home.routing.read_for_visitor)."""
+        visitors: home.versioned_cache.read_for_visitor)."""
 
         def read():
             parent = self.get_parent().specific

@@ -6,7 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from home.models.pages import BasePage
-from home.routing import read_for_visitor
+from home.versioned_cache import read_for_visitor
 from programmes.calendar_feeds import site_calendar
 from programmes.listing import ProgrammeFilterForm, programmes_under, with_editions
 
