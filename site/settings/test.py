@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F401
-from .base import INSTALLED_APPS, environment
+from .base import DATABASES, INSTALLED_APPS, environment
 
 DEBUG = False
 SECRET_KEY = "tests-only-not-secret"  # noqa: S105  # nosec B105
@@ -22,8 +22,6 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 # Tests never touch a shared cache, whatever REDIS_URL the machine has.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
-from .base import DATABASES  # noqa: E402
 
 if not environment.get("DATABASE_URL"):
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
