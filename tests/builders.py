@@ -3,6 +3,8 @@
 import datetime
 import itertools
 
+from django.utils import timezone
+
 from home.models import ContactPoint, ContactPointOpeningHours, Notice
 from programmes.models import (
     Edition,
@@ -121,3 +123,12 @@ def publish_polish_edition(programme, **facts):
             setattr(edition, field, value)
     programme.editions = editions
     programme.save_revision().publish()
+
+
+def enrolment_closed_yesterday():
+    """Facts for `publish_polish_edition`: enrolment open for ten days until yesterday."""
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    return {
+        "enrolment_opens_on": yesterday - datetime.timedelta(days=10),
+        "enrolment_closes_on": yesterday,
+    }

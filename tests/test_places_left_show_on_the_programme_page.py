@@ -20,7 +20,7 @@ from enrolment import waiting_list
 from enrolment.models import Application, ApplicationStatus
 from programmes import edition_annotations
 
-from .builders import publish_polish_edition
+from .builders import enrolment_closed_yesterday, publish_polish_edition
 from .enrolment_world import programme_in_every_language, stored_application
 from .once_per_module import built_once
 from .page_text import visible_text
@@ -169,12 +169,7 @@ def test_places_left_are_shown_while_enrolment_is_yet_to_open(client, three_plac
 def test_nothing_is_said_of_places_left_once_enrolment_has_closed(client, three_places):
     site, pages = three_places
     stored_application(site)
-    yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    publish_polish_edition(
-        site.programme,
-        enrolment_opens_on=yesterday - datetime.timedelta(days=10),
-        enrolment_closes_on=yesterday,
-    )
+    publish_polish_edition(site.programme, **enrolment_closed_yesterday())
     for page in pages:
         html = page_html(client, page)
         assert places_left_rows(html) == []

@@ -12,7 +12,6 @@ import re
 
 import extruct
 import pytest
-from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from home import site_wide_parts
@@ -22,7 +21,7 @@ from home.phone_numbers import tel_href
 from home.structured_data import SCHEMA_DAYS, json_ld_script
 
 from . import enrolment_world
-from .builders import publish_polish_edition
+from .builders import enrolment_closed_yesterday, publish_polish_edition
 from .factories import publish
 from .once_per_module import built_once
 from .page_text import visible_text
@@ -264,12 +263,7 @@ class TestAProgrammeOfTheTestsOwn:
         service = one_of_type(json_ld(client.get(site.programme.url)), "GovernmentService")
         assert site.form.full_url in values_of(service, "serviceUrl")
 
-        yesterday = timezone.localdate() - datetime.timedelta(days=1)
-        publish_polish_edition(
-            site.programme,
-            enrolment_opens_on=yesterday - datetime.timedelta(days=10),
-            enrolment_closes_on=yesterday,
-        )
+        publish_polish_edition(site.programme, **enrolment_closed_yesterday())
         response = client.get(site.programme.url)
         assert site.form.url not in response.content.decode()  # no "Apply" link on the page
         assert not values_of(one_of_type(json_ld(response), "GovernmentService"), "serviceUrl")

@@ -5,19 +5,17 @@ the Polish edition, following each application at once; nothing where the page s
 (enrolment closed, or nobody counting). Read with extruct, as in
 tests/test_programme_structured_data.py."""
 
-import datetime
 import re
 
 import extruct
 import pytest
-from django.utils import timezone
 
 from enrolment import waiting_list
 from enrolment.models import ApplicationStatus
 from programmes import edition_annotations
 from programmes.models.edition_facts import editions_of
 
-from .builders import publish_polish_edition
+from .builders import enrolment_closed_yesterday, publish_polish_edition
 from .enrolment_world import programme_in_every_language, stored_application
 from .once_per_module import built_once
 from .page_text import visible_text
@@ -106,12 +104,7 @@ class TestAProgrammeWithTwoPlaces:
     def test_no_places_left_are_published_once_enrolment_has_closed(self, client, two_places):
         site, pages = two_places
         stored_application(site)
-        yesterday = timezone.localdate() - datetime.timedelta(days=1)
-        publish_polish_edition(
-            site.programme,
-            enrolment_opens_on=yesterday - datetime.timedelta(days=10),
-            enrolment_closes_on=yesterday,
-        )
+        publish_polish_edition(site.programme, **enrolment_closed_yesterday())
         for page in pages:
             service, html = service_and_html(client, page)
             offer = offers_by_edition(service)[site.edition.pk]
