@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from . import environment
+from . import database, environment
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -123,6 +123,7 @@ DATABASES = {
         conn_max_age=int(environment.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+database.with_options(DATABASES["default"])
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent applicants on the embedded default: readers do not wait for the writer (WAL),
     # a transaction takes the write lock when it begins, so that it cannot fail half-way on

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from . import database
 from .base import *  # noqa: F401
 from .base import CONTENT_SECURITY_POLICY, MIDDLEWARE, environment
 
@@ -21,10 +22,12 @@ SECRET_KEY_FALLBACKS = environment.as_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = environment.require_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = environment.as_list("CSRF_TRUSTED_ORIGINS")
 DATABASES = {
-    "default": dj_database_url.parse(
-        environment.require("DATABASE_URL"),
-        conn_max_age=int(environment.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+    "default": database.with_options(
+        dj_database_url.parse(
+            environment.require("DATABASE_URL"),
+            conn_max_age=int(environment.get("DATABASE_CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        )
     )
 }
 # Shared by every worker and every application server: the per-address limit on enrolment
