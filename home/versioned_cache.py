@@ -11,7 +11,8 @@ HTML here too.
 A request reads the version once (one round trip), whoever asks: a caller without the request
 (home.cached_settings) gets the same version through `request_started`/`request_finished`.
 Each process also keeps its own copy of what it read, pickled as the cache server keeps it and
-unpickled on every read (each reader gets objects of its own, as from the server): under the
+unpickled on every read (each reader gets objects of its own, as from the server; a string or a
+number, which no reader can change, is kept as it is): under the
 same version it is the same value, so a warm page costs the version's round trip and nothing
 else here. A copy lives at most LOCAL_TIMEOUT seconds, and all of them are dropped when the
 version changes: a change made without signals heals within TIMEOUT + LOCAL_TIMEOUT.
@@ -28,6 +29,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
+from django.utils.safestring import SafeString
 
 logger = logging.getLogger(__name__)
 
@@ -99,21 +101,28 @@ def _shared_copy(full_key):
 _local = {"version": None, "entries": {}}
 
 
+# Values no reader can change, kept as they are: unpickling a copy of each (a page's kept HTML
+# is most of what a warm page reads) would only cost time.
+_IMMUTABLE = {str, SafeString, bytes, int, float, bool, type(None)}
+
+
 def _local_copy(full_key):
     entry = _local["entries"].get(full_key)
     if entry is None or entry[0] < time.monotonic():
         return _MISSING
-    return pickle.loads(entry[1])  # noqa: S301  # nosec B301
+    expires, kept, pickled = entry
+    return pickle.loads(kept) if pickled else kept  # noqa: S301  # nosec B301
 
 
 def _keep_local_copy(full_key, value):
     entries = _local["entries"]
     if len(entries) >= LOCAL_MAX_ENTRIES:
         entries.clear()
-    entries[full_key] = (
-        time.monotonic() + LOCAL_TIMEOUT,
-        pickle.dumps(value, pickle.HIGHEST_PROTOCOL),
-    )
+    expires = time.monotonic() + LOCAL_TIMEOUT
+    if type(value) in _IMMUTABLE:
+        entries[full_key] = (expires, value, False)
+    else:
+        entries[full_key] = (expires, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), True)
 
 
 def _drop_local_copies_unless(version):
