@@ -52,3 +52,16 @@ def places_left_shown(edition, today=None):
     if edition.enrolment_closes_on < today:
         return None
     return left
+
+
+def live_state(editions, today=None):
+    """A string naming what a page showing these editions says that changes with no editor's
+    save: each edition's places taken, and the minute "as of" which places left are shown
+    (templates/programmes/includes/places_left.html). The page's kept HTML names it
+    (home.templatetags.fragment_cache); everything else the editions show changes only when
+    an edition is saved, which forgets all kept HTML (programmes.programme_parts.MODELS)."""
+    today = today or timezone.localdate()
+    state = ",".join(f"{edition.pk}:{getattr(edition, PLACES_TAKEN, '-')}" for edition in editions)
+    if any(places_left_shown(edition, today) is not None for edition in editions):
+        state += "@" + timezone.localtime().strftime("%H:%M")
+    return state or "no-editions"

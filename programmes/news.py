@@ -9,11 +9,24 @@ own updates (programmes.models.pages).
 
 from django.db.models import Q
 
-from .models.pages import NewsIndexPage, ProgrammePage, UpdatePage, news_index_for, with_programmes
+from .models.pages import (
+    NewsIndexPage,
+    ProgrammePage,
+    UpdatePage,
+    news_index_for,
+    news_index_read_for,
+    with_programmes,
+)
 from .models.update_queries import live_paths, with_parent_path
 from .update_lists import LATEST_COUNT
 
-__all__ = ["latest_site_updates", "news_index_for", "site_updates", "with_programmes"]
+__all__ = [
+    "latest_site_updates",
+    "news_index_for",
+    "news_index_read_for",
+    "site_updates",
+    "with_programmes",
+]
 
 
 def site_updates(locale):

@@ -34,6 +34,10 @@ MODELS = [
     get_image_model_string(),  # the EU project's logo
     # The programme list keeps its programmes with their editions for visitors (home.routing).
     "programmes.Edition",
+    # The editions' teams and people: a programme page keeps its editions and contacts as HTML
+    # (named by their places taken: programmes.edition_annotations.live_state).
+    "programmes.Team",
+    "programmes.Person",
 ]
 
 

@@ -33,6 +33,7 @@ from home.current_request import current_request
 from home.models.pages import BasePage
 from home.versioned_cache import cached, read_for_visitor
 from programmes.calendar_feeds import programme_calendar
+from programmes.edition_annotations import live_state
 from programmes.feeds import news_feed, programme_feed
 from programmes.programme_parts import parts_of, published_version
 from programmes.update_lists import LATEST_COUNT, UpdateFilterForm, page_numbers, page_of_updates
@@ -326,6 +327,8 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             status=status_of(editions, today),
             # Names what the sections kept by the template show (None: keep nothing).
             published_version=version,
+            # Names, besides, what the editions' sections show that changes unsaved.
+            editions_state=live_state(editions, today),
             # Under a programme: its enrolment form and its updates; publishing, moving or
             # deleting any page, or a change of view restrictions, refreshes them.
             **(
@@ -334,11 +337,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
                 else cached(request, ("programme-children", version), children_shown)
             ),
             # A page: any page's publishing, moving or deletion refreshes it.
-            news_index=cached(
-                request,
-                ("news-index", self.path[: Page.steplen * 2], self.locale_id),
-                lambda: news_index_for(self),
-            ),
+            news_index=news_index_read_for(request, self),
         )
         return context
 
@@ -502,11 +501,19 @@ class UpdatePage(BasePage):
         programme = self.parent_programme
         context.update(
             programme=programme,
-            news_index=read_for_visitor(
-                request, ("news-list-for", self.pk), lambda: news_index_for(self)
-            ),
+            news_index=news_index_read_for(request, self),
         )
         return context
+
+
+def news_index_read_for(request, page):
+    """`news_index_for(page)`, kept for a visitor (home.versioned_cache.read_for_visitor): a
+    page's publishing, moving or deletion refreshes it."""
+    return read_for_visitor(
+        request,
+        ("news-index", page.path[: Page.steplen * 2], page.locale_id),
+        lambda: news_index_for(page),
+    )
 
 
 def news_index_for(page):
@@ -540,6 +547,7 @@ __all__ = [
     "ProgrammeType",
     "UpdatePage",
     "news_index_for",
+    "news_index_read_for",
     "status_of",
     "with_programmes",
 ]

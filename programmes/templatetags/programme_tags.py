@@ -5,7 +5,7 @@ from django import template
 
 from programmes import dates
 from programmes.listing import programmes_for_home_page
-from programmes.news import latest_site_updates, news_index_for
+from programmes.news import latest_site_updates, news_index_read_for
 
 register = template.Library()
 
@@ -29,7 +29,7 @@ def latest_updates_for(page):
     return latest_site_updates(page)
 
 
-@register.simple_tag
-def news_index_for_page(page):
-    """The news list of the page's site in the page's language, or None."""
-    return news_index_for(page)
+@register.simple_tag(takes_context=True)
+def news_index_for_page(context, page):
+    """The news list of the page's site in the page's language, or None (kept for visitors)."""
+    return news_index_read_for(context.get("request"), page)
