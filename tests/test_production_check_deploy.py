@@ -20,6 +20,7 @@ ENVIRONMENT = {
     "SITE_BASE_URL": "",
     "DATABASE_URL": "postgres://mops:fake@127.0.0.1:5432/mops",
     "DATABASE_CONN_MAX_AGE": "60",
+    "DATABASE_PREPARE_THRESHOLD": "5",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "DEFAULT_FROM_EMAIL": "MOPS <no-reply@mops.example.org>",
     "EMAIL_HOST": "smtp.example.org",

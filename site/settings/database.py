@@ -1,5 +1,7 @@
 """The database connection's options, the same for every settings module that uses PostgreSQL."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from . import environment
 
 # psycopg's own default: a query is prepared on the server after it ran this many times on the
@@ -25,4 +27,9 @@ def postgresql_options():
     threshold = environment.get("DATABASE_PREPARE_THRESHOLD", DEFAULT_PREPARE_THRESHOLD).strip()
     if threshold.lower() in {"off", "none", ""}:
         return {"server_side_binding": True, "prepare_threshold": None}
+    if not threshold.isdigit():
+        raise ImproperlyConfigured(
+            f"DATABASE_PREPARE_THRESHOLD must be a number of runs (0 or more) or `off`, "
+            f"not {threshold!r}."
+        )
     return {"server_side_binding": True, "prepare_threshold": int(threshold)}
