@@ -44,10 +44,13 @@ class ProgrammeIndexPage(RoutablePageMixin, BasePage):
         context["filter_form"] = form
         if request.GET:
             context["programmes"] = with_editions(programmes)
+            context["kept_list"] = None  # a choice of the visitor's: rendered for them
         else:  # the whole list, the same for every visitor until something is published
             context["programmes"] = read_for_visitor(
                 request, ("programme-list", self.pk), lambda: with_editions(programmes)
             )
+            # The template keeps its HTML too (home.templatetags.fragment_cache).
+            context["kept_list"] = f"{self.pk}:{self.live_revision_id}"
         return context
 
     @path("calendar/", name="calendar")
