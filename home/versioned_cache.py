@@ -59,9 +59,15 @@ def read_for_visitor(request, key, read):
     reads what only publishing, saving or moving a page changes (a live page's row, its form's
     questions); read afresh for anyone else (an editor sees the editing state too), and outside
     a request."""
-    if request is None or settings.SESSION_COOKIE_NAME in request.COOKIES:
+    if not is_visitor(request):
         return read()
     return cached(request, key, read)
+
+
+def is_visitor(request):
+    """Whether `request` comes from a reader without a session, for whom `read_for_visitor`
+    keeps what it reads."""
+    return request is not None and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def keep(request, key, value):

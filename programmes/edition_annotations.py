@@ -26,6 +26,11 @@ def annotate_editions_with(name, expression):
     _ANNOTATIONS[name] = expression
 
 
+def annotation_names():
+    """The names of the registered annotations, in the order they were registered."""
+    return list(_ANNOTATIONS)
+
+
 def with_annotations(editions):
     """The editions' queryset with every registered annotation."""
     if not _ANNOTATIONS:

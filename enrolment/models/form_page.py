@@ -22,7 +22,7 @@ from home.models.pages import LatinSlugMixin
 from home.versioned_cache import read_for_visitor
 from home.view_restrictions import ViewRestrictionsMixin
 from programmes.models import ProgrammePage
-from programmes.models.edition_facts import editions_ahead, editions_of
+from programmes.models.edition_facts import editions_ahead, editions_for_reader
 
 from ..default_language import in_default_language
 from ..form_page_form import EnrolmentFormPageForm
@@ -173,7 +173,9 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     @cached_property
     def _editions(self):
         # The form, its contacts and its view all ask; the page is read afresh per request.
-        return editions_of(self.programme)
+        # Kept for a visitor but their places taken; an application locks and reads its
+        # edition afresh (enrolment.submission).
+        return editions_for_reader(current_request(), self.programme)
 
     def open_editions(self, today=None):
         today = today or timezone.localdate()

@@ -21,7 +21,8 @@ from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from programmes.edition_annotations import with_annotations
+from home.versioned_cache import is_visitor, read_for_visitor
+from programmes.edition_annotations import annotation_names, with_annotations
 
 from .editions import Edition, ProgrammeStatus
 
@@ -64,11 +65,43 @@ def facts_of_programme():
     )
 
 
-def editions_of(programme, *, with_people=True):
+def editions_for_reader(request, programme):
+    """`editions_of(programme)` as a page shows them to `request`: the editions themselves,
+    which change only when an edition, a team, a person or a page is saved, kept for a visitor
+    (home.versioned_cache.read_for_visitor, forgotten by those saves); what other apps count
+    for each (the places taken) read afresh, in one small query. Anyone else, and a form
+    sent (validated against the editions as they are), reads them with their counts in one
+    query."""
+    if not is_visitor(request) or request.method != "GET":
+        return editions_of(programme)
+    editions = read_for_visitor(
+        request,
+        ("editions-of", programme.pk),
+        lambda: editions_of(programme, counted=False),
+    )
+    return with_counts(editions)
+
+
+def with_counts(editions):
+    """The editions (of editions_of, `counted=False`) with every registered annotation
+    (programmes.edition_annotations), read in one query for them all."""
+    names = annotation_names()
+    if not names or not editions:
+        return editions
+    counted = with_annotations(Edition.objects.filter(pk__in=[edition.pk for edition in editions]))
+    counts = {row[0]: row[1:] for row in counted.values_list("pk", *names)}
+    for edition in editions:
+        for name, value in zip(names, counts.get(edition.pk, (None,) * len(names)), strict=True):
+            setattr(edition, name, value)
+    return editions
+
+
+def editions_of(programme, *, with_people=True, counted=True):
     """The programme's editions for a reader of its language, oldest first: the source
     programme's editions and the words of this page's own, read in one query, with what other
     apps count for each edition in the same query (programmes.edition_annotations: the places
-    taken, counted on the source edition that applications point at)."""
+    taken, counted on the source edition that applications point at; not with `counted=False`,
+    see `with_counts`)."""
     source_language = source_language_code()
     editions = (
         Edition.objects.filter(
@@ -86,7 +119,7 @@ def editions_of(programme, *, with_people=True):
     )
     if with_people:
         editions = editions.select_related("team", "responsible_person")
-    editions = list(with_annotations(editions))
+    editions = list(with_annotations(editions) if counted else editions)
     found = [edition for edition in editions if edition.programme_language == source_language]
     own = [edition for edition in editions if edition.programme_id == programme.pk]
     if not found and not source_pages([programme.translation_key]).exists():

@@ -43,6 +43,7 @@ from .edition_facts import (
     current_or_latest,
     edition_in_focus,
     editions_ahead,
+    editions_for_reader,
     editions_of,
     past_editions,
     status_of,
@@ -304,8 +305,8 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             }
 
         context = super().get_context(request, *args, **kwargs)
-        # Editions are read afresh: their status depends on today's date.
-        editions = self.get_editions()
+        # Their status depends on today's date; their places taken are counted afresh.
+        editions = editions_for_reader(request, self)
         self.editions_shown = editions  # status() and cards read them; no second query
         parts = parts_of(request, self)
         if parts["target_group"] is not None:
