@@ -5,6 +5,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from programmes.models import NewsIndexPage, UpdatePage
@@ -173,3 +175,20 @@ def test_the_list_shows_only_updates_in_its_language(client, news_index, languag
     for polish in polish_updates():
         if polish.title not in {update.title for update in translated}:
             assert polish.title not in section
+
+
+def test_the_whole_list_is_kept_and_a_new_update_shows_on_the_next_view(client, news_index):
+    """The list asked for without choices is kept as HTML (it costs a warm view no query of
+    its own); publishing an update shows it on the next view."""
+    for _ in range(2):
+        results(client, news_index)
+    with CaptureQueriesContext(connection) as captured:
+        results(client, news_index)
+    own = [query["sql"] for query in captured if 'FROM "wagtailcore_site"' not in query["sql"]]
+    assert own == []  # Wagtail's site lookup only
+
+    make_update(
+        news_index, title="Nowa wiadomość po zachowaniu listy", date=datetime.date(2031, 1, 1)
+    )
+    html, _ = results(client, news_index)
+    assert listed_titles(html)[0] == "Nowa wiadomość po zachowaniu listy"

@@ -7,13 +7,16 @@ programme and links to the news list. The news list shows both, newest first, by
 and every programme offer an Atom feed of their updates at `<page>/feed/` (programmes.feeds).
 """
 
+import operator
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.panels import (
@@ -355,6 +358,10 @@ def contacts_from_editions(editions):
     return list(contacts.values())
 
 
+# What the news list's template reads of `NewsIndexPage.list_of_updates`, besides the programme.
+LISTED = ("filter_form", "updates", "page_numbers", "query_prefix")
+
+
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """The site's updates: its own and every programme's, newest first, by programme."""
 
@@ -380,8 +387,25 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if request.GET:
+            context.update(self.list_of_updates(request.GET), kept_list=None)
+            return context
+        # The whole list, the same for every visitor until something is published: the template
+        # keeps its HTML (home.templatetags.fragment_cache), so the list is read only when the
+        # template renders it.
+        whole = SimpleLazyObject(lambda: self.list_of_updates(request.GET))
+        context.update(
+            {name: SimpleLazyObject(partial(operator.getitem, whole, name)) for name in LISTED},
+            programme=None,
+            kept_list=f"{self.pk}:{self.live_revision_id}",
+        )
+        return context
+
+    def list_of_updates(self, query):
+        """The template's list for the address's `query` (a QueryDict): the filter form, the
+        chosen programme, one page of updates, its page numbers and the query to keep."""
         form = UpdateFilterForm(
-            request.GET or None,
+            query or None,
             programmes=ProgrammePage.objects.live().filter(locale=self.locale_id),
         )
         updates = self.updates()
@@ -389,21 +413,20 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if programme is not None:
             updates = updates.child_of(programme)
         try:
-            updates_page = page_of_updates(updates, request.GET.get("page"))
+            updates_page = page_of_updates(updates, query.get("page"))
         except InvalidPage as error:
             raise Http404(str(error)) from error
         if programme is None:
             # Across programmes, each update says which programme it belongs to.
             updates_page.object_list = with_programmes(updates_page.object_list)
-        context.update(
-            filter_form=form,
-            programme=programme,
-            updates=updates_page,
-            page_numbers=page_numbers(updates_page),
+        return {
+            "filter_form": form,
+            "programme": programme,
+            "updates": updates_page,
+            "page_numbers": page_numbers(updates_page),
             # The chosen programme stays chosen on the other pages of the list.
-            query_prefix=urlencode({"programme": programme.slug}) + "&" if programme else "",
-        )
-        return context
+            "query_prefix": urlencode({"programme": programme.slug}) + "&" if programme else "",
+        }
 
     @path("feed/", name="feed")
     def feed(self, request):
