@@ -2,8 +2,9 @@
 edited, kept in Django's cache: a programme page costs the same few queries however long it is.
 
 Kept: the lists (partners, forms of support, competences, goals, expected results, accompanying
-support), the target group and the EU project with its logo. Not kept: the editions, whose
-status depends on today's date, nor the enrolment form and the updates under the programme.
+support), the target group and the EU project with its logo. Not kept here: the editions (kept
+apart, their places taken counted afresh: programmes.models.edition_facts.editions_for_reader),
+nor the enrolment form and the updates under the programme.
 
 The key names the published version of the page (its live revision and when it was published)
 and today's date, inside home.versioned_cache, whose version changes whenever a page is
