@@ -24,7 +24,6 @@ from .field_names import (
     question_key,
     system_field_name,
 )
-from .models.applications import Application
 from .spam import ResilientReCaptchaField, recaptcha_is_configured
 from .submission_tokens import FIELD_NAME as TOKEN_FIELD_NAME, new_token, token_from
 
@@ -205,8 +204,8 @@ class EnrolmentBaseForm(BaseForm):
     def _token_used_by_another_form(self, token):
         if self.page is None:
             return False
-        applications = Application.objects.filter(submission_token=token)
-        return applications.exclude(page=in_default_language(self.page)).exists()
+        application = self.page.application_sent_with(token)
+        return application is not None and application.page_id != in_default_language(self.page).pk
 
     def system_field_order(self):
         system = {system_field_name(key) for key in SYSTEM_FIELD_NAMES}

@@ -28,7 +28,7 @@ from ..default_language import in_default_language
 from ..form_page_form import EnrolmentFormPageForm
 from ..forms import EnrolmentFormBuilder
 from ..spam import reject_if_rate_limited
-from ..submission import submit_application
+from ..submission import sent_with, submit_application
 from ..submission_tokens import token_from
 from .applications import Application
 
@@ -247,12 +247,20 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     def _sent_before(self, request):
         """The application this form (or its translation) stored from the same rendered form;
         a token of another form page's application is not this form's to answer with."""
-        token = token_from(request.POST)
+        application = self.application_sent_with(token_from(request.POST))
+        if application is None or application.page_id != in_default_language(self).pk:
+            return None
+        return application
+
+    def application_sent_with(self, token):
+        """The application stored from the rendered form that carried `token`, by any form
+        page, or None: read once for this request's page (the view and the form both ask)."""
         if not token:
             return None
-        return Application.objects.filter(
-            submission_token=token, page=in_default_language(self)
-        ).first()
+        asked = self.__dict__.setdefault("_applications_sent_with", {})
+        if token not in asked:
+            asked[token] = sent_with(token)
+        return asked[token]
 
     @path("confirmation/", name="confirmation")
     def confirmation_view(self, request):

@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from home.versioned_cache import is_visitor, read_for_visitor
+from home.versioned_cache import is_visitor, keep, peek
 from programmes.edition_annotations import annotation_names, with_annotations
 
 from .editions import Edition, ProgrammeStatus
@@ -68,23 +68,23 @@ def facts_of_programme():
 def editions_for_reader(request, programme):
     """`editions_of(programme)` as a page shows them to `request`: the editions themselves,
     which change only when an edition, a team, a person or a page is saved, kept for a visitor
-    (home.versioned_cache.read_for_visitor, forgotten by those saves); what other apps count
-    for each (the places taken) read afresh, in one small query. Anyone else, and a form
-    sent (validated against the editions as they are), reads them with their counts in one
-    query."""
-    if not is_visitor(request) or request.method != "GET":
+    (home.versioned_cache, forgotten by those saves), and what other apps count for each (the
+    places taken) read afresh in one small query. Read with their counts in one query when
+    they are not kept yet, and always for anyone else."""
+    if not is_visitor(request):
         return editions_of(programme)
-    editions = read_for_visitor(
-        request,
-        ("editions-of", programme.pk),
-        lambda: editions_of(programme, counted=False),
-    )
-    return with_counts(editions)
+    key = ("editions-of", programme.pk)
+    kept = peek(request, key)
+    if kept is not None:
+        return with_counts(kept)
+    editions = editions_of(programme)
+    keep(request, key, editions)
+    return editions
 
 
 def with_counts(editions):
-    """The editions (of editions_of, `counted=False`) with every registered annotation
-    (programmes.edition_annotations), read in one query for them all."""
+    """The editions (of `editions_of`) with every registered annotation
+    (programmes.edition_annotations) read afresh, in one query for them all."""
     names = annotation_names()
     if not names or not editions:
         return editions
@@ -96,12 +96,11 @@ def with_counts(editions):
     return editions
 
 
-def editions_of(programme, *, with_people=True, counted=True):
+def editions_of(programme, *, with_people=True):
     """The programme's editions for a reader of its language, oldest first: the source
     programme's editions and the words of this page's own, read in one query, with what other
     apps count for each edition in the same query (programmes.edition_annotations: the places
-    taken, counted on the source edition that applications point at; not with `counted=False`,
-    see `with_counts`)."""
+    taken, counted on the source edition that applications point at)."""
     source_language = source_language_code()
     editions = (
         Edition.objects.filter(
@@ -119,7 +118,7 @@ def editions_of(programme, *, with_people=True, counted=True):
     )
     if with_people:
         editions = editions.select_related("team", "responsible_person")
-    editions = list(with_annotations(editions) if counted else editions)
+    editions = list(with_annotations(editions))
     found = [edition for edition in editions if edition.programme_language == source_language]
     own = [edition for edition in editions if edition.programme_id == programme.pk]
     if not found and not source_pages([programme.translation_key]).exists():
