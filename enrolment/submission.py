@@ -188,9 +188,12 @@ def places_taken_and_sent_before(edition, token):
     would miss the place taken by the transaction it waited for."""
     if not token:
         return places_taken(edition), False
-    found = Application.objects.filter(Q(edition=edition) | Q(submission_token=token)).aggregate(
-        taken=Count("pk", filter=Q(edition=edition, status__in=STATUSES_TAKING_A_PLACE)),
-        sent_before=Count("pk", filter=Q(submission_token=token)),
+    # Only the rows either count reads (the edition's places held, the token's application):
+    # never the edition's waiting list.
+    taking = Q(edition=edition, status__in=STATUSES_TAKING_A_PLACE)
+    sent = Q(submission_token=token)
+    found = Application.objects.filter(taking | sent).aggregate(
+        taken=Count("pk", filter=taking), sent_before=Count("pk", filter=sent)
     )
     return found["taken"], found["sent_before"] > 0
 

@@ -124,6 +124,12 @@ class Application(AbstractFormSubmission):
         ordering = ["-submit_time"]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
+        indexes = [
+            # The places taken, counted on every view of a programme or form page and in every
+            # application's transaction, read only the rows holding a place: not the thousands
+            # on the waiting list after an opening.
+            models.Index(fields=["edition", "status"], name="enrolment_app_edition_status"),
+        ]
         permissions = [
             ("export_application", "Can export applications"),
             # Requests under RODO art. 15-17: find one person's applications across teams,
