@@ -84,6 +84,9 @@ def peek(request, key):
     value = _local_copy(full_key)
     if value is _MISSING:
         value = _shared_copy(full_key)
+        if value is not _MISSING:
+            # As `cached` does: the next request of this process reads its own copy.
+            _keep_local_copy(full_key, value)
     return None if value is _MISSING else value
 
 
@@ -123,7 +126,13 @@ def _local_copy(full_key):
 def _keep_local_copy(full_key, value):
     entries = _local["entries"]
     if len(entries) >= LOCAL_MAX_ENTRIES:
-        entries.clear()
+        # The expired copies go first (a programme page's HTML is named by the minute while it
+        # shows places left); all of them only if the live ones alone fill the room.
+        now = time.monotonic()
+        for expired in [key for key, entry in entries.items() if entry[0] < now]:
+            del entries[expired]
+        if len(entries) >= LOCAL_MAX_ENTRIES:
+            entries.clear()
     expires = time.monotonic() + LOCAL_TIMEOUT
     if type(value) in _IMMUTABLE:
         entries[full_key] = (expires, value, False)

@@ -3,6 +3,7 @@
 and kept as a script for visitors: no query of its own, nor any building, on a warm page."""
 
 from django import template
+from django.utils import timezone
 
 from home import site_wide_parts
 from home.models import InstitutionSettings
@@ -29,5 +30,7 @@ def institution_json_ld(context):
         return json_ld_script(data) if data else ""
 
     # What it is built from changes only with a published page, a snippet or the settings
-    # (home.site_wide_parts forgets it then); the address names the host.
-    return read_for_visitor(request, ("institution-json-ld", page.pk, request.get_host()), build)
+    # (home.site_wide_parts forgets it then), and with the day (a one-day opening rule is
+    # left out once past); the address names the host.
+    key = ("institution-json-ld", page.pk, request.get_host(), timezone.localdate().isoformat())
+    return read_for_visitor(request, key, build)
