@@ -78,7 +78,10 @@ def test_a_moderators_change_is_logged_with_both_addresses_and_reaches_the_next_
     programme = SmallSite.build(sensitive=True).programme
     old = stored_address()
     moderator = member_of(roles.MODERATORS)
-    assert quick_exit_href(client, programme) == old
+    # Seen twice, so that the bar is kept as HTML (a new site's first view makes its settings'
+    # row, which forgets what was kept before it).
+    for _ in range(2):
+        assert quick_exit_href(client, programme) == old
 
     client.force_login(moderator)
     response = post_address(client, NEW_ADDRESS)
