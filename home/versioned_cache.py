@@ -119,7 +119,7 @@ def _local_copy(full_key):
     entry = _local["entries"].get(full_key)
     if entry is None or entry[0] < time.monotonic():
         return _MISSING
-    expires, kept, pickled = entry
+    _expires, kept, pickled = entry
     return pickle.loads(kept) if pickled else kept  # noqa: S301  # nosec B301
 
 

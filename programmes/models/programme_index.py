@@ -1,5 +1,6 @@
 """The list of programmes, which readers filter by status and target group (programmes.listing)."""
 
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -46,10 +47,13 @@ class ProgrammeIndexPage(RoutablePageMixin, BasePage):
             context["programmes"] = with_editions(programmes)
             context["kept_list"] = None  # a choice of the visitor's: rendered for them
         else:  # the whole list, the same for every visitor until something is published
-            context["programmes"] = read_for_visitor(
-                request, ("programme-list", self.pk), lambda: with_editions(programmes)
+            # The template keeps its HTML (home.templatetags.fragment_cache), so the list is
+            # read only when the template renders it.
+            context["programmes"] = SimpleLazyObject(
+                lambda: read_for_visitor(
+                    request, ("programme-list", self.pk), lambda: with_editions(programmes)
+                )
             )
-            # The template keeps its HTML too (home.templatetags.fragment_cache).
             context["kept_list"] = f"{self.pk}:{self.live_revision_id}"
         return context
 
