@@ -9,13 +9,14 @@ programme page's time (bench/results/profile-*).
 `route_for_request` finds the same page in a map of the live pages under each language's home
 page, kept in the versioned cache (home.versioned_cache: publishing, unpublishing, moving,
 saving or deleting any page, or saving a site or a locale, forgets it), and reads only that
-page, as its specific type, kept there too for visitors without a session: on a warm cache
-the site's query is the only one routing makes. The rest of the address goes where Wagtail's
+page, as its specific type, kept there too for visitors without a session. The site is Wagtail's
+choice for the address's host and port, kept there too (home.site_lookup): on a warm cache
+routing reads nothing from the database. The rest of the address goes where Wagtail's
 walk would hand it: to the first page on the way that routes by itself (a routable page whose
 own sub-address matches, e.g. a programme's feed or a form's confirmation), else to the deepest
 page found, whose own `route` decides (a draft or an unknown child: Wagtail's 404).
 
-It uses public APIs only (`Site.find_for_request`, `Page.route`, `RoutablePageMixin.route` and
+It uses public APIs only (`get_site_for_hostname`, `Page.route`, `RoutablePageMixin.route` and
 `get_resolver`, `Page.localized`, `specific_class`); tests/test_routing_finds_what_wagtail_finds.py
 compares it with Wagtail's walk on every address of a site, in every language, drafts included,
 and bench/ shows what it saves (the closing note of issue 16 has the numbers).
@@ -28,8 +29,9 @@ from django.http import Http404
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from .site_lookup import site_for_request
 from .versioned_cache import cached, read_for_visitor
 
 
@@ -69,7 +71,7 @@ class PageOnTheWay(NamedTuple):
 
 def route_for_request(request, path):
     """(page, args, kwargs) as Wagtail's `Page.route_for_request` finds them, or None."""
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return None
     language = get_supported_content_language_variant(translation.get_language())
