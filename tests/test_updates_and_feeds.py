@@ -258,6 +258,24 @@ def test_an_update_shows_its_date_lead_and_content_and_leads_back_to_its_program
     assert f'<meta name="description" content="{update.lead}">' in html
 
 
+def test_an_update_corrected_and_its_programme_renamed_show_on_the_next_view(
+    client, lesnica_programme
+):
+    """An update's page is kept as HTML for visitors: a published correction, and a new name of
+    its programme, show at once all the same."""
+    update = UpdatePage.objects.child_of(lesnica_programme).get(slug="pierwsza-edycja-programu")
+    for _ in range(2):  # kept
+        assert "Poprawiony wstęp" not in client.get(update.url).content.decode()
+
+    update.lead = "Poprawiony wstęp aktualności."
+    update.save_revision().publish()
+    assert "Poprawiony wstęp aktualności." in client.get(update.url).content.decode()
+
+    lesnica_programme.title = "Program pod nowym tytułem"
+    lesnica_programme.save_revision().publish()
+    assert "Program pod nowym tytułem" in client.get(update.url).content.decode()
+
+
 def test_an_update_of_a_sensitive_programme_sends_no_referrer_and_every_update_offers_the_exit(
     client, violence_programme, lesnica_programme
 ):
