@@ -146,8 +146,11 @@ def _claim(notification_id, task_id):
     with transaction.atomic():
         notification = (
             # Lock only the notification row: PostgreSQL cannot lock the nullable side of a join.
+            # The message names the application and its programme (enrolment.messages), nothing
+            # else joined: each join costs every delivery (the worker keeps pace with an
+            # opening's applicants: bench/opening.py).
             Notification.objects.select_for_update(of=("self",))
-            .select_related("application__edition", "application__programme", "application__team")
+            .select_related("application__programme")
             .filter(pk=notification_id)
             .first()
         )
@@ -183,15 +186,15 @@ def _claim(notification_id, task_id):
 
 def _record(notification_id, error=None):
     """The outcome of a sent (or refused) attempt, with the retry it calls for."""
+    if error is None:
+        # One UPDATE, which locks the row as it writes: nothing read is needed to record it.
+        Notification.objects.filter(pk=notification_id).update(
+            delivered_at=timezone.now(), last_error="", next_attempt_at=None
+        )
+        return "delivered"
     with transaction.atomic():
         notification = Notification.objects.select_for_update(of=("self",)).get(pk=notification_id)
-        if error is not None:
-            return _record_failure(notification, error, permanent=is_permanent(error))
-        notification.delivered_at = timezone.now()
-        notification.last_error = ""
-        notification.next_attempt_at = None
-        notification.save(update_fields=["last_error", "delivered_at", "next_attempt_at"])
-    return "delivered"
+        return _record_failure(notification, error, permanent=is_permanent(error))
 
 
 def _failure_reason(error, permanent):
