@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import (
     COMMENTS_RELATION_NAME,
     Locale,
@@ -184,5 +186,8 @@ def connect_signals():
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(forget, dispatch_uid=f"site-wide-parts-{id(signal)}")
     # Also a page saved otherwise than by publishing (code, a shell, the demo builder) or
-    # deleted: the live pages that home.routing keeps may have changed.
-    forget_when_saved([*SITE_WIDE_MODELS, *get_page_models()])
+    # deleted: the live pages that home.routing keeps may have changed. Pages kept as HTML show
+    # images and documents (a rendition's address, a document's title, address and size).
+    forget_when_saved(
+        [*SITE_WIDE_MODELS, *get_page_models(), get_image_model(), get_document_model()]
+    )

@@ -7,9 +7,11 @@ import re
 import pytest
 from defusedxml import ElementTree
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -258,14 +260,24 @@ def test_an_update_shows_its_date_lead_and_content_and_leads_back_to_its_program
     assert f'<meta name="description" content="{update.lead}">' in html
 
 
+def kept_view(client, page):
+    """The page as a visitor sees it once it is kept as HTML: the second view reads nothing
+    from the database."""
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(page.url).content.decode()
+    assert len(queries) == 0, [query["sql"][:120] for query in queries.captured_queries]
+    return html
+
+
 def test_an_update_corrected_and_its_programme_renamed_show_on_the_next_view(
     client, lesnica_programme
 ):
     """An update's page is kept as HTML for visitors: a published correction, and a new name of
     its programme, show at once all the same."""
     update = UpdatePage.objects.child_of(lesnica_programme).get(slug="pierwsza-edycja-programu")
-    for _ in range(2):  # kept
-        assert "Poprawiony wstęp" not in client.get(update.url).content.decode()
+    html = kept_view(client, update)
+    assert update.lead in html and "Poprawiony wstęp" not in html
 
     update.lead = "Poprawiony wstęp aktualności."
     update.save_revision().publish()
@@ -274,6 +286,29 @@ def test_an_update_corrected_and_its_programme_renamed_show_on_the_next_view(
     lesnica_programme.title = "Program pod nowym tytułem"
     lesnica_programme.save_revision().publish()
     assert "Program pod nowym tytułem" in client.get(update.url).content.decode()
+
+
+def test_a_document_replaced_shows_its_new_title_and_address_on_a_kept_update(
+    client, lesnica_programme
+):
+    """The link to a document in an update's content leads to the file the document holds now:
+    an old address, once the file is replaced, answers 404."""
+    document = get_document_model().objects.create(
+        title="Regulamin naboru", file=ContentFile(b"%PDF-1.4 pierwszy", name="regulamin.pdf")
+    )
+    update = UpdatePage.objects.child_of(lesnica_programme).get(slug="pierwsza-edycja-programu")
+    update.body = [("document", {"document": document, "title": ""})]
+    update.save_revision().publish()
+    html = kept_view(client, update)
+    assert "Regulamin naboru" in html and document.url in html
+
+    document.title = "Regulamin naboru, wersja z poprawkami"
+    document.file = ContentFile(b"%PDF-1.4 drugi", name="regulamin-poprawiony.pdf")
+    document.save()
+
+    html = client.get(update.url).content.decode()
+    assert "Regulamin naboru, wersja z poprawkami" in html
+    assert document.url in html
 
 
 def test_an_update_of_a_sensitive_programme_sends_no_referrer_and_every_update_offers_the_exit(

@@ -45,8 +45,11 @@ class BasePage(ViewRestrictionsMixin, LatinSlugMixin, Page):
     @property
     def meta_description(self):
         """What search engines and link previews show under the title, in the page's language:
-        the editor's description, else the lead, else the page's own first words."""
-        return short_description(self.search_description, self.lead, *self.description_fallbacks())
+        the editor's description, else the lead, else the page's own first words (read only
+        then: a page kept as HTML for visitors would otherwise read its content on every view)."""
+        return short_description(self.search_description, self.lead) or short_description(
+            *self.description_fallbacks()
+        )
 
     def description_fallbacks(self):
         """Texts of the page's own, best first, for a page without a lead."""
