@@ -16,8 +16,9 @@ walk would hand it: to the first page on the way that routes by itself (a routab
 own sub-address matches, e.g. a programme's feed or a form's confirmation), else to the deepest
 page found, whose own `route` decides (a draft or an unknown child: Wagtail's 404).
 
-It uses public APIs only (`get_site_for_hostname`, `Page.route`, `RoutablePageMixin.route` and
-`get_resolver`, `Page.localized`, `specific_class`); tests/test_routing_finds_what_wagtail_finds.py
+It uses public APIs only (`Page.route`, `RoutablePageMixin.route` and `get_resolver`,
+`Page.localized`, `specific_class`; the site as home.site_lookup finds it);
+tests/test_routing_finds_what_wagtail_finds.py
 compares it with Wagtail's walk on every address of a site, in every language, drafts included,
 and bench/ shows what it saves (the closing note of issue 16 has the numbers).
 """

@@ -5,8 +5,13 @@ sixth of a warm programme page on the benchmark's machine: the closing notes of 
 choice depends only on the address's host and port and on the sites' rows, so the answer of
 Wagtail's own function (`get_site_for_hostname`) is kept in the versioned cache, which saving
 or deleting a site forgets (home.site_wide_parts). Routing (home.routing) and the site settings
-(home.cached_settings) find the site here. Public APIs only: the request's `get_host` (which
-refuses a host the settings do not allow, as Django does everywhere else) and `get_port`.
+(home.cached_settings) find the site here.
+
+`get_site_for_hostname` is the module-level function behind `Site.find_for_request`, not in
+Wagtail's documentation: tests/test_the_site_is_found_once_per_host.py compares the two on every
+kind of host and port, so that an upgrade that changes it is noticed. Of the request, only its
+public `get_host` (which refuses a host the settings do not allow, as Django does everywhere
+else) and `get_port` are read.
 """
 
 from functools import partial

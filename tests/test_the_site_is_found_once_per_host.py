@@ -9,6 +9,7 @@ from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
+from home.models import SafetySettings
 from home.site_lookup import site_for_request
 
 from .factories import HomePageFactory, publish
@@ -90,3 +91,18 @@ def test_the_site_keeps_its_root_page_for_routing(sites):
 def test_a_host_the_settings_do_not_allow_is_refused_as_django_refuses_it(sites):
     with pytest.raises(DisallowedHost):
         site_for_request(request_to("attacker.example.com"))
+
+
+def test_each_site_reads_its_own_settings_and_shows_them_to_its_readers(client, sites):
+    """Site settings are read for the request's own site (home.cached_settings): two sites,
+    two "Leave this page" addresses, each on its own host's pages."""
+    addresses = {"default": "https://www.google.com/", "b:80": "https://pogoda.example.org/"}
+    for site, address in addresses.items():
+        SafetySettings.objects.update_or_create(
+            site=sites[site], defaults={"quick_exit_url": address}
+        )
+    for host, site in (("localhost", "default"), ("b.example.org", "b:80")):
+        assert SafetySettings.for_request(request_to(host)).quick_exit_url == addresses[site]
+        for _ in range(2):  # the second view kept
+            html = client.get("/", HTTP_HOST=host).content.decode()
+            assert f'class="quick-exit__link" href="{addresses[site]}"' in html
