@@ -9,6 +9,7 @@ from wagtail.views import serve_chain
 from .languages import active_locale_id
 from .routing import route_for_request
 from .search_ranking import ranked_search
+from .view_restrictions import public_only
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -36,11 +37,8 @@ def search(request):
     query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale_id=active_locale_id(request))
-            .exclude(depth__lte=1)
+        pages = public_only(
+            Page.objects.live().filter(locale_id=active_locale_id(request)).exclude(depth__lte=1)
         )
         results = ranked_search(pages, query)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))

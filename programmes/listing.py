@@ -5,11 +5,12 @@ from django.db.models import Exists
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.view_restrictions import public_only
+
 from .models.edition_facts import attach_editions, facts_of_programme
 from .models.editions import ProgrammeStatus
 from .models.pages import ProgrammePage
 from .models.snippets import TargetGroup
-from .visibility import public_only
 
 
 def live_programmes(locale):

@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from wagtail.models import PageViewRestriction
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -61,3 +64,23 @@ def test_ranked_results_page_through_every_match_once(client):
     assert second.status_code == 200
     more = [page.title for page in second.context["results"]]
     assert not set(titles) & set(more)
+
+
+def result_links(html):
+    """The addresses the results lead to."""
+    results = html.split('<ol class="search-results"', 1)
+    return re.findall(r'<h3><a href="([^"]+)"', results[1]) if len(results) == 2 else []
+
+
+def test_a_programme_under_a_password_is_not_found_until_the_password_is_removed(
+    client, lesnica_programme
+):
+    """Search leaves out what readers may not open; the site's view restrictions are read only
+    while it has any (home.view_restrictions), and a new or removed one counts at once."""
+    assert lesnica_programme.url in result_links(search(client, "Źródełko"))
+    restriction = PageViewRestriction.objects.create(
+        page=lesnica_programme, restriction_type=PageViewRestriction.PASSWORD, password="tajne"
+    )
+    assert lesnica_programme.url not in result_links(search(client, "Źródełko"))
+    restriction.delete()
+    assert lesnica_programme.url in result_links(search(client, "Źródełko"))

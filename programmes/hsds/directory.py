@@ -16,9 +16,9 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import InstitutionSettings
 from home.site_wide_parts import parts_for
+from home.view_restrictions import public_only
 from programmes.models import ProgrammePage, UpdatePage
 from programmes.models.edition_facts import editions_of, source_language_code
-from programmes.visibility import public_only
 
 
 @dataclass

@@ -35,12 +35,12 @@ from home.blocks import BaseStreamBlock
 from home.current_request import current_request
 from home.models.pages import BasePage
 from home.versioned_cache import cached, read_for_visitor
+from home.view_restrictions import public_only
 from programmes.calendar_feeds import programme_calendar
 from programmes.edition_annotations import live_state
 from programmes.feeds import news_feed, programme_feed
 from programmes.programme_parts import parts_of, published_version
 from programmes.update_lists import LATEST_COUNT, UpdateFilterForm, page_numbers, page_of_updates
-from programmes.visibility import public_only
 
 from .edition_facts import (
     current_or_latest,

@@ -10,7 +10,7 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
-from programmes.visibility import public_only
+from home.view_restrictions import public_only
 
 NEWEST_FIRST = ["-date", "-first_published_at", "-pk"]
 
