@@ -14,7 +14,11 @@ The programme's template keeps the HTML of the sections built from these parts a
 own text under the same key (`published_version`).
 """
 
+import operator
+from functools import partial
+
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail.images import get_image_model_string
 
 from home.versioned_cache import cached
@@ -40,6 +44,26 @@ MODELS = [
     "programmes.Team",
     "programmes.Person",
 ]
+
+
+# What `parts_of` gives, each a name in the programme template's context.
+PART_NAMES = (
+    "partners",
+    "support_forms",
+    "competence_groups",
+    "goals",
+    "expected_results",
+    "accompanying_support",
+    "target_group",
+    "eu_project",
+)
+
+
+def lazy_parts_of(request, programme):
+    """`parts_of`, read when the template first uses one of them: a page whose sections are
+    kept as HTML uses none, and would otherwise unpickle them all on every view."""
+    parts = SimpleLazyObject(lambda: parts_of(request, programme))
+    return {name: SimpleLazyObject(partial(operator.getitem, parts, name)) for name in PART_NAMES}
 
 
 def parts_of(request, programme):

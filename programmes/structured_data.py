@@ -103,7 +103,7 @@ def area_served(district, institution):
 def funder(eu_project):
     """The fund, with the operational programme and the project it finances the programme
     under, as the page's "Funding" section names them."""
-    if eu_project is None:
+    if not eu_project:  # None, also behind the page context's lazy parts
         return None
     return {
         "@type": "FundingScheme",

@@ -39,7 +39,7 @@ from home.view_restrictions import public_only
 from programmes.calendar_feeds import programme_calendar
 from programmes.edition_annotations import live_state
 from programmes.feeds import news_feed, programme_feed
-from programmes.programme_parts import parts_of, published_version
+from programmes.programme_parts import lazy_parts_of, published_version
 from programmes.update_lists import LATEST_COUNT, UpdateFilterForm, page_numbers, page_of_updates
 
 from .edition_facts import (
@@ -311,13 +311,19 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         # Their status depends on today's date; their places taken are counted afresh.
         editions = editions_for_reader(request, self)
         self.editions_shown = editions  # status() and cards read them; no second query
-        parts = parts_of(request, self)
-        if parts["target_group"] is not None:
-            self.target_group = parts["target_group"]  # the template's page.target_group
         version = published_version(request, self)
         today = timezone.localdate()
+        # Under a programme: its enrolment form and its updates; publishing, moving or deleting
+        # any page, or a change of view restrictions, refreshes them.
+        children = SimpleLazyObject(
+            children_shown
+            if version is None
+            else partial(cached, request, ("programme-children", version), children_shown)
+        )
+        # The parts, the children and the news list are read only when the template uses them:
+        # the sections kept as HTML (named by `published_version` and `editions_state`) do not.
         context.update(
-            parts,
+            lazy_parts_of(request, self),
             editions=editions,
             today=today,
             editions_ahead=editions_ahead(editions, today),
@@ -333,15 +339,12 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             published_version=version,
             # Names, besides, what the editions' sections show that changes unsaved.
             editions_state=live_state(editions, today),
-            # Under a programme: its enrolment form and its updates; publishing, moving or
-            # deleting any page, or a change of view restrictions, refreshes them.
-            **(
-                children_shown()
-                if version is None
-                else cached(request, ("programme-children", version), children_shown)
-            ),
+            **{
+                name: SimpleLazyObject(partial(operator.getitem, children, name))
+                for name in ("enrolment_page", "latest_updates")
+            },
             # A page: any page's publishing, moving or deletion refreshes it.
-            news_index=news_index_read_for(request, self),
+            news_index=SimpleLazyObject(partial(news_index_read_for, request, self)),
         )
         return context
 

@@ -30,8 +30,9 @@ def programme_json_ld(context):
     if request is None or not page_url:
         return ""  # the preview of a page never published has no address yet
     enrolment_page = context.get("enrolment_page")
-    # The form's address only while the page offers it ("Apply to this programme").
-    offered = enrolment_page is not None and context.get("status") == ProgrammeStatus.ENROLMENT_OPEN
+    # The form's address only while the page offers it ("Apply to this programme"). Truth, not
+    # `is not None`: the programme page's context gives it behind a lazy object.
+    offered = bool(enrolment_page) and context.get("status") == ProgrammeStatus.ENROLMENT_OPEN
     parts = site_wide_parts.parts_for(request, page.locale_id)
     data = programme_data(
         page=page,
