@@ -14,18 +14,17 @@ The programme's template keeps the HTML of the sections built from these parts a
 own text under the same key (`published_version`).
 """
 
-import operator
 from functools import partial
 
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
-from wagtail.images import get_image_model_string
 
+from home.lazy_context import lazy_entries
 from home.versioned_cache import cached
 
 from .models.snippets import EUProject, TargetGroup
 
-# Saving or deleting one of these changes what a programme page shows.
+# Saving or deleting one of these changes what a programme page shows (an image, such as the
+# EU project's logo, forgets every kept page: home.site_wide_parts).
 MODELS = [
     "programmes.ProgrammePartner",
     "programmes.Partner",
@@ -36,7 +35,6 @@ MODELS = [
     "programmes.AccompanyingSupportItem",
     "programmes.TargetGroup",
     "programmes.EUProject",
-    get_image_model_string(),  # the EU project's logo
     # The programme list keeps its programmes with their editions for visitors (home.routing).
     "programmes.Edition",
     # The editions' teams and people: a programme page keeps its editions and contacts as HTML
@@ -62,8 +60,7 @@ PART_NAMES = (
 def lazy_parts_of(request, programme):
     """`parts_of`, read when the template first uses one of them: a page whose sections are
     kept as HTML uses none, and would otherwise unpickle them all on every view."""
-    parts = SimpleLazyObject(lambda: parts_of(request, programme))
-    return {name: SimpleLazyObject(partial(operator.getitem, parts, name)) for name in PART_NAMES}
+    return lazy_entries(partial(parts_of, request, programme), PART_NAMES)
 
 
 def parts_of(request, programme):

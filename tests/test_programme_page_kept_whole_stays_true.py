@@ -7,12 +7,14 @@ them."""
 
 import datetime
 import re
+from unittest import mock
 
 import pytest
 import time_machine
 from django.utils import timezone
 
 from home.templatetags import fragment_cache
+from programmes.programme_parts import parts_of
 
 from .enrolment_world import programme_in_every_language, stored_application
 from .once_per_module import built_once
@@ -88,3 +90,19 @@ def test_places_left_as_of_moves_on_with_the_clock_and_is_kept_within_the_minute
         later = as_of_times(html_of(client, page))
     assert later and later != first
     assert all(datetime.datetime.fromisoformat(at) >= start for at in later)
+
+
+def test_a_kept_page_reads_neither_its_parts_nor_its_form_nor_its_updates(client, programme):
+    """A reader of the kept page gets it without the parts, the form and the updates it was
+    built from being read again (each a copy unpickled on every view, for nothing)."""
+    _site, pages = programme
+    for _ in range(2):  # kept
+        html_of(client, pages[0])
+    with (
+        mock.patch("programmes.programme_parts.parts_of", wraps=parts_of) as parts,
+        mock.patch("programmes.models.pages.news_index_read_for") as news_index,
+    ):
+        html = html_of(client, pages[0])
+    assert pages[0].title in html
+    parts.assert_not_called()
+    news_index.assert_not_called()

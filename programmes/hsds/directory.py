@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from home.models import InstitutionSettings
+from home.site_lookup import site_for_request
 from home.site_wide_parts import parts_for
 from home.view_restrictions import public_only
 from programmes.models import ProgrammePage, UpdatePage
@@ -63,9 +64,8 @@ class Directory:
 
     @cached_property
     def site(self):
-        return (
-            Site.find_for_request(self.request) or Site.objects.filter(is_default_site=True).first()
-        )
+        found = site_for_request(self.request) if self.request is not None else None
+        return found or Site.objects.filter(is_default_site=True).first()
 
     @cached_property
     def institution_settings(self):

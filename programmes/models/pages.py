@@ -7,7 +7,6 @@ programme and links to the news list. The news list shows both, newest first, by
 and every programme offer an Atom feed of their updates at `<page>/feed/` (programmes.feeds).
 """
 
-import operator
 from functools import partial
 
 from django.core.exceptions import ValidationError
@@ -33,6 +32,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.current_request import current_request
+from home.lazy_context import lazy_entries
 from home.models.pages import BasePage
 from home.versioned_cache import cached, read_for_visitor
 from home.view_restrictions import public_only
@@ -315,7 +315,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         today = timezone.localdate()
         # Under a programme: its enrolment form and its updates; publishing, moving or deleting
         # any page, or a change of view restrictions, refreshes them.
-        children = SimpleLazyObject(
+        children = (
             children_shown
             if version is None
             else partial(cached, request, ("programme-children", version), children_shown)
@@ -339,10 +339,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             published_version=version,
             # Names, besides, what the editions' sections show that changes unsaved.
             editions_state=live_state(editions, today),
-            **{
-                name: SimpleLazyObject(partial(operator.getitem, children, name))
-                for name in ("enrolment_page", "latest_updates")
-            },
+            **lazy_entries(children, ("enrolment_page", "latest_updates")),
             # A page: any page's publishing, moving or deletion refreshes it.
             news_index=SimpleLazyObject(partial(news_index_read_for, request, self)),
         )
@@ -396,9 +393,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         # The whole list, the same for every visitor until something is published: the template
         # keeps its HTML (home.templatetags.fragment_cache), so the list is read only when the
         # template renders it.
-        whole = SimpleLazyObject(lambda: self.list_of_updates(request.GET))
         context.update(
-            {name: SimpleLazyObject(partial(operator.getitem, whole, name)) for name in LISTED},
+            lazy_entries(partial(self.list_of_updates, request.GET), LISTED),
             programme=None,
             kept_list=f"{self.pk}:{self.live_revision_id}",
         )
@@ -528,7 +524,7 @@ class UpdatePage(BasePage):
         programme = self.parent_programme
         context.update(
             programme=programme,
-            news_index=news_index_read_for(request, self),
+            news_index=SimpleLazyObject(partial(news_index_read_for, request, self)),
         )
         return context
 
