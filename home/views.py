@@ -35,14 +35,20 @@ def serve(request, path):
 @require_GET
 def search(request):
     query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
+    results = []
     if query:
         pages = public_only(
             Page.objects.live().filter(locale_id=active_locale_id(request)).exclude(depth__lte=1)
         )
         results = ranked_search(pages, query)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "results": page})
+    context = {
+        "search_query": query,
+        "results": page,
+        # base.html keeps the header of a view without a page per view, with its menu's mark.
+        "view_without_page": "search",
+    }
+    return TemplateResponse(request, "search/search.html", context)
 
 
 @require_GET

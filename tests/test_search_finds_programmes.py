@@ -37,7 +37,7 @@ def test_empty_search_shows_the_form(client):
 def ranked_titles(client, query, prefix=""):
     response = client.get(f"{prefix}/search/", {"query": query})
     assert response.status_code == 200
-    return [page.title for page in response.context["results"]]
+    return [result.page.title for result in response.context["results"]]
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,7 @@ def test_ranked_results_page_through_every_match_once(client):
     titles = ranked_titles(client, "programu")
     second = client.get("/search/", {"query": "programu", "page": 2})
     assert second.status_code == 200
-    more = [page.title for page in second.context["results"]]
+    more = [result.page.title for result in second.context["results"]]
     assert not set(titles) & set(more)
 
 
@@ -84,3 +84,42 @@ def test_a_programme_under_a_password_is_not_found_until_the_password_is_removed
     assert lesnica_programme.url not in result_links(search(client, "Źródełko"))
     restriction.delete()
     assert lesnica_programme.url in result_links(search(client, "Źródełko"))
+
+
+def language_links(html):
+    """The header's links to the other languages."""
+    nav = html.split('<nav class="language-links"', 1)[1].split("</nav>", 1)[0]
+    return re.findall(r'href="([^"]+)"', nav)
+
+
+def test_each_search_offers_its_own_words_in_the_other_languages(client):
+    """Search keeps its header as HTML but for the language links: the second search's links
+    carry its own words, not the first's."""
+    search(client, "WenDo")
+    links = language_links(search(client, "Źródełko"))
+    assert links and all("query=%C5%B9r%C3%B3de%C5%82ko" in link for link in links), links
+    assert not any("WenDo" in link for link in links)
+
+
+def test_the_menu_marks_search_on_search_and_nothing_on_a_missing_page(client):
+    """The kept menu of a view without a page is kept apart for search and for the others."""
+    assert 'href="/search/" aria-current="page"' in search(client, "WenDo")
+    missing = client.get("/no-such-page/")
+    assert missing.status_code == 404
+    assert 'aria-current="page"' not in missing.content.decode()
+    assert 'href="/search/" aria-current="page"' in search(client, "Leśnica")
+
+
+def test_a_kept_result_shows_the_title_and_address_published_since(client, violence_programme):
+    """A result is kept as HTML once shown (no query reads its page again), and a published
+    change of its title or address shows in the next search."""
+    old_address = violence_programme.url
+    assert old_address in result_links(search(client, "WenDo"))
+    violence_programme.title = "Zq9 Program przemianowany"
+    violence_programme.slug = "zq9-przemianowany"
+    violence_programme.save_revision().publish()
+    html = search(client, "WenDo")
+    assert "Zq9 Program przemianowany" in html
+    links = result_links(html)
+    assert old_address not in links
+    assert any(link.endswith("/zq9-przemianowany/") for link in links), links
