@@ -38,8 +38,9 @@ worker: install ## Deliver queued notifications and publish scheduled pages (mak
 test: check lint proxy-tools ## Run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
 	@# Two processes (pytest-xdist), each with its own test database. A file's tests stay together
 	@# on one, which sets up the file's shared fixtures (a served demo, a live site) once.
-	@# TEST_WORKERS=0 runs everything in one process.
-	$(VENV)/bin/pytest -n $(or $(TEST_WORKERS),2) --dist loadfile
+	@# The files go out in the order tests/conftest.py gives them (those without the demo first,
+	@# the slow ones first in each group). TEST_WORKERS=0 runs everything in one process.
+	$(VENV)/bin/pytest -n $(or $(TEST_WORKERS),2) --dist loadfile --no-loadscope-reorder
 
 install: $(INSTALLED) messages browser ## Create .venv and install the project with its test tools and Chromium
 

@@ -19,7 +19,8 @@ from .transactional import commits_changes
 
 # Tests that read the demo site (its pages, people and sentences) are marked `demo`, or use one of
 # these fixtures, which marks them. Every other test builds what it needs (tests/factories.py)
-# and passes with or without the demo in the database.
+# and passes with or without the demo in the database (it is there once a test of the worker
+# has read it).
 DEMO_FIXTURES = {
     "home_page",
     "programme_index",
@@ -29,20 +30,41 @@ DEMO_FIXTURES = {
 }
 
 
+# Fixtures whose tests need a browser or a server of their own: the longest files, scheduled
+# first in their group so that no worker is left with one of them at the end.
+SLOW_FIXTURES = {"chromium", "demo_server", "live_server", "live_site_databases"}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if DEMO_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.demo)
+    for item in items:
+        if item.get_closest_marker("demo") and "demo_site" not in item.fixturenames:
+            # First, so that the demo is in the database before anything of a narrower scope
+            # (a module's server, the test's transaction) is set up.
+            item.fixturenames.insert(0, "demo_site")
+    items[:] = _in_schedule_order(items)
 
 
-def pytest_collection_finish(session):
-    # After `-m`/`-k` deselected what will not run: `-m "not demo"` builds no demo.
-    session.config.stash[_NEEDS_DEMO] = any(
-        item.get_closest_marker("demo") for item in session.items
-    )
+def _in_schedule_order(items):
+    """The files that do not read the demo first, then the others, the slow ones first in each
+    group (`make test` keeps this order: --no-loadscope-reorder). A pytest-xdist worker runs the
+    first files while another builds the demo (tests/shared_demo.py), instead of waiting for it.
+    """
+    files = {}
+    for item in items:
+        files.setdefault(item.path, []).append(item)
+
+    def order(path):
+        its_items = files[path]
+        needs_demo = any(item.get_closest_marker("demo") for item in its_items)
+        slow = any(SLOW_FIXTURES.intersection(item.fixturenames) for item in its_items)
+        return (needs_demo, not slow)
+
+    return [item for path in sorted(files, key=order) for item in files[path]]
 
 
-_NEEDS_DEMO = pytest.StashKey[bool]()
 _CONFIGURED_DATABASE = settings.DATABASES["default"]["NAME"]
 _SNAPSHOT = pytest.StashKey[object]()
 _MIGRATED = pytest.StashKey[object]()
@@ -58,14 +80,10 @@ def media_of_the_session(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(
-    django_db_setup, django_db_blocker, pytestconfig, media_of_the_session, tmp_path_factory
-):
-    """The demo site is in every test database, before any test's transaction, when a test of
-    the session reads it (`-m "not demo"` runs without it): built once per session, by the first
-    pytest-xdist worker that needs it, and copied by the others (tests/shared_demo.py). The
-    database is copied right after the migrations (the live sites start from that copy) and once
-    set up (put back after every test that committed changes); see tests/database_snapshot.py."""
+def django_db_setup(django_db_setup, django_db_blocker, pytestconfig, media_of_the_session):
+    """The test database as migrated, copied at once (the live sites start from that copy, and
+    a test that committed changes puts it back; see tests/database_snapshot.py). The demo comes
+    later, with the first test that reads it (`demo_site`)."""
     if not _on_the_test_database():
         # No collected test is marked `django_db`: pytest-django made no test database, and
         # the connection leads to the real one, which is never built on nor copied.
@@ -73,20 +91,34 @@ def django_db_setup(
         return
     with django_db_blocker.unblock():
         migrated = snapshot_of("migrated")
-        set_up = migrated
-        if pytestconfig.stash.get(_NEEDS_DEMO, True):
-            demo = SharedDemo(_session_folder(tmp_path_factory) / "demo", settings.MEDIA_ROOT)
-            demo.into_this_database(lambda: call_command("build_demo_site", verbosity=0))
-            set_up = snapshot_of("set_up")
     pytestconfig.stash[_MIGRATED] = migrated
-    pytestconfig.stash[_SNAPSHOT] = set_up
+    pytestconfig.stash[_SNAPSHOT] = migrated
     pytestconfig.stash[_BLOCKER] = django_db_blocker
     yield
     del pytestconfig.stash[_SNAPSHOT], pytestconfig.stash[_MIGRATED]
     with django_db_blocker.unblock():
-        for snapshot in {migrated, set_up}:
-            snapshot.discard()
+        migrated.discard()
         let_the_test_database_go()
+
+
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker, pytestconfig, tmp_path_factory):
+    """The demo site in this worker's test database, from the first test that reads it (every
+    test marked `demo` asks for it first) to the end of the session: built once per session, by
+    the first pytest-xdist worker that needs it, and copied by the others (tests/shared_demo.py).
+    The database is copied again with the demo; a test that commits changes puts that copy back.
+    """
+    if not _on_the_test_database():
+        pytest.fail("the demo needs the test database: mark the test `django_db`")
+    with django_db_blocker.unblock():
+        demo = SharedDemo(_session_folder(tmp_path_factory) / "demo", settings.MEDIA_ROOT)
+        demo.into_this_database(lambda: call_command("build_demo_site", verbosity=0))
+        set_up = snapshot_of("set_up")
+    pytestconfig.stash[_SNAPSHOT] = set_up
+    yield
+    pytestconfig.stash[_SNAPSHOT] = pytestconfig.stash[_MIGRATED]
+    with django_db_blocker.unblock():
+        set_up.discard()
 
 
 def _session_folder(tmp_path_factory):
@@ -107,8 +139,8 @@ def _stashed(config, key):
 
 
 @pytest.fixture(scope="session")
-def database_snapshot(django_db_setup, pytestconfig):
-    """The session's database as set up; `restore()` it (with the database unblocked) after
+def database_snapshot(demo_site, pytestconfig):
+    """The session's database with the demo; `restore()` it (with the database unblocked) after
     changes that were committed, as a module-scoped server's on PostgreSQL."""
     return _stashed(pytestconfig, _SNAPSHOT)
 
@@ -123,7 +155,8 @@ def migrated_database(django_db_setup, pytestconfig):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test's flush (part of its teardown), the database as the session
-    set it up is put back, demo included, for whatever test runs next on this worker."""
+    set it up is put back, with the demo once a test has read it, for whatever test runs next on
+    this worker."""
     try:
         return (yield)
     finally:

@@ -23,6 +23,7 @@ def time(text):
     return datetime.time.fromisoformat(text)
 
 
+# The demo's desks (their hours come from the seeds); the tests that read them are marked `demo`.
 @pytest.fixture
 def cash_desks():
     return ContactPoint.objects.get(name__startswith="Kasy", locale__language_code="pl")
@@ -33,6 +34,7 @@ def family_card_desk():
     return ContactPoint.objects.get(name__startswith="Karta Rodzina", locale__language_code="pl")
 
 
+@pytest.mark.demo
 def test_cash_desks_close_at_noon_on_the_last_day_of_the_month(cash_desks):
     with time_machine.travel(at_noon(2026, 11, 30), tick=False):  # a Monday
         today = cash_desks.hours_today()
@@ -40,6 +42,7 @@ def test_cash_desks_close_at_noon_on_the_last_day_of_the_month(cash_desks):
     assert today.is_exception
 
 
+@pytest.mark.demo
 def test_cash_desks_keep_usual_hours_on_another_day(cash_desks):
     with time_machine.travel(at_noon(2026, 11, 27), tick=False):  # a Friday
         today = cash_desks.hours_today()
@@ -47,17 +50,20 @@ def test_cash_desks_keep_usual_hours_on_another_day(cash_desks):
     assert not today.is_exception
 
 
+@pytest.mark.demo
 def test_cash_desks_are_closed_when_the_last_day_of_the_month_is_a_sunday(cash_desks):
     with time_machine.travel(at_noon(2026, 5, 31), tick=False):
         assert not cash_desks.hours_today().is_open
 
 
+@pytest.mark.demo
 def test_family_card_desk_stays_open_longer_on_thursday(family_card_desk):
     with time_machine.travel(at_noon(2026, 11, 26), tick=False):  # a Thursday
         today = family_card_desk.hours_today()
     assert (today.opens, today.closes) == (time("08:00"), time("16:30"))
 
 
+@pytest.mark.demo
 def test_family_card_desk_keeps_short_hours_on_monday(family_card_desk):
     with time_machine.travel(at_noon(2026, 11, 23), tick=False):  # a Monday
         today = family_card_desk.hours_today()
@@ -91,6 +97,7 @@ def test_one_date_line_can_close_a_working_day():
     assert point.hours_on(datetime.date(2026, 12, 23)).is_open
 
 
+@pytest.mark.demo
 def test_weekly_hours_are_described_as_readers_write_them(family_card_desk):
     with translation.override("pl"):
         lines = [
@@ -102,6 +109,7 @@ def test_weekly_hours_are_described_as_readers_write_them(family_card_desk):
     ]
 
 
+@pytest.mark.demo
 def test_family_card_desk_shows_todays_hours_on_every_page(client, family_card_desk):
     with time_machine.travel(at_noon(2026, 11, 26), tick=False):
         response = client.get("/")
