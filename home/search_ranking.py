@@ -24,8 +24,8 @@ def search_first_models():
 
 
 class SearchResult:
-    """One match: its id at once; its page, read with the others of the same page of results,
-    only when the template renders a result it has not kept (None if it was deleted since)."""
+    """One match: its id at once; its specific page, read with the others of the same page of
+    results, only when the template renders a result it has not kept (None if deleted since)."""
 
     def __init__(self, pk, shown):
         self.pk = pk
@@ -38,8 +38,8 @@ class SearchResult:
 
 class RankedMatches:
     """The ids of every match in the order shown, read as a sequence of results by Django's
-    Paginator: its length is known, and the results of a slice read their pages together (one
-    query), when the first of them is needed."""
+    Paginator: its length is known, and the results of a slice read their pages together (a
+    query per page type), when the first of them is needed."""
 
     def __init__(self, ids):
         self.ids = ids
@@ -54,7 +54,7 @@ class RankedMatches:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         wanted = self.ids[index]
-        shown = SimpleLazyObject(partial(Page.objects.in_bulk, wanted))
+        shown = SimpleLazyObject(partial(Page.objects.specific().in_bulk, wanted))
         return [SearchResult(pk, shown) for pk in wanted]
 
 
