@@ -38,8 +38,8 @@ class SearchResult:
 
 class RankedMatches:
     """The ids of every match in the order shown, read as a sequence of results by Django's
-    Paginator: its length is known, and the results of a slice read their pages together (a
-    query per page type), when the first of them is needed."""
+    Paginator: its length is known, and the results of a slice read their pages together (one
+    query, and one more per page type), when the first of them is needed."""
 
     def __init__(self, ids):
         self.ids = ids
@@ -51,11 +51,10 @@ class RankedMatches:
         return len(self.ids)
 
     def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        wanted = self.ids[index]
+        wanted = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
         shown = SimpleLazyObject(partial(Page.objects.specific().in_bulk, wanted))
-        return [SearchResult(pk, shown) for pk in wanted]
+        results = [SearchResult(pk, shown) for pk in wanted]
+        return results if isinstance(index, slice) else results[0]
 
 
 def ranked_search(pages, query):

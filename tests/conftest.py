@@ -36,29 +36,46 @@ SLOW_FIXTURES = {"chromium", "demo_server", "live_server", "live_site_databases"
 
 
 def pytest_collection_modifyitems(config, items):
+    # Before `-m` deselects (pluggy calls a conftest's hooks before the built-in ones).
     for item in items:
         if DEMO_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.demo)
-    for item in items:
-        if item.get_closest_marker("demo") and "demo_site" not in item.fixturenames:
-            # First, so that the demo is in the database before anything of a narrower scope
-            # (a module's server, the test's transaction) is set up.
-            item.fixturenames.insert(0, "demo_site")
-    items[:] = _in_schedule_order(items)
 
 
-def _in_schedule_order(items):
-    """The files that do not read the demo first, then the others, the slow ones first in each
-    group (`make test` keeps this order: --no-loadscope-reorder). A pytest-xdist worker runs the
-    first files while another builds the demo (tests/shared_demo.py), instead of waiting for it.
-    """
+@pytest.hookimpl(trylast=True, specname="pytest_collection_modifyitems")
+def pytest_collection_modifyitems_in_run_order(items):
+    """Every test of a file with a `demo` test asks for `demo_site` first (the file's first test
+    then puts the demo in, before anything of a narrower scope is set up: a module's server, a
+    module's world in its own transaction, the test's transaction); then the files are put in
+    the order they are run in. After the other plugins' (`-m` deselection, pytest-django's own
+    order)."""
+    files = _by_file(items)
+    for its_items in files.values():
+        if any(item.get_closest_marker("demo") for item in its_items):
+            for item in its_items:
+                if "demo_site" not in item.fixturenames:
+                    # A new list: parametrized tests share the one pytest made.
+                    item.fixturenames = ["demo_site", *item.fixturenames]
+    items[:] = _in_schedule_order(files)
+
+
+def _by_file(items):
     files = {}
     for item in items:
         files.setdefault(item.path, []).append(item)
+    return files
+
+
+def _in_schedule_order(files):
+    """The files that do not read the demo first, then the others, the slow ones first in each
+    group (`make test` keeps this order: --no-loadscope-reorder). A pytest-xdist worker runs the
+    first files while another builds the demo (tests/shared_demo.py), rather than waiting for
+    it from the start.
+    """
 
     def order(path):
         its_items = files[path]
-        needs_demo = any(item.get_closest_marker("demo") for item in its_items)
+        needs_demo = any("demo_site" in item.fixturenames for item in its_items)
         slow = any(SLOW_FIXTURES.intersection(item.fixturenames) for item in its_items)
         return (needs_demo, not slow)
 
@@ -110,6 +127,11 @@ def demo_site(django_db_setup, django_db_blocker, pytestconfig, tmp_path_factory
     """
     if not _on_the_test_database():
         pytest.fail("the demo needs the test database: mark the test `django_db`")
+    if connections["default"].in_atomic_block:
+        pytest.fail(
+            "the demo would go into a transaction that is already open (a module's, set up by an"
+            " earlier test of the file): ask for `demo_site` from the file's first test"
+        )
     with django_db_blocker.unblock():
         demo = SharedDemo(_session_folder(tmp_path_factory) / "demo", settings.MEDIA_ROOT)
         demo.into_this_database(lambda: call_command("build_demo_site", verbosity=0))
