@@ -44,23 +44,29 @@ MODELS = [
 ]
 
 
-# What `parts_of` gives, each a name in the programme template's context.
-PART_NAMES = (
-    "partners",
-    "support_forms",
-    "competence_groups",
-    "goals",
-    "expected_results",
-    "accompanying_support",
-    "target_group",
-    "eu_project",
-)
+# What `parts_of` gives, each a name in the programme template's context, and how it is read.
+_READERS = {
+    "partners": lambda programme: [
+        item.partner for item in programme.partners.select_related("partner")
+    ],
+    "support_forms": lambda programme: list(programme.support_forms.all()),
+    "competence_groups": lambda programme: list(programme.competence_groups.all()),
+    "goals": lambda programme: list(programme.goals.all()),
+    "expected_results": lambda programme: list(programme.expected_results.all()),
+    "accompanying_support": lambda programme: list(programme.accompanying_support.all()),
+    "target_group": lambda programme: TargetGroup.objects.filter(
+        pk=programme.target_group_id
+    ).first(),
+    "eu_project": lambda programme: (
+        EUProject.objects.select_related("logo_strip").filter(pk=programme.eu_project_id).first()
+    ),
+}
 
 
 def lazy_parts_of(request, programme):
     """`parts_of`, read when the template first uses one of them: a page whose sections are
     kept as HTML uses none, and would otherwise unpickle them all on every view."""
-    return lazy_entries(partial(parts_of, request, programme), PART_NAMES)
+    return lazy_entries(partial(parts_of, request, programme), _READERS)
 
 
 def parts_of(request, programme):
@@ -89,17 +95,4 @@ def published_version(request, programme):
 
 
 def _load(programme):
-    return {
-        "partners": [item.partner for item in programme.partners.select_related("partner")],
-        "support_forms": list(programme.support_forms.all()),
-        "competence_groups": list(programme.competence_groups.all()),
-        "goals": list(programme.goals.all()),
-        "expected_results": list(programme.expected_results.all()),
-        "accompanying_support": list(programme.accompanying_support.all()),
-        "target_group": TargetGroup.objects.filter(pk=programme.target_group_id).first(),
-        "eu_project": (
-            EUProject.objects.select_related("logo_strip")
-            .filter(pk=programme.eu_project_id)
-            .first()
-        ),
-    }
+    return {name: read(programme) for name, read in _READERS.items()}
