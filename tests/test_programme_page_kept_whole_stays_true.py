@@ -14,6 +14,7 @@ import time_machine
 from django.utils import timezone
 
 from home.templatetags import fragment_cache
+from home.versioned_cache import cached
 from programmes.programme_parts import parts_of
 
 from .enrolment_world import programme_in_every_language, stored_application
@@ -101,8 +102,11 @@ def test_a_kept_page_reads_neither_its_parts_nor_its_form_nor_its_updates(client
     with (
         mock.patch("programmes.programme_parts.parts_of", wraps=parts_of) as parts,
         mock.patch("programmes.models.pages.news_index_read_for") as news_index,
+        mock.patch("programmes.models.pages.cached", wraps=cached) as kept_reads,
     ):
         html = html_of(client, pages[0])
     assert pages[0].title in html
     parts.assert_not_called()
     news_index.assert_not_called()
+    # The form and the updates under the programme are kept under "programme-children".
+    assert not [call for call in kept_reads.call_args_list if "programme-children" in call.args[1]]

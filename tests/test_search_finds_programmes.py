@@ -3,6 +3,8 @@ import re
 import pytest
 from wagtail.models import PageViewRestriction
 
+from bench.counting import counting
+
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
@@ -115,6 +117,9 @@ def test_a_kept_result_shows_the_title_and_address_published_since(client, viole
     change of its title or address shows in the next search."""
     old_address = violence_programme.url
     assert old_address in result_links(search(client, "WenDo"))
+    with counting() as cost:
+        assert old_address in result_links(search(client, "WenDo"))
+    assert cost.query_count == 1  # the search itself: no result's page is read
     violence_programme.title = "Zq9 Program przemianowany"
     violence_programme.slug = "zq9-przemianowany"
     violence_programme.save_revision().publish()
