@@ -173,9 +173,9 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     @cached_property
     def _editions(self):
         # The form, its contacts and its view all ask; the page is read afresh per request.
-        # Kept for a visitor but their places taken; an application locks and reads its
-        # edition afresh (enrolment.submission).
-        return editions_for_reader(current_request(), self.programme)
+        # Kept for a visitor, without their places taken: the form shows none, and an
+        # application locks its edition and counts them afresh (enrolment.submission).
+        return editions_for_reader(current_request(), self.programme, counted=False)
 
     def open_editions(self, today=None):
         today = today or timezone.localdate()

@@ -65,18 +65,22 @@ def facts_of_programme():
     )
 
 
-def editions_for_reader(request, programme):
+def editions_for_reader(request, programme, *, counted=True):
     """`editions_of(programme)` as a page shows them to `request`: the editions themselves,
     which change only when an edition, a team, a person or a page is saved, kept for a visitor
     (home.versioned_cache, forgotten by those saves), and what other apps count for each (the
     places taken) read afresh in one small query. Read with their counts in one query when
-    they are not kept yet, and always for anyone else."""
+    they are not kept yet, and always for anyone else.
+
+    A page that shows no count (the enrolment form: whoever applies is told on the confirmation
+    whether a place was left) asks with `counted=False`: kept editions come without their
+    counts, which read as unknown, and no query is made for them."""
     if not is_visitor(request):
         return editions_of(programme)
     key = ("editions-of", programme.pk)
     kept = peek(request, key)
     if kept is not None:
-        return with_counts(kept)
+        return with_counts(kept) if counted else without_counts(kept)
     editions = editions_of(programme)
     keep(request, key, editions)
     return editions
@@ -93,6 +97,15 @@ def with_counts(editions):
     for edition in editions:
         for name, value in zip(names, counts.get(edition.pk, (None,) * len(names)), strict=True):
             setattr(edition, name, value)
+    return editions
+
+
+def without_counts(editions):
+    """The kept editions with every registered annotation unknown (None): the counts they were
+    kept with are of that moment, and must never be shown as today's."""
+    for edition in editions:
+        for name in annotation_names():
+            setattr(edition, name, None)
     return editions
 
 
