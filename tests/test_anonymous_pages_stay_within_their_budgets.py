@@ -8,15 +8,14 @@ queries and 2 cache round trips per page on a warm cache.
 
 Where the rest goes today (bench/results/profile-latest.md lists them page by page): the site is
 found once per host and port (home.site_lookup), routing finds the page without walking the tree
-(home.routing), and the live page, its form's questions, its lists and its rendered parts are
-kept for visitors without a session; what is read afresh depends on each application (the
-editions' places taken, on the programme page; the form shows none, so it reads none) or on the
-query (search, a filtered or
-later page of a list). The one cache round trip is the versioned cache's version (everything
-else it keeps is a per-process copy under that version: home.versioned_cache). Search runs one
-query, the search itself (home.search_ranking); its results and its header but for the language
-links (which carry the words searched for) are kept as HTML, and its view restrictions are read
-only when the site has any (home.view_restrictions).
+(home.routing), and the live page, its form's questions, its lists and its rendered parts are kept
+for visitors without a session; what is read afresh depends on each application (the editions'
+places taken, on the programme page; the form shows none, so it reads none) or on the query
+(search, a filtered or later page of a list). The one cache round trip is the versioned cache's
+version (everything else it keeps is a per-process copy under that version: home.versioned_cache).
+Search runs one query, the search itself (home.search_ranking); its results and its header but for
+the language links (which carry the words searched for) are kept as HTML, and its view restrictions
+are read only when the site has any (home.view_restrictions).
 """
 
 import pytest

@@ -90,6 +90,19 @@ def test_places_left_fall_with_each_application_in_every_language(client, three_
     assert_shows(client, pages, 1, 3)
 
 
+def test_a_visitor_of_the_form_leaves_the_programme_page_its_places_left(client, three_places):
+    """The form shows no places left and reads none (its editions are kept without them): the
+    programme page read after it, from the same kept editions, still counts them."""
+    site, pages = three_places
+    assert_shows(client, pages, 3, 3)
+    stored_application(site)
+    for _ in range(2):  # the second view reads the form's editions as kept
+        response = client.get(site.form.url)
+        assert response.status_code == 200
+        assert gettext("Places left") not in response.content.decode()
+    assert_shows(client, pages, 2, 3)
+
+
 def test_a_translated_page_counts_the_polish_editions_applications(client, three_places):
     """Applications point at the Polish edition; the translation's copy of it has none."""
     site, pages = three_places

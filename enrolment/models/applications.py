@@ -125,9 +125,9 @@ class Application(AbstractFormSubmission):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         indexes = [
-            # The places taken, counted on every view of a programme or form page and in every
-            # application's transaction, read only the rows holding a place: not the thousands
-            # on the waiting list after an opening.
+            # The places taken, counted on every view of a programme page (and of a form page
+            # whose editions are not kept yet) and in every application's transaction, read only
+            # the rows holding a place: not the thousands on the waiting list after an opening.
             models.Index(fields=["edition", "status"], name="enrolment_app_edition_status"),
         ]
         permissions = [

@@ -103,8 +103,9 @@ def with_counts(editions):
 def without_counts(editions):
     """The kept editions with every registered annotation unknown (None): the counts they were
     kept with are of that moment, and must never be shown as today's."""
+    names = annotation_names()
     for edition in editions:
-        for name in annotation_names():
+        for name in names:
             setattr(edition, name, None)
     return editions
 
