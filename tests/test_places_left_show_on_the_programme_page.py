@@ -97,9 +97,11 @@ def test_a_visitor_of_the_form_leaves_the_programme_page_its_places_left(client,
     assert_shows(client, pages, 3, 3)
     stored_application(site)
     for _ in range(2):  # the second view reads the form's editions as kept
-        response = client.get(site.form.url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(site.form.url)
         assert response.status_code == 200
         assert places_left_rows(response.content.decode()) == []
+    assert not [q["sql"] for q in queries if "enrolment_application" in q["sql"]]
     assert_shows(client, pages, 2, 3)
 
 
