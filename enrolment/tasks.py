@@ -22,6 +22,7 @@ from django_tasks_db.models import DBTaskResult
 from home.email_addresses import normalised_email_address
 
 from .delivery_errors import InvalidRecipient, describe, is_permanent
+from .mail_connection import kept_connection
 from .messages import build_message
 from .models.notifications import FailureReason, Notification
 
@@ -135,7 +136,8 @@ def deliver_notification(context, notification_id):
         return claimed
     notification, message = claimed
     try:
-        message.send()
+        # One connection for the notifications sent one after another (enrolment.mail_connection).
+        kept_connection.send(message)
     except Exception as error:  # every failure is recorded, none stalls
         return _record(notification_id, error=error)
     return _record(notification_id)
