@@ -5,14 +5,14 @@ Opening a connection (TCP, the greeting, EHLO; in production STARTTLS and AUTH a
 the worker and the mail server more than the message sent over it, and at an enrolment's opening
 the worker sends a notification or two per applicant (bench/opening.py). So a connection is
 reused while it is fresh: used within the last `IDLE_SECONDS`, for at most
-`MESSAGES_PER_CONNECTION` messages (mail servers limit both). It is closed after any failure,
-so a connection in an unknown state never carries the next message.
+`MESSAGES_PER_CONNECTION` messages (mail servers limit both).
 
-A kept connection can still have been dropped by the server since its last message (a restart,
-its own idle limit). The message is then sent once more on a new connection: keeping the
-connection open failed, not the delivery, so it costs no attempt. A connection that has just
-been opened is never retried: its failure is the delivery's, recorded and retried as before
-(enrolment.tasks).
+A kept connection may have been dropped by the server since its last message (a restart, its
+own idle limit). It is asked first (SMTP's NOOP, one round trip) and replaced if it does not
+answer. The message itself is sent once, as on a new connection: a failure while sending it is
+the delivery's, recorded and retried by enrolment.tasks, never sent again here (the server may
+have taken it before the failure). The connection is closed after any failure, so one in an
+unknown state never carries the next message.
 """
 
 import contextlib
@@ -28,12 +28,6 @@ from django.dispatch import receiver
 IDLE_SECONDS = 30
 MESSAGES_PER_CONNECTION = 100
 
-# What a dropped connection raises on its next command: the server closed it ("Connection
-# unexpectedly closed"), the socket is gone, or the server answers only to say it is closing
-# ("421 … closing transmission channel", after which smtplib closes the connection itself).
-_DROPPED = (smtplib.SMTPServerDisconnected, ConnectionResetError, BrokenPipeError)
-_CLOSING = 421
-
 # The settings a connection is made from: a connection made from others is not reused.
 _MAIL_SETTINGS = (
     "EMAIL_BACKEND",
@@ -46,6 +40,7 @@ _MAIL_SETTINGS = (
     "EMAIL_SSL_CERTFILE",
     "EMAIL_SSL_KEYFILE",
     "EMAIL_TIMEOUT",
+    "EMAIL_FILE_PATH",
 )
 
 
@@ -61,70 +56,75 @@ class KeptConnection:
         self._sent = 0
 
     def send(self, message):
-        """Send `message` (an EmailMessage) over the kept connection, or a new one."""
+        """Send `message` (an EmailMessage) once, over the kept connection or a new one."""
         with self._lock:
-            reused = self._keep_or_open()
+            self._keep_or_open()
+            message.connection = self._connection
             try:
-                self._send(message)
-            except Exception as error:
-                self._close()
-                if not (reused and _dropped(error)):
-                    raise
-                self._keep_or_open()
-                try:
-                    self._send(message)
-                except Exception:
-                    self._close()
-                    raise
+                message.send()
+            except BaseException:
+                self._close(say_goodbye=False)
+                raise
+            self._sent += 1
+            self._last_used = time.monotonic()
 
     def close(self):
         with self._lock:
             self._close()
 
     def _keep_or_open(self):
-        """Whether the kept connection will carry the message; if not, a new one is opened."""
         made_from = tuple(getattr(settings, name, None) for name in _MAIL_SETTINGS)
-        fresh = (
-            self._connection is not None
-            and self._made_from == made_from
-            and time.monotonic() - self._last_used < IDLE_SECONDS
-            and self._sent < MESSAGES_PER_CONNECTION
-        )
-        if fresh:
-            return True
-        self._close()
+        if self._connection is not None:
+            if time.monotonic() - self._last_used >= IDLE_SECONDS:
+                # The server may have forgotten it without a word (a firewall's idle limit):
+                # a goodbye could wait for EMAIL_TIMEOUT.
+                self._close(say_goodbye=False)
+            elif self._made_from != made_from or self._sent >= MESSAGES_PER_CONNECTION:
+                self._close()
+            elif _answers(self._connection):
+                return
+            else:
+                self._close(say_goodbye=False)
         connection = get_connection()
         try:
             connection.open()
-        except Exception:
-            _close_quietly(connection)  # a greeting, STARTTLS or AUTH that failed half-way
+        except BaseException:
+            _close(connection, say_goodbye=False)  # a greeting, STARTTLS or AUTH failed half-way
             raise
         self._connection, self._made_from = connection, made_from
         self._last_used = time.monotonic()
-        return False
 
-    def _send(self, message):
-        message.connection = self._connection
-        message.send()
-        self._sent += 1
-        self._last_used = time.monotonic()
-
-    def _close(self):
+    def _close(self, say_goodbye=True):
         connection, self._connection, self._sent = self._connection, None, 0
         if connection is not None:
-            _close_quietly(connection)
+            _close(connection, say_goodbye)
 
 
-def _close_quietly(connection):
-    # QUIT on a connection given up anyway: its socket is closed all the same.
+def _smtp(connection):
+    """The smtplib client of Django's SMTP backend; other backends (the tests' in-memory one,
+    development's files) keep no connection."""
+    return getattr(connection, "connection", None)
+
+
+def _answers(connection):
+    smtp = _smtp(connection)
+    if smtp is None:
+        return True
+    try:
+        code, _reply = smtp.noop()
+    except (smtplib.SMTPException, OSError):
+        return False
+    return code == 250
+
+
+def _close(connection, say_goodbye):
+    """Close `connection`, with SMTP's QUIT only if it is known to be alive; its socket is
+    closed either way."""
+    smtp = _smtp(connection)
+    if smtp is not None and not say_goodbye:
+        smtp.close()  # the socket, without a word; Django's close() then finds it disconnected
     with contextlib.suppress(smtplib.SMTPException, OSError):
         connection.close()
-
-
-def _dropped(error):
-    if isinstance(error, _DROPPED):
-        return True
-    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code == _CLOSING
 
 
 kept_connection = KeptConnection()

@@ -126,8 +126,9 @@ def deliver_notification(context, notification_id):
     """Send one notification once. A failure is recorded and, unless it is permanent or the
     attempts are used up, a retry is queued in the same transaction.
 
-    No database lock is held while the mail server is talked to (up to EMAIL_TIMEOUT): on the
-    embedded SQLite a lock is the whole database's write lock, which applicants would wait for.
+    No database lock is held while the mail server is talked to (each exchange up to
+    EMAIL_TIMEOUT): on the embedded SQLite a lock is the whole database's write lock, which
+    applicants would wait for.
     The attempt is claimed in one short transaction and its outcome recorded in another; only
     the notification's latest task may claim it, and one task runs in one worker at a time.
     """

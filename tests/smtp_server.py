@@ -24,13 +24,18 @@ def free_loopback_port():
 
 
 class LoopbackSMTPServer:
-    def __init__(self, port):
+    """`options` go to aiosmtpd's SMTP server: `timeout=1` drops a connection idle for 1 s."""
+
+    def __init__(self, port, **options):
         self.port = port
         self.inbox = Inbox()
+        self.options = options
         self._controller = None
 
     def start(self):
-        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self._controller = Controller(
+            self.inbox, hostname="127.0.0.1", port=self.port, **self.options
+        )
         self._controller.start()
 
     def stop(self):
