@@ -9,21 +9,14 @@ elsewhere it is skipped, saying why.
 
 import os
 import shutil
-import socket
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
 
+from .redis_on_loopback import redis_answers
+
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
-
-
-def _redis_answers():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 pytestmark = [
@@ -34,7 +27,7 @@ pytestmark = [
         not DATABASE_URL.startswith(("postgres://", "postgresql://")),
         reason="the instances share a PostgreSQL: runs when DATABASE_URL names one",
     ),
-    pytest.mark.skipif(not _redis_answers(), reason="no Redis on 127.0.0.1:6379"),
+    pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379"),
     # The copy of the session's demo needs the session's test database (nothing else reads it).
     pytest.mark.django_db,
     pytest.mark.demo,

@@ -154,7 +154,7 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 if environment.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": environment.get("REDIS_URL"),
         }
     }

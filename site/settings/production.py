@@ -35,7 +35,7 @@ DATABASES = {
 # Sessions stay in the database.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": environment.require("REDIS_URL"),
     }
 }
