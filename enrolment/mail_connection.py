@@ -67,6 +67,10 @@ class KeptConnection:
                 raise
             self._sent += 1
             self._last_used = time.monotonic()
+            if _smtp(self._connection) is None:
+                # Development's file backend writes everything one connection sends into one
+                # file: a message a file, as before, is easier to read.
+                self._close()
 
     def close(self):
         with self._lock:
