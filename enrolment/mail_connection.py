@@ -20,7 +20,6 @@ import smtplib
 import threading
 import time
 
-from django.conf import settings
 from django.core.mail import get_connection
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -28,7 +27,7 @@ from django.dispatch import receiver
 IDLE_SECONDS = 30
 MESSAGES_PER_CONNECTION = 100
 
-# The settings a connection is made from: a connection made from others is not reused.
+# The settings a connection is made from: when one changes, the kept connection is closed.
 _MAIL_SETTINGS = (
     "EMAIL_BACKEND",
     "EMAIL_HOST",
@@ -51,7 +50,6 @@ class KeptConnection:
     def __init__(self):
         self._lock = threading.Lock()
         self._connection = None
-        self._made_from = None
         self._last_used = 0.0
         self._sent = 0
 
@@ -77,13 +75,12 @@ class KeptConnection:
             self._close()
 
     def _keep_or_open(self):
-        made_from = tuple(getattr(settings, name, None) for name in _MAIL_SETTINGS)
         if self._connection is not None:
             if time.monotonic() - self._last_used >= IDLE_SECONDS:
                 # The server may have forgotten it without a word (a firewall's idle limit):
                 # a goodbye could wait for EMAIL_TIMEOUT.
                 self._close(say_goodbye=False)
-            elif self._made_from != made_from or self._sent >= MESSAGES_PER_CONNECTION:
+            elif self._sent >= MESSAGES_PER_CONNECTION:
                 self._close()
             elif _answers(self._connection):
                 return
@@ -95,7 +92,7 @@ class KeptConnection:
         except BaseException:
             _close(connection, say_goodbye=False)  # a greeting, STARTTLS or AUTH failed half-way
             raise
-        self._connection, self._made_from = connection, made_from
+        self._connection = connection
         self._last_used = time.monotonic()
 
     def _close(self, say_goodbye=True):
@@ -111,11 +108,10 @@ def _smtp(connection):
 
 
 def _answers(connection):
-    smtp = _smtp(connection)
-    if smtp is None:
-        return True
+    """Whether a kept connection (always an SMTP one: others are closed after each message)
+    still answers."""
     try:
-        code, _reply = smtp.noop()
+        code, _reply = _smtp(connection).noop()
     except (smtplib.SMTPException, OSError):
         return False
     return code == 250
@@ -137,7 +133,7 @@ kept_connection = KeptConnection()
 @receiver(setting_changed)
 def _close_after_new_mail_settings(setting, **kwargs):
     """Tests point the mail settings at their own servers: the next message opens a connection
-    to the new one rather than holding one to the old (which the settings' check alone would
-    leave open until the next message)."""
+    to the new one rather than going on with one to the old. (Production's settings never
+    change while a process runs.)"""
     if setting in _MAIL_SETTINGS:
         kept_connection.close()
