@@ -26,6 +26,9 @@ from .web_client import answers_for, origin, request
 # Threads at most: arrivals beyond this wait for a thread, and their waiting counts in their
 # latency (measured from the moment they were due).
 MAX_THREADS = 1000
+# The run is also reported by the arrivals of each 10 s: a slow start (cold processes, a cache
+# filled on the first requests) reads differently from a queue that grows to the end.
+WINDOW_SECONDS = 10
 REQUEST_TIMEOUT = 120
 # The form's one-time token (enrolment/submission_tokens.py) is signed by Django's Signer, which
 # joins the value and its signature with ":"; the value is what the site stores.
@@ -220,9 +223,32 @@ def summary(arrivals, rate, seconds, start, scheduled_until, finished):
         "send_p50_ms": _ms(percentile(sends, 0.50)),
         "send_p95_ms": _ms(percentile(sends, 0.95)),
         "send_p99_ms": _ms(percentile(sends, 0.99)),
+        "by_window": by_window(arrivals, start),
         # Not in the JSON results: compared with the stored tokens by `check_stored`.
         "_tokens_confirmed": [a.token for a in arrivals if a.send_status == 302 and a.token],
     }
+
+
+def by_window(arrivals, start, window=WINDOW_SECONDS):
+    """For the applicants due in each `window` seconds from the start: how many, and the p95 of
+    opening the form and of sending it (None where none was answered)."""
+    windows = {}
+    for arrival in arrivals:
+        windows.setdefault(int((arrival.due - start) // window), []).append(arrival)
+    return [
+        {
+            "from_second": number * window,
+            "to_second": (number + 1) * window,
+            "applicants": len(due),
+            "open_p95_ms": _ms(percentile(_answered(due, "open_seconds"), 0.95)),
+            "send_p95_ms": _ms(percentile(_answered(due, "send_seconds"), 0.95)),
+        }
+        for number, due in sorted(windows.items())
+    ]
+
+
+def _answered(arrivals, step):
+    return [getattr(a, step) for a in arrivals if getattr(a, step) is not None]
 
 
 def check_stored(opening, stored):

@@ -288,7 +288,20 @@ def opening_markdown(opening):
         f"{opening['notifications_delivered']} delivered by the worker "
         f"({opening['messages_received']} messages received by the mail server; waited "
         f"{opening['delivery_wait_seconds']} s after the last answer).",
+        *window_lines(opening.get("by_window")),
     ]
+
+
+def window_lines(windows):
+    """The p95 of sending for the applicants due in each part of the run."""
+    if not windows:
+        return []
+    parts = [
+        f"{w['from_second']:g}–{w['to_second']:g} s: "
+        + ("none sent" if w["send_p95_ms"] is None else f"{w['send_p95_ms']} ms")
+        for w in windows
+    ]
+    return [f"Sending p95 by when the applicants were due: {'; '.join(parts)}."]
 
 
 def write(results):

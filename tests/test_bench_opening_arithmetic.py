@@ -4,13 +4,15 @@ sends for each applicant."""
 
 from bench.applicants import percentile
 from bench.opening import (
+    Arrival,
     FormFiller,
     achieved_rate,
     arrival_offsets,
+    by_window,
     check_stored,
     stored_token,
 )
-from bench.report import faults, opening_target
+from bench.report import faults, opening_target, window_lines
 
 
 def test_applicants_are_due_at_a_steady_rate_for_the_whole_duration():
@@ -25,6 +27,35 @@ def test_applicants_are_due_at_a_steady_rate_for_the_whole_duration():
 def test_the_achieved_rate_counts_the_intervals_between_starts():
     assert achieved_rate([10.0, 10.5, 11.0, 11.5, 12.0]) == 2.0
     assert achieved_rate([10.0]) is None
+
+
+def answered(due, open_seconds, send_seconds):
+    arrival = Arrival(number=1, due=due, port=0, form_path="/", filler=None)
+    arrival.open_seconds, arrival.send_seconds = open_seconds, send_seconds
+    return arrival
+
+
+def test_a_slow_start_shows_in_the_first_ten_seconds_only():
+    start = 100.0
+    arrivals = [
+        *[answered(start + n / 10, 0.5, 2.0) for n in range(100)],  # due in 0-10 s: slow
+        *[answered(start + 10 + n / 10, 0.01, 0.02) for n in range(100)],  # 10-20 s: fast
+        answered(start + 25, 0.01, None),  # due in 20-30 s, its form opened but never sent
+    ]
+
+    windows = by_window(arrivals, start)
+
+    assert [(w["from_second"], w["to_second"], w["applicants"]) for w in windows] == [
+        (0, 10, 100),
+        (10, 20, 100),
+        (20, 30, 1),
+    ]
+    assert [w["send_p95_ms"] for w in windows] == [2000.0, 20.0, None]
+    assert [w["open_p95_ms"] for w in windows] == [500.0, 10.0, 10.0]
+    assert window_lines(windows) == [
+        "Sending p95 by when the applicants were due: 0–10 s: 2000.0 ms; 10–20 s: 20.0 ms; "
+        "20–30 s: none sent."
+    ]
 
 
 def test_percentiles_are_nearest_rank():
