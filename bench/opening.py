@@ -185,8 +185,8 @@ def run_opening(port, form_path, rate, seconds, max_threads=MAX_THREADS):
 
 
 def summary(arrivals, rate, seconds, start, scheduled_until, finished):
-    opens = [a.open_seconds for a in arrivals if a.open_seconds is not None]
-    sends = [a.send_seconds for a in arrivals if a.send_seconds is not None]
+    opens = _answered(arrivals, "open_seconds")
+    sends = _answered(arrivals, "send_seconds")
     lateness = [a.started - a.due for a in arrivals if a.started is not None]
     statuses = {"opening": {}, "sending": {}}
     for arrival in arrivals:
@@ -223,22 +223,25 @@ def summary(arrivals, rate, seconds, start, scheduled_until, finished):
         "send_p50_ms": _ms(percentile(sends, 0.50)),
         "send_p95_ms": _ms(percentile(sends, 0.95)),
         "send_p99_ms": _ms(percentile(sends, 0.99)),
-        "by_window": by_window(arrivals, start),
+        "by_window": by_window(arrivals, start, seconds),
         # Not in the JSON results: compared with the stored tokens by `check_stored`.
         "_tokens_confirmed": [a.token for a in arrivals if a.send_status == 302 and a.token],
     }
 
 
-def by_window(arrivals, start, window=WINDOW_SECONDS):
-    """For the applicants due in each `window` seconds from the start: how many, and the p95 of
-    opening the form and of sending it (None where none was answered)."""
+def by_window(arrivals, start, seconds, window=WINDOW_SECONDS):
+    """For the applicants due in each `window` seconds of a run of `seconds`: how many, and the
+    p95 of opening the form and of sending it (None where none was answered)."""
     windows = {}
     for arrival in arrivals:
-        windows.setdefault(int((arrival.due - start) // window), []).append(arrival)
+        # Rounded to the microsecond: `due` is start + offset, and the sum's last bits would put
+        # an applicant due exactly at 10 s into the window before.
+        offset = round(arrival.due - start, 6)
+        windows.setdefault(int(offset // window), []).append(arrival)
     return [
         {
             "from_second": number * window,
-            "to_second": (number + 1) * window,
+            "to_second": min((number + 1) * window, seconds),
             "applicants": len(due),
             "open_p95_ms": _ms(percentile(_answered(due, "open_seconds"), 0.95)),
             "send_p95_ms": _ms(percentile(_answered(due, "send_seconds"), 0.95)),

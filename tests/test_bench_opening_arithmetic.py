@@ -36,25 +36,32 @@ def answered(due, open_seconds, send_seconds):
 
 
 def test_a_slow_start_shows_in_the_first_ten_seconds_only():
-    start = 100.0
+    # A perf_counter reading whose sum with 10.0, less itself, comes to a little under 10.0.
+    start = 32764.3308076813
     arrivals = [
-        *[answered(start + n / 10, 0.5, 2.0) for n in range(100)],  # due in 0-10 s: slow
-        *[answered(start + 10 + n / 10, 0.01, 0.02) for n in range(100)],  # 10-20 s: fast
-        answered(start + 25, 0.01, None),  # due in 20-30 s, its form opened but never sent
+        # Due in 0-10 s, slow: sending took 0.01 s to 1.00 s (p95 0.95 s).
+        *[answered(start + n / 10, 0.5, (n + 1) / 100) for n in range(100)],
+        # Due in 10-20 s (the first exactly at 10 s), fast; and some never answered: one whose
+        # form opened but whose post got no answer, one that never had the form.
+        *[answered(start + 10 + n / 10, 0.01, 0.02) for n in range(20)],
+        answered(start + 12.5, 0.01, None),
+        answered(start + 13, None, None),
+        # Due in 20-25 s, the last seconds of a 25 s run: not one sent.
+        answered(start + 24.98, 3.0, None),
     ]
 
-    windows = by_window(arrivals, start)
+    windows = by_window(arrivals, start, seconds=25)
 
     assert [(w["from_second"], w["to_second"], w["applicants"]) for w in windows] == [
         (0, 10, 100),
-        (10, 20, 100),
-        (20, 30, 1),
+        (10, 20, 22),
+        (20, 25, 1),
     ]
-    assert [w["send_p95_ms"] for w in windows] == [2000.0, 20.0, None]
-    assert [w["open_p95_ms"] for w in windows] == [500.0, 10.0, 10.0]
+    assert [w["send_p95_ms"] for w in windows] == [950.0, 20.0, None]
+    assert [w["open_p95_ms"] for w in windows] == [500.0, 10.0, 3000.0]
     assert window_lines(windows) == [
-        "Sending p95 by when the applicants were due: 0–10 s: 2000.0 ms; 10–20 s: 20.0 ms; "
-        "20–30 s: none sent."
+        "Sending p95 by when the applicants were due: 0–10 s: 950.0 ms; 10–20 s: 20.0 ms; "
+        "20–25 s: none sent."
     ]
 
 
