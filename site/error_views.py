@@ -1,9 +1,10 @@
-"""Error pages that never need the database: a request refused as unreadable (400) and the
-database out of reach (503), in the visitor's language.
+"""Error pages that never need the database: a request refused as unreadable (400), a form
+refused by the CSRF check (403) and the database out of reach (503), in the visitor's language.
 
 They render templates/error_page.html, which looks like the site but reads nothing from the
 database (no page, no site-wide parts, no user): the 503 page is shown precisely when the
-database cannot be reached. Wired in mops_site.urls as handler400 and handler500.
+database cannot be reached. Wired in mops_site.urls as handler400 and handler500, and as
+CSRF_FAILURE_VIEW in the settings.
 """
 
 import sys
@@ -11,7 +12,8 @@ import sys
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerError
+from django.middleware import csrf
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import escape_leading_slashes
@@ -40,6 +42,25 @@ def bad_request(request, exception):
     return HttpResponse(content, status=400)
 
 
+def csrf_failure(request, reason=""):
+    """A form refused because the browser did not bring back the site's CSRF cookie, or sent
+    a token that does not match it: most often, cookies blocked or deleted while the form was
+    open. Django's own page would be in English, name the mechanism and offer no way out."""
+    with _in_visitors_language(request):
+        content = render_to_string(
+            "403_csrf.html",
+            {
+                "sent_an_application": _sent_an_application(request),
+                "no_cookie": reason == csrf.REASON_NO_CSRF_COOKIE,
+                # The form again, as a link: "//host/…" would be another site's address.
+                "form_again": escape_leading_slashes(request.path),
+                "phone": contact_phone(request),
+                "quick_exit_url": quick_exit_url(),
+            },
+        )
+    return HttpResponseForbidden(content)
+
+
 def server_error(request):
     """Django calls this inside the `except` that caught the exception."""
     if database_unavailable(sys.exc_info()[1]):
@@ -55,8 +76,7 @@ def server_error(request):
 
 def service_unavailable(request):
     sent_a_form = request.method == "POST"
-    # The public site's only forms are enrolment forms (the admin's are not).
-    sent_an_application = sent_a_form and not request.path_info.startswith(admin_prefix())
+    sent_an_application = _sent_an_application(request)
     with _in_visitors_language(request):
         content = render_to_string(
             "503.html",
@@ -77,6 +97,11 @@ def service_unavailable(request):
     response = HttpResponse(content, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def _sent_an_application(request):
+    # The public site's only forms are enrolment forms (the admin's are not).
+    return request.method == "POST" and not request.path_info.startswith(admin_prefix())
 
 
 def database_unavailable(exception):

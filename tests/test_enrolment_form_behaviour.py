@@ -181,11 +181,15 @@ def test_an_edition_of_another_programme_cannot_be_chosen(client, world, open_fo
     assert not Application.objects.exists()
 
 
-def test_a_post_without_the_csrf_token_is_refused(open_form):
+def test_a_post_without_the_csrf_token_is_refused_with_a_way_back_to_the_form(open_form):
     page, chosen = open_form
     response = Client(enforce_csrf_checks=True).post(page.url, valid_answers(page, chosen))
     assert response.status_code == 403
     assert not Application.objects.exists()
+    html = response.content.decode()
+    assert "Twoje zgłoszenie NIE zostało wysłane" in html  # not Django's page in English
+    assert f'<a href="{page.url}">' in html
+    assert "data-quick-exit" in html
 
 
 def test_the_honeypot_rejects_and_logs_without_the_body(client, open_form, caplog):

@@ -1,14 +1,16 @@
-"""The error pages (400, 500, 503) keep "Leave this page" at the top and the contact help after
-the page's text, where every other page has them, and read no database to show them: a person
-who may be watched can leave from an error too, and knows whom to call."""
+"""The error pages (400, 403 for a form the CSRF check refused, 500, 503) keep "Leave this page"
+at the top and the contact help after the page's text, where every other page has them, and read
+no database to show them: a person who may be watched can leave from an error too, and knows
+whom to call."""
 
 import pytest
+from django.middleware.csrf import REASON_BAD_ORIGIN, REASON_NO_CSRF_COOKIE
 from django.test import RequestFactory, override_settings
 from wagtail.models import Site
 
 from home.models import InstitutionSettings, SafetySettings
 from home.models.safety import DEFAULT_QUICK_EXIT_URL
-from mops_site.error_views import bad_request, server_error, service_unavailable
+from mops_site.error_views import bad_request, csrf_failure, server_error, service_unavailable
 from mops_site.request_checks import ControlCharacterInRequest
 
 pytestmark = pytest.mark.django_db
@@ -25,8 +27,10 @@ def error_pages(request_factory):
         except ValueError:
             return server_error(request)
 
+    sent = request_factory.post("/programy/")
     return {
         "400": lambda: bad_request(request, ControlCharacterInRequest()),
+        "403": lambda: csrf_failure(sent, REASON_NO_CSRF_COOKIE),
         "500": unexpected,
         "503": lambda: service_unavailable(request),
     }
@@ -77,3 +81,31 @@ def test_error_pages_use_the_exit_and_phone_that_pages_last_read():
         assert 'href="https://pogoda.example.org/"' in html, status
         if status != "400":  # a refused request is answered before any cache is read
             assert "71 782 23 00" in html, status
+
+
+def test_a_form_refused_for_its_missing_cookie_says_so_in_the_visitors_language():
+    form_address = "/uk/programy/pal-lesnica/zgloszenie/"
+    response = csrf_failure(RequestFactory().post(form_address), REASON_NO_CSRF_COOKIE)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="uk">' in html
+    assert "Вашу заявку НЕ надіслано" in html  # "Your application was NOT sent"
+    assert "блокує кукі" in html  # why: the browser blocks cookies
+    assert f'<a href="{form_address}">' in html  # the form again, to fill in and send
+    assert "CSRF" not in html
+
+
+def test_a_form_refused_for_another_reason_does_not_blame_blocked_cookies():
+    response = csrf_failure(RequestFactory().post("/programy/"), REASON_BAD_ORIGIN)
+    html = response.content.decode()
+    assert "Twoje zgłoszenie NIE zostało wysłane" in html
+    assert "blokuje ciasteczka" not in html  # neither as the cause nor in the advice
+    assert "zostały usunięte lub zmienione" in html  # deleted or changed while open
+
+
+def test_an_admin_form_refused_is_not_called_an_application():
+    response = csrf_failure(RequestFactory().post("/admin/login/"), REASON_NO_CSRF_COOKIE)
+    html = response.content.decode()
+    assert "NIE zostało zapisane" in html  # "What you sent was NOT saved"
+    assert "zgłoszenie" not in html
+    assert 'href="/admin/login/"' not in html  # a POST-only address is not offered as a link

@@ -306,6 +306,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The admin's JavaScript reads the CSRF token from the page, never from the cookie.
 CSRF_COOKIE_HTTPONLY = True
+# A refused form gets a page in the visitor's language, with the exit and the phone.
+CSRF_FAILURE_VIEW = "mops_site.error_views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 # Editors' avatars are not fetched from Gravatar: no third party learns who works in the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
