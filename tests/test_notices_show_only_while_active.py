@@ -1,10 +1,12 @@
-"""Notices are published, scheduled and withdrawn like pages, and shown only while in force."""
+"""Notices are published, scheduled and withdrawn like pages, and shown only while in force; one
+not yet translated is shown in Polish to every reader."""
 
 import datetime
 
 import pytest
 import time_machine
 from django.core.management import call_command
+from wagtail.models import Locale
 
 from home.models import Notice
 
@@ -90,3 +92,31 @@ def test_the_most_important_notice_comes_first():
 def test_notices_are_shown_on_programme_pages_too(client, lesnica_programme):
     publish_notice("Zmiana godzin pracy zespołu")
     assert is_shown(client, "Zmiana godzin pracy zespołu", lesnica_programme.url)
+
+
+def test_a_notice_not_yet_translated_reaches_english_and_ukrainian_readers_in_polish(client):
+    publish_notice("Pilne: ośrodek zamknięty dziś od 12:00", importance=1)
+    for home in ("/en/", "/uk/"):
+        html = client.get(home).content.decode()
+        # Its words marked as Polish, for screen readers' voices (WCAG 3.1.2).
+        assert '<span lang="pl">Pilne: ośrodek zamknięty dziś od 12:00</span>' in html, home
+    polish = client.get("/").content.decode()
+    assert "Pilne: ośrodek zamknięty dziś od 12:00" in polish
+    assert '<span lang="pl">Pilne' not in polish  # the page's own language
+
+
+def test_once_translated_each_language_shows_its_own_words_only(client):
+    notice = publish_notice("Pilne: ośrodek zamknięty dziś od 12:00", importance=1)
+    english = notice.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Urgent: the centre closes at noon today"
+    english.save()
+    english.save_revision().publish()
+
+    html = client.get("/en/").content.decode()
+    assert "Urgent: the centre closes at noon today" in html
+    assert "ośrodek zamknięty" not in html
+    assert "ośrodek zamknięty" in client.get("/uk/").content.decode()  # not in Ukrainian yet
+    assert "the centre closes" not in client.get("/").content.decode()
+
+    english.unpublish()  # a translation withdrawn: the Polish words again
+    assert "ośrodek zamknięty" in client.get("/en/").content.decode()

@@ -43,11 +43,22 @@ class NoticeQuerySet(models.QuerySet):
 
     def to_show(self, locale=None):
         """Active notices in a language (a Locale or its id), the most important first, then
-        the newest."""
-        locale = locale or Locale.get_active()
+        the newest. A notice in force in the default language but not (yet) in this one is
+        shown in the default language: a closure announced in Polish reaches every reader
+        before it is translated."""
+        locale_id = getattr(locale, "pk", locale) or Locale.get_active().pk
+        default_id = Locale.get_default().pk
+        active = self.active()
+        shown = models.Q(locale_id=locale_id)
+        if locale_id != default_id:
+            translated = active.filter(locale_id=locale_id).values("translation_key")
+            untranslated = active.filter(locale_id=default_id).exclude(
+                translation_key__in=translated
+            )
+            shown |= models.Q(pk__in=untranslated.values("pk"))
         return (
-            self.active()
-            .filter(locale=locale)
+            active.filter(shown)
+            .select_related("locale")
             .order_by("importance", models.F("first_published_at").desc(nulls_last=True), "-pk")
         )
 
