@@ -1,0 +1,58 @@
+"""A translated enrolment form asks what its Polish source programme asks for, even before the
+translation is synced; a programme or form written in one other language only takes
+applications like any other."""
+
+import pytest
+from wagtail.models import Locale
+
+from enrolment.models import Application
+
+from .admin_factories import translate
+from .enrolment_helpers import submit, valid_answers
+from .enrolment_world import small_site
+from .factories import EditionFactory, EnrolmentFormPageFactory, ProgrammePageFactory, publish
+
+pytestmark = pytest.mark.django_db
+
+SAFE_CONTACT = 'name="system-safe_contact"'
+
+
+def test_a_programme_marked_sensitive_in_polish_is_sensitive_in_every_language_at_once(client):
+    site = small_site(sensitive=False)
+    ukrainian_form = translate(site.form, "uk")
+    ukrainian_programme = ukrainian_form.get_parent().specific
+    assert SAFE_CONTACT not in client.get(ukrainian_form.url).content.decode()
+
+    # An editor ticks "sensitive programme" on the Polish page; nobody syncs the translation.
+    site.programme.is_sensitive = True
+    publish(site.programme)
+    ukrainian_programme.refresh_from_db()
+    assert not ukrainian_programme.is_sensitive  # the translation's own copy of the box
+
+    # The victim reading in Ukrainian can say when it is safe to call her.
+    assert SAFE_CONTACT in client.get(ukrainian_form.url).content.decode()
+    answers = valid_answers(ukrainian_form, site.edition, safe_contact="Tylko rano, SMS")
+    assert submit(client, ukrainian_form, answers).status_code == 302
+    assert Application.objects.get().form_data["safe_contact"] == "Tylko rano, SMS"
+    # And no link on the programme's page names it to other sites.
+    page = client.get(ukrainian_programme.url)
+    assert page["Referrer-Policy"] == "no-referrer"
+
+
+def test_a_programme_with_its_form_written_only_in_ukrainian_takes_applications(client):
+    site = small_site(sensitive=False)
+    ukrainian_index = translate(site.programme_index, "uk")
+    ukrainian = Locale.objects.get(language_code="uk")
+    programme = ProgrammePageFactory(
+        parent=ukrainian_index, locale=ukrainian, title="Лише українською"
+    )
+    edition = EditionFactory(programme=programme, locale=ukrainian)
+    programme = publish(programme)
+    form = publish(EnrolmentFormPageFactory(parent=programme, locale=ukrainian))
+
+    response = submit(client, form, valid_answers(form, edition))
+
+    assert response.status_code == 302  # its confirmation, not a server error
+    application = Application.objects.get()
+    assert (application.page_id, application.edition_id) == (form.pk, edition.pk)
+    assert application.team_id == edition.team_id
