@@ -178,7 +178,7 @@ class EnrolmentBaseForm(BaseForm):
         if len(editions) == 1:
             edition.initial = editions[0].pk
         programme = self.page.programme if self.page else None
-        if not getattr(programme, "is_sensitive", False):
+        if not getattr(programme, "sensitive", False):
             del self.fields[system_field_name("safe_contact")]
         if recaptcha_is_configured():
             self.fields[system_field_name("captcha")] = ResilientReCaptchaField(

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.current_request import current_request
+from home.languages import default_locale_id
 from home.lazy_context import lazy_entries
 from home.models.pages import BasePage
 from home.versioned_cache import cached, read_for_visitor
@@ -268,9 +269,29 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         """What a card names: the editions not yet over, or the latest one."""
         return current_or_latest(self.editions_shown)
 
+    @property
+    def sensitive(self):
+        """Whether to treat the programme as sensitive: ticked on this page, or on its page in
+        the default language. A translation's copy of the box changes only when the translation
+        is synced (wagtail-localize), and a programme marked sensitive in Polish is so in every
+        language at once: its form asks when it is safe to call, no link names it to others."""
+        if self.is_sensitive:
+            return True
+        default = default_locale_id(current_request())
+        if self.locale_id == default:
+            return False
+
+        def read():
+            in_default_language = ProgrammePage.objects.filter(
+                translation_key=self.translation_key, locale_id=default
+            )
+            return in_default_language.filter(is_sensitive=True).exists()
+
+        return read_for_visitor(current_request(), ("programme-sensitive", self.pk), read)
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if self.is_sensitive:
+        if self.sensitive:
             # Links followed from here must not tell other sites what the reader was reading.
             response["Referrer-Policy"] = "no-referrer"
         return response
@@ -514,7 +535,7 @@ class UpdatePage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if self.parent_programme and self.parent_programme.is_sensitive:
+        if self.parent_programme and self.parent_programme.sensitive:
             # As on the programme's own page: no other site learns what the reader was reading.
             response["Referrer-Policy"] = "no-referrer"
         return response
