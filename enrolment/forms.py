@@ -60,6 +60,21 @@ def _with_limit(help_text, limit):
 with_limit = lazy(_with_limit, str)
 
 
+class MultilineField(forms.CharField):
+    """Text of several lines, its line breaks counted as the browser counts them.
+
+    A browser sends each line break of a text area as CR LF but counts it as one character
+    against the area's `maxlength`: without this, text the browser let a person type in full
+    would be refused as too long. Breaks are stored as LF, whatever the browser sent."""
+
+    widget = forms.Textarea
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return super().to_python(value)
+
+
 class CheckboxInput(forms.CheckboxInput):
     """A box that counts as ticked only when the browser sends the value it renders.
 
@@ -132,7 +147,7 @@ def system_fields():
             help_text=_("Give a phone number, an e-mail address, or both."),
             widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         ),
-        "safe_contact": forms.CharField(
+        "safe_contact": MultilineField(
             label=_("When and how is it safe to contact you?"),
             required=False,
             max_length=SAFE_CONTACT_MAX_LENGTH,
@@ -292,7 +307,7 @@ class EnrolmentFormBuilder(FormBuilder):
     def create_multiline_field(self, field, options):
         options["max_length"] = MULTI_LINE_MAX_LENGTH
         options["help_text"] = with_limit(options.get("help_text", ""), MULTI_LINE_MAX_LENGTH)
-        return super().create_multiline_field(field, options)
+        return MultilineField(**options)
 
     def create_checkbox_field(self, field, options):
         return CheckboxField(**options)

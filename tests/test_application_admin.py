@@ -200,6 +200,17 @@ def test_a_note_is_added_and_logged_without_its_text(coordinator, coordinator_cl
     assert text not in json.dumps(entry.data)
 
 
+def test_a_note_as_long_as_the_browser_lets_one_type_is_kept_line_breaks_and_all(
+    coordinator_client, application
+):
+    # 20 lines of 99 characters: 1,999 as the browser counts them (each break one), sent with
+    # each break as CR LF.
+    text = "\r\n".join("n" * 99 for _ in range(20))
+    coordinator_client.post(url("add_note", application), {"text": text})
+    note = ApplicationNote.objects.get(application=application)
+    assert note.text == text.replace("\r\n", "\n")
+
+
 def test_an_empty_note_is_refused_and_shows_an_error(coordinator_client, application):
     response = coordinator_client.post(url("add_note", application), {"text": "  "})
     assert response.status_code == 200

@@ -1,10 +1,12 @@
 """The form's own input rules: consent is given only by ticking the box, a honeypot with anything
-in it (even blanks) stops a bot, and a field sent many times is one answer."""
+in it (even blanks) stops a bot, a field sent many times is one answer, and text is as long as
+the browser counts it."""
 
 import re
 
 import pytest
 
+from enrolment.field_names import question_key
 from enrolment.models import Application, EnrolmentFormField, NotificationKind
 
 from .enrolment_helpers import submit, valid_answers
@@ -101,3 +103,35 @@ def test_an_editors_checkbox_question_also_needs_its_own_value(client, open_form
     submit(client, page, valid_answers(page, chosen, zgoda_na_zdjecia="on"))
     stored = [a.form_data["zgoda_na_zdjecia"] for a in Application.objects.order_by("pk")]
     assert stored == [False, True]
+
+
+def typed_lines(count, length):
+    """Lines of text as a browser sends a text area's: each break as CR LF, which it counts as
+    one character against the area's `maxlength`."""
+    return "\r\n".join("ł" * length for _ in range(count))
+
+
+def test_text_as_long_as_the_browser_lets_one_type_is_accepted_line_breaks_and_all(
+    client, open_form
+):
+    page, chosen = open_form
+    question = question_key(page.get_form_fields()[0].clean_name)
+    answer = typed_lines(20, 99)  # 1,999 characters as counted; the limit is 2,000
+    safe_contact = typed_lines(10, 49)  # 499; the limit is 500
+    answers = valid_answers(page, chosen, **{question: answer, "safe_contact": safe_contact})
+
+    assert submit(client, page, answers).status_code == 302
+
+    stored = Application.objects.get().form_data
+    assert stored["safe_contact"] == safe_contact.replace("\r\n", "\n")
+    assert answer.replace("\r\n", "\n") in stored.values()
+
+
+def test_text_longer_than_the_limit_is_still_refused(client, open_form):
+    page, chosen = open_form
+    question = question_key(page.get_form_fields()[0].clean_name)
+    answers = valid_answers(page, chosen, **{question: typed_lines(2, 1000)})  # 2,001
+    response = submit(client, page, answers)
+    assert response.status_code == 200
+    assert "2001" in response.content.decode()  # the count the reader's browser shows
+    assert not Application.objects.exists()

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from enrolment.forms import MultilineField
 from enrolment.models import ApplicationNote, ApplicationStatus
 
 
@@ -21,4 +22,5 @@ class NoteForm(forms.ModelForm):
                 "application."
             )
         }
+        field_classes = {"text": MultilineField}
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
