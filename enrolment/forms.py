@@ -102,8 +102,19 @@ class DistinctMultipleChoiceField(forms.MultipleChoiceField):
         return list(dict.fromkeys(super().clean(value)))
 
 
+class NeverFilledTextInput(forms.TextInput):
+    """A text box shown empty again after an error, whatever was sent in it."""
+
+    def format_value(self, value):
+        return None
+
+
 class HoneypotField(forms.CharField):
-    """A field people never see: bots fill it in, people leave it empty. Whitespace counts."""
+    """A field people never see: bots fill it in, people leave it empty. Whitespace counts.
+
+    A person's browser or password manager may still fill it in unseen: the error then says
+    so where the person reads it, and the field comes back empty, so that sending again works.
+    """
 
     def __init__(self, **kwargs):
         super().__init__(strip=False, required=False, **kwargs)
@@ -168,7 +179,7 @@ def system_fields():
         ),
         "website": HoneypotField(
             label=_("Leave this field empty"),
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+            widget=NeverFilledTextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         ),
     }
 
@@ -251,10 +262,17 @@ class EnrolmentBaseForm(BaseForm):
             logger.warning(
                 "Enrolment honeypot filled on page %s; refused.", getattr(self.page, "pk", None)
             )
+            # In the summary, not on the hidden field: a person whose browser filled it in
+            # reads why, and sends again (the field comes back empty).
             self.add_error(
-                self.honeypot_name,
+                None,
                 forms.ValidationError(
-                    _("The application could not be sent. Please call us."), code="honeypot"
+                    _(
+                        "A hidden field of the form was filled in, perhaps by your browser, so the"
+                        " application was not sent. Send it again; if this message comes back,"
+                        " please call us."
+                    ),
+                    code="honeypot",
                 ),
             )
         if not self.sent_token:

@@ -64,6 +64,23 @@ def test_a_honeypot_holding_anything_even_blanks_stops_the_application(client, o
     assert not Application.objects.exists()
 
 
+def test_a_person_whose_browser_filled_the_hidden_field_reads_why_and_can_send_again(
+    client, open_form
+):
+    page, chosen = open_form
+    answers = valid_answers(page, chosen, website="https://anna.example.org")
+    response = submit(client, page, answers)
+    html = response.content.decode()
+    start = html.index('class="error-summary"')
+    summary = html[start : html.index("</ul>", start)]
+    assert "pole formularza" in summary  # the summary says why, where the person reads it
+    assert "https://anna.example.org" not in html  # the hidden field comes back empty
+
+    # Sent again from the page as it came back, with the hidden field empty.
+    assert submit(client, page, {**answers, "system-website": ""}).status_code == 302
+    assert Application.objects.count() == 1
+
+
 def test_a_field_sent_twice_is_stored_as_one_answer(client, open_form):
     page, chosen = open_form
     answers = valid_answers(page, chosen)
