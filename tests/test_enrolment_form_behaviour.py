@@ -228,6 +228,26 @@ def test_a_form_with_no_open_edition_says_when_the_next_enrolment_is_and_whom_to
     assert "71 300 20 10" in html  # the coordinator's phone
 
 
+def test_a_form_sent_after_the_enrolment_closed_says_it_was_not_sent_and_shows_what_was_typed(
+    client, site, open_form
+):
+    page, chosen = open_form
+    answers = valid_answers(
+        page, chosen, applicant_name="Anna", safe_contact="Tylko rano,\r\nbez SMS-ów"
+    )
+    # The applicant was typing while the enrolment closed.
+    Edition.objects.filter(programme=site.programme).update(**NO_ENROLMENT)
+
+    html = submit(client, page, answers).content.decode()
+
+    assert not Application.objects.exists()
+    assert "Twoje zgłoszenie NIE zostało wysłane" in html  # "Your application was NOT sent"
+    assert "<dd>Anna</dd>" in html
+    assert "<dd>Tylko rano,<br>bez SMS-ów</dd>" in html
+    assert "on" not in re.findall(r"<dd>(.*?)</dd>", html)  # not the consent box's value
+    assert "NIE zostało wysłane" not in client.get(page.url).content.decode()  # only after a post
+
+
 def test_the_closed_form_names_the_next_enrolment_date(client, site):
     Edition.objects.filter(programme=site.programme).update(**NO_ENROLMENT)
     soon = days_from_today(20)

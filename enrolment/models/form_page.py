@@ -239,7 +239,7 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
             # enrolment has closed or the rate limit been reached since.
             response = self.render_landing_page(request, earlier)
         elif not self.open_editions():
-            response = self.render_closed(request)
+            response = self.render_closed(request, answers_not_sent=self._answers_sent(request))
         else:
             response = reject_if_rate_limited(self, request) or super().serve(request)
         return self._private(response)
@@ -304,7 +304,9 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         response["Referrer-Policy"] = "same-origin"
         return response
 
-    def render_closed(self, request):
+    def render_closed(self, request, answers_not_sent=()):
+        """The closed form's page; `answers_not_sent`: what a form sent after the enrolment
+        closed held, as (question, answer), shown back so that nothing typed is lost."""
         return TemplateResponse(
             request,
             "enrolment/enrolment_closed_page.html",
@@ -312,8 +314,28 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
                 **self.get_context(request),
                 "planned_editions": self.planned_editions(),
                 "contacts": contacts_for(self.contact_editions_when_closed()),
+                "answers_not_sent": answers_not_sent,
             },
         )
+
+    def _answers_sent(self, request):
+        """(question, answer) for each question a POST answered, in the form's order, as
+        typed; nothing for a GET."""
+        if request.method != "POST":
+            return []
+        form = self.get_form(request.POST, page=self, user=request.user, editions=())
+        skipped = {form.honeypot_name, form.consent_name, form.token_name}
+        answers = []
+        for field in form.visible_fields():
+            value = field.value()
+            if field.name in skipped or value in (None, "", [], False):
+                continue
+            if value is True:
+                value = gettext("Yes")
+            elif isinstance(value, list | tuple):
+                value = ", ".join(str(item) for item in value)
+            answers.append((field.label, value))
+        return answers
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
