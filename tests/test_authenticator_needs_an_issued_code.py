@@ -1,8 +1,9 @@
 """A stolen password is not enough to add the thief's phone: setting up a first authenticator
 needs a one-time set-up code, issued by an administrator (`issue_two_factor_code`) or sent to
 the user's own e-mail address. It works once, expires, is stored only as a hash and is void
-after a few wrong tries. The user is told by e-mail, without any code or secret, whenever an
-authenticator or backup codes are added or removed."""
+after a few wrong tries. The secret a session is shown is its own: a thief with the password
+never sees the one the owner confirms. The user is told by e-mail, without any code or secret,
+whenever an authenticator or backup codes are added or removed."""
 
 import io
 import re
@@ -12,7 +13,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -21,7 +22,7 @@ from mops_site.admin_security.forms import SET_UP_CODE_REFUSED
 from mops_site.admin_security.models import SetUpCode
 
 from .admin_helpers import make_user
-from .test_admin_requires_second_factor import SET_UP_URL, current_code
+from .test_admin_requires_second_factor import SET_UP_URL, VERIFY_URL, current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -211,3 +212,30 @@ def test_the_user_is_told_when_an_administrator_removes_the_app(
 
     assert [message.to for message in mail.outbox] == [[ADDRESS]]
     assert not devices.has_second_factor(newcomer)
+
+
+def test_a_secret_a_password_thief_saw_is_never_the_one_the_owner_confirms(newcomer):
+    # The thief signs in with the stolen password and looks at the set-up page, then leaves.
+    thief = Client()
+    thief.force_login(newcomer)
+    thief_page = thief.get(SET_UP_URL).content.decode()
+    seen_by_thief = TOTPDevice.objects.get(user=newcomer, confirmed=False)
+    assert devices.secret_for_typing(seen_by_thief) in thief_page
+
+    # The owner signs in later, scans the code her own page shows and sets the app up.
+    owner = Client()
+    owner.force_login(newcomer)
+    owner_page = owner.get(SET_UP_URL).content.decode()
+    owners = TOTPDevice.objects.filter(user=newcomer, confirmed=False).exclude(pk=seen_by_thief.pk)
+    owners = owners.get()
+    assert devices.secret_for_typing(seen_by_thief) not in owner_page
+    answer = {"set_up_code": issued_code(newcomer), "code": current_code(owners)}
+    assert owner.post(SET_UP_URL, answer).status_code == 302
+    assert TOTPDevice.objects.get(user=newcomer).pk == owners.pk  # the thief's is gone
+
+    # The thief comes back with the password and a code from the secret seen: refused.
+    with time_machine.travel(timezone.now() + timedelta(minutes=2), tick=False):
+        again = Client()
+        again.force_login(newcomer)
+        again.post(VERIFY_URL, {"code": current_code(seen_by_thief)})
+        assert again.get("/admin/").status_code == 302  # still sent to the second step

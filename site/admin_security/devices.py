@@ -16,6 +16,8 @@ from . import account_mail
 BACKUP_CODE_COUNT = 10
 BACKUP_DEVICE_NAME = "backup codes"
 AUTHENTICATOR_NAME = "authenticator app"
+# The authenticator this session is setting up (pending_authenticator).
+PENDING_SESSION_KEY = "two-factor-pending-authenticator"
 _APP_CODE = re.compile(r"^\d{6}$")
 
 
@@ -28,13 +30,19 @@ def has_second_factor(user):
     return user_has_device(user, confirmed=True)
 
 
-def pending_authenticator(user):
-    """The authenticator being set up: its secret stays in the database, unconfirmed (so never
-    accepted at sign-in) until the user has typed a code it produced. Reloading the page keeps
-    the same secret, so a code scanned earlier still works."""
-    device = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
+def pending_authenticator(request):
+    """The authenticator being set up in this session: its secret stays in the database,
+    unconfirmed (so never accepted at sign-in) until the user has typed a code it produced.
+    Reloading the page keeps the same secret, so a code scanned earlier still works.
+
+    Each session gets a secret of its own: one that a thief with the password saw in another
+    session is never the one the owner confirms (confirming deletes every other pending one)."""
+    user = request.user
+    pending = TOTPDevice.objects.devices_for_user(user, confirmed=False)
+    device = pending.filter(pk=request.session.get(PENDING_SESSION_KEY)).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
+        request.session[PENDING_SESSION_KEY] = device.pk
     return device
 
 

@@ -62,7 +62,7 @@ class SetUpAuthenticatorView(SecondStepContextMixin, FormView):
             # Replacing a confirmed app is done by an administrator (reset_two_factor): a
             # stolen password alone must not be enough to add the thief's phone.
             return redirect(url_with_next("two_factor_verify", next_url(request)))
-        self.device = devices.pending_authenticator(request.user)
+        self.device = devices.pending_authenticator(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
