@@ -43,6 +43,12 @@ def _cached_locale_id(language, request):
     return ids.get(get_supported_content_language_variant(language))
 
 
+def language_code_of(instance, request=None):
+    """The language of a translatable object (its locale's code), from the cached map."""
+    ids = cached(request, ("locale-ids",), _locale_ids)
+    return next((code for code, pk in ids.items() if pk == instance.locale_id), None)
+
+
 def in_active_language(instance, request=None):
     """`instance.localized` (its translation in the active language, or itself), reading the
     database only when the instance is in another language."""

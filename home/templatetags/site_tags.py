@@ -4,7 +4,9 @@ They come from home.site_wide_parts, which keeps them in Django's cache.
 """
 
 from django import template
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import format_html
 
 from home import languages, phone_numbers, site_wide_parts, versioned_cache
 
@@ -14,6 +16,19 @@ register = template.Library()
 @register.filter
 def tel_href(number):
     return phone_numbers.tel_href(number)
+
+
+@register.simple_tag(takes_context=True)
+def in_other_language(context, instance, attribute="lang"):
+    """` lang="pl"` (or another `attribute`, such as hreflang) when `instance` is in another
+    language than the one shown: a snippet or page not yet translated, shown in the default
+    language, whose words screen readers must read with its voice (WCAG 3.1.2)."""
+    if instance is None or not getattr(instance, "locale_id", None):
+        return ""
+    code = languages.language_code_of(instance, context.get("request"))
+    if not code or code == translation.get_language():
+        return ""
+    return format_html(' {}="{}"', attribute, code)
 
 
 @register.simple_tag(takes_context=True)
