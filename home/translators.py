@@ -6,12 +6,14 @@ translation editor is the edit view of the translated object. These checks, run 
 role is Translators: editing or creating anything in the default language (Polish), and deleting,
 copying or moving anything at all.
 
-Who does not translate (coordinators) does not see wagtail-localize's "Translations" report.
+Who does not translate (coordinators) neither sees wagtail-localize's "Translations" report in
+the menu nor opens it by its address: it names unpublished pages and snippets.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.views.report import TranslationsReportView
 
 from home import roles
 
@@ -58,3 +60,24 @@ def hide_translations_report(request, menu_items):
         return
     report_url = reverse(TRANSLATIONS_REPORT_URL_NAME)
     menu_items[:] = [item for item in menu_items if item.url != report_url]
+
+
+class ReportForTranslators(TranslationsReportView):
+    """wagtail-localize's report, refused to those who do not translate."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_translate(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def translations_report_urls():
+    """For the `register_admin_urls` hook, ordered before wagtail-localize's: the report's
+    addresses (its page and its results) answered by `ReportForTranslators`."""
+    return [
+        path("localize/reports/translations/", ReportForTranslators.as_view()),
+        path(
+            "localize/reports/translations/results/",
+            ReportForTranslators.as_view(results_only=True),
+        ),
+    ]
