@@ -37,24 +37,37 @@ def _reads_as_formula(text):
     return False
 
 
-def neutralise(value):
-    """A text value that a spreadsheet can neither refuse nor read as a formula."""
+def neutralise(value, split_at_separators=False):
+    """A text value that a spreadsheet can neither refuse nor read as a formula.
+
+    With `split_at_separators`, also each part after a `;`, `,` or tab: a CSV cell holding one
+    is written unquoted, and a spreadsheet that splits lines at it (Excel in Polish splits at
+    `;`, an import at tabs) reads each part as a cell of its own."""
     if not isinstance(value, str):
         return value
     value = UNWRITABLE.sub(REPLACEMENT, value)
-    if _reads_as_formula(value):
-        return "'" + value
-    return value
+    parts = _SEPARATORS.split(value) if split_at_separators else [value]
+    # parts alternate: text, separator, text, …
+    for index in range(0, len(parts), 2):
+        if _reads_as_formula(parts[index]):
+            parts[index] = "'" + parts[index]
+    return "".join(parts)
+
+
+_SEPARATORS = re.compile(r"([;,\t])")
 
 
 class SafeSpreadsheetExportMixin:
     """Put before Wagtail's IndexView (or SpreadsheetExportMixin) in the bases."""
 
     def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
+        value = super().preprocess_field_value(field, value, export_format)
+        return neutralise(value, split_at_separators=export_format == "csv")
 
     def get_heading(self, queryset, field):
-        return neutralise(super().get_heading(queryset, field))
+        # Headings do not know the format: split as in the CSV (an editor's label is rarely
+        # a formula after a separator, and then an apostrophe in the workbook does no harm).
+        return neutralise(super().get_heading(queryset, field), split_at_separators=True)
 
 
 def _local_time(value):

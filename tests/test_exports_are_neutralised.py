@@ -1,7 +1,10 @@
 """A coordinator's CSV and XLSX exports hold whatever an applicant typed as plain text: no answer
-runs as a formula (also behind blanks or invisible marks), control characters never break the
-export, and every other character (emoji, right-to-left text) arrives unchanged. Through the
-admin's export address, as a coordinator."""
+runs as a formula (also behind blanks or invisible marks, or in a CSV after a separator that a
+spreadsheet splits at), control characters never break the export, and every other character
+(emoji, right-to-left text) arrives unchanged. Through the admin's export address, as a
+coordinator."""
+
+import re
 
 import pytest
 from django.db import connection
@@ -85,6 +88,18 @@ def test_formulas_are_text_even_behind_blanks_and_invisible_marks(
     row = exported_row(coordinator_client, export_format, application)
     for name, answer in answers.items():
         assert row[name] == FORMULAS[answer], repr(answer)
+
+
+def test_in_the_csv_no_part_after_a_separator_reads_as_a_formula(coordinator_client, edition):
+    # Written unquoted, and split into cells at ";" by Excel in Polish, at tabs by an import.
+    answers = {"semicolon": "Anna;=1+1;", "tab": "ok\t=1+1", "comma": "tak, @SUM(A1)"}
+    application = make_application(edition, form_data=answers)
+    csv_row = exported_row(coordinator_client, "csv", application)
+    for name in answers:
+        for part in re.split(r"[;,\t]", csv_row[name]):
+            assert not part.lstrip().startswith(("=", "+", "-", "@")), (name, part)
+    xlsx_row = exported_row(coordinator_client, "xlsx", application)
+    assert {name: xlsx_row[name] for name in answers} == answers  # one cell each: as typed
 
 
 @pytest.mark.parametrize("export_format", FORMATS)
