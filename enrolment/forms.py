@@ -59,6 +59,20 @@ def _with_limit(help_text, limit):
 # Lazy, so that help texts defined at import time follow the language of each request.
 with_limit = lazy(_with_limit, str)
 
+# Dates are read day first in every language, as they are written in Poland (and in Ukraine):
+# English's default would read 05/12/1980 as the 12th of May. The ISO form is what a browser's
+# own date field, or a copy from a document, may send.
+DATE_FORMATS = ["%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+DATE_TIME_FORMATS = [f"{date} {time}" for date in DATE_FORMATS for time in ("%H:%M", "%H:%M:%S")]
+
+
+def _with_example(help_text, example):
+    example_text = gettext("For example: %(example)s.") % {"example": example}
+    return f"{help_text} {example_text}".strip()
+
+
+with_example = lazy(_with_example, str)
+
 
 class MultilineField(forms.CharField):
     """Text of several lines, its line breaks counted as the browser counts them.
@@ -326,6 +340,16 @@ class EnrolmentFormBuilder(FormBuilder):
         options["max_length"] = MULTI_LINE_MAX_LENGTH
         options["help_text"] = with_limit(options.get("help_text", ""), MULTI_LINE_MAX_LENGTH)
         return MultilineField(**options)
+
+    def create_date_field(self, field, options):
+        options["help_text"] = with_example(options.get("help_text", ""), "31.12.1980")
+        widget = forms.DateInput(format=DATE_FORMATS[0])
+        return forms.DateField(input_formats=DATE_FORMATS, widget=widget, **options)
+
+    def create_datetime_field(self, field, options):
+        options["help_text"] = with_example(options.get("help_text", ""), "31.12.2026 09:30")
+        widget = forms.DateTimeInput(format=DATE_TIME_FORMATS[0])
+        return forms.DateTimeField(input_formats=DATE_TIME_FORMATS, widget=widget, **options)
 
     def create_checkbox_field(self, field, options):
         return CheckboxField(**options)

@@ -1,15 +1,16 @@
 """A translated enrolment form asks what its Polish source programme asks for, even before the
-translation is synced; a programme or form written in one other language only takes
-applications like any other."""
+translation is synced, and reads dates as the Polish one does; a programme or form written in
+one other language only takes applications like any other."""
 
 import pytest
 from wagtail.models import Locale
 
+from enrolment.field_names import question_key
 from enrolment.models import Application
 
 from .admin_factories import translate
 from .enrolment_helpers import submit, valid_answers
-from .enrolment_world import small_site
+from .enrolment_world import small_site, with_question
 from .factories import EditionFactory, EnrolmentFormPageFactory, ProgrammePageFactory, publish
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +57,27 @@ def test_a_programme_with_its_form_written_only_in_ukrainian_takes_applications(
     application = Application.objects.get()
     assert (application.page_id, application.edition_id) == (form.pk, edition.pk)
     assert application.team_id == edition.team_id
+
+
+@pytest.mark.parametrize("typed", ["05/12/1980", "5.12.1980", "05-12-1980", "1980-12-05"], ids=str)
+def test_a_date_typed_on_the_english_form_is_read_day_first(client, typed):
+    site = small_site(sensitive=False)
+    form = with_question(site.form, "Data urodzenia", "date", required=True)
+    english_form = translate(form, "en")
+    html = client.get(english_form.url).content.decode()
+    assert "For example: 31.12.1980." in html  # the form says how to write it
+
+    question = question_key(form.get_form_fields().get(label="Data urodzenia").clean_name)
+    answers = valid_answers(english_form, site.edition, **{question: typed})
+    assert submit(client, english_form, answers).status_code == 302
+    assert "1980-12-05" in {str(value) for value in Application.objects.get().form_data.values()}
+
+
+def test_a_date_in_the_american_order_is_refused_not_misread(client):
+    site = small_site(sensitive=False)
+    form = with_question(site.form, "Data urodzenia", "date", required=True)
+    english_form = translate(form, "en")
+    question = question_key(form.get_form_fields().get(label="Data urodzenia").clean_name)
+    answers = valid_answers(english_form, site.edition, **{question: "12/31/1980"})
+    assert submit(client, english_form, answers).status_code == 200  # a form error
+    assert not Application.objects.exists()
