@@ -46,12 +46,16 @@ def neutralise(value, split_at_separators=False):
     if not isinstance(value, str):
         return value
     value = UNWRITABLE.sub(REPLACEMENT, value)
-    parts = _SEPARATORS.split(value) if split_at_separators else [value]
-    # parts alternate: text, separator, text, …
-    for index in range(0, len(parts), 2):
-        if _reads_as_formula(parts[index]):
-            parts[index] = "'" + parts[index]
-    return "".join(parts)
+    if split_at_separators:
+        parts = _SEPARATORS.split(value)
+        # parts alternate: text, separator, text, …; the first is the value's start, below.
+        for index in range(2, len(parts), 2):
+            if _reads_as_formula(parts[index]):
+                parts[index] = "'" + parts[index]
+        value = "".join(parts)
+    if _reads_as_formula(value):
+        return "'" + value
+    return value
 
 
 _SEPARATORS = re.compile(r"([;,\t])")
