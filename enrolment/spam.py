@@ -35,20 +35,9 @@ class ResilientReCaptchaField(ReCaptchaField):
     not JSON or has no `success` (its client raises KeyError on `{}`) would otherwise be a
     server error that loses the application. The honeypot and the rate limit still stand in
     front of the form meanwhile. This is the v2 checkbox: no score or action to compare.
-
-    An applicant whose browser runs no JavaScript is never shown the checkbox (the widget is a
-    script), so could never pass it: a form sent without the widget's answer at all (not an
-    empty one, which is a visitor who did not tick it) is accepted and marked in the same way.
     """
 
     spam_check_skipped = False
-
-    def clean(self, value):
-        # The answer as the browser sent it: CharField's cleaning makes a missing one empty.
-        if value is None:
-            self._skip("no answer from the widget: the browser ran no JavaScript")
-            return ""
-        return super().clean(value)
 
     def validate(self, value):
         # The field's own "required" check, without django-recaptcha's call to Google.
@@ -62,16 +51,17 @@ class ResilientReCaptchaField(ReCaptchaField):
             passed = _verdict(reply)
         except Exception as error:  # noqa: BLE001
             # Whatever failed, the check is unavailable: the application must not be lost.
-            self._skip(type(error).__name__)
+            self._skip(error)
             return
         if not passed:
             logger.warning("reCAPTCHA refused a submission: %s", reply.error_codes)
             raise ValidationError(self.error_messages["captcha_invalid"], code="captcha_invalid")
 
-    def _skip(self, why):
+    def _skip(self, error):
         self.spam_check_skipped = True
         logger.warning(
-            "reCAPTCHA could not be checked (%s); the application is accepted and marked.", why
+            "reCAPTCHA could not be checked (%s); the application is accepted and marked.",
+            type(error).__name__,
         )
 
 

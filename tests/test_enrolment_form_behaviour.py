@@ -293,33 +293,6 @@ def test_when_google_cannot_be_asked_the_application_is_kept_and_marked(client, 
 
 
 @override_settings(**RECAPTCHA_KEYS)
-def test_without_javascript_no_checkbox_is_shown_so_the_application_is_kept_and_marked(
-    client, open_form
-):
-    """The widget is a script: a browser without JavaScript sends no answer for it at all."""
-    page, chosen = open_form
-    answers = valid_answers(page, chosen)
-    assert "g-recaptcha-response" not in answers
-    with mock.patch(VERIFY) as verify:
-        response = submit(client, page, answers)
-    assert response.status_code == 302
-    assert Application.objects.get().spam_check_skipped
-    verify.assert_not_called()  # nothing to ask Google about
-
-
-@override_settings(**RECAPTCHA_KEYS)
-def test_a_checkbox_left_unticked_is_a_form_error(client, open_form):
-    page, chosen = open_form
-    answers = valid_answers(page, chosen, **{"g-recaptcha-response": ""})
-    with mock.patch(VERIFY) as verify:
-        response = submit(client, page, answers)
-    assert response.status_code == 200
-    assert 'value="Anna Kowalska"' in response.content.decode()  # what was typed is kept
-    assert not Application.objects.exists()
-    verify.assert_not_called()
-
-
-@override_settings(**RECAPTCHA_KEYS)
 def test_a_verified_recaptcha_lets_the_application_through(client, open_form):
     page, chosen = open_form
     answers = valid_answers(page, chosen, **{"g-recaptcha-response": "token"})
