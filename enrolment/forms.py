@@ -205,6 +205,7 @@ def system_answer_labels():
 
 class EnrolmentBaseForm(BaseForm):
     honeypot_name = system_field_name("website")
+    captcha_name = system_field_name("captcha")
     consent_name = system_field_name("privacy_consent")
     token_name = TOKEN_FIELD_NAME
 
@@ -221,7 +222,7 @@ class EnrolmentBaseForm(BaseForm):
         if not getattr(programme, "sensitive", False):
             del self.fields[system_field_name("safe_contact")]
         if recaptcha_is_configured():
-            self.fields[system_field_name("captcha")] = ResilientReCaptchaField(
+            self.fields[self.captcha_name] = ResilientReCaptchaField(
                 label=_("Check that you are not a robot")
             )
         self._init_token()

@@ -293,6 +293,28 @@ def test_when_google_cannot_be_asked_the_application_is_kept_and_marked(client, 
 
 
 @override_settings(**RECAPTCHA_KEYS)
+def test_without_javascript_the_form_says_the_check_needs_it_and_to_call_instead(client, open_form):
+    page, chosen = open_form
+    html = client.get(page.url).content.decode()
+    notes = re.findall(r"<noscript>(.*?)</noscript>", html, re.S)
+    assert any("reCAPTCHA" in note and "zadzwoń do nas" in note for note in notes)
+    # Sent anyway (as a bot posting the form directly also sends it): refused, answers kept.
+    answers = valid_answers(page, chosen)
+    assert "g-recaptcha-response" not in answers
+    with mock.patch(VERIFY) as verify:
+        response = submit(client, page, answers)
+    assert response.status_code == 200
+    assert 'value="Anna Kowalska"' in response.content.decode()
+    assert not Application.objects.exists()
+    verify.assert_not_called()
+
+
+def test_without_recaptcha_keys_the_form_has_no_such_note(client, open_form):
+    page, _chosen = open_form
+    assert "reCAPTCHA" not in client.get(page.url).content.decode()
+
+
+@override_settings(**RECAPTCHA_KEYS)
 def test_a_verified_recaptcha_lets_the_application_through(client, open_form):
     page, chosen = open_form
     answers = valid_answers(page, chosen, **{"g-recaptcha-response": "token"})
