@@ -40,9 +40,9 @@ def _reads_as_formula(text):
 def neutralise(value, split_at_separators=False):
     """A text value that a spreadsheet can neither refuse nor read as a formula.
 
-    With `split_at_separators`, also each part after a `;`, `,` or tab: a CSV cell holding one
-    is written unquoted, and a spreadsheet that splits lines at it (Excel in Polish splits at
-    `;`, an import at tabs) reads each part as a cell of its own."""
+    With `split_at_separators`, also each part after a `;` or a tab: a CSV cell holding one is
+    written unquoted (a comma gets the cell quoted), and a spreadsheet that splits lines at it
+    (Excel in Polish at `;`, an import at tabs) reads each part as a cell of its own."""
     if not isinstance(value, str):
         return value
     value = UNWRITABLE.sub(REPLACEMENT, value)
@@ -58,7 +58,7 @@ def neutralise(value, split_at_separators=False):
     return value
 
 
-_SEPARATORS = re.compile(r"([;,\t])")
+_SEPARATORS = re.compile(r"([;\t])")
 
 
 class SafeSpreadsheetExportMixin:
@@ -69,8 +69,8 @@ class SafeSpreadsheetExportMixin:
         return neutralise(value, split_at_separators=export_format == "csv")
 
     def get_heading(self, queryset, field):
-        # Headings do not know the format: split as in the CSV (an editor's label is rarely
-        # a formula after a separator, and then an apostrophe in the workbook does no harm).
+        # Headings do not know the format: split as in the CSV (a label is rarely a formula
+        # after a separator, and then an apostrophe in the workbook does no harm).
         return neutralise(super().get_heading(queryset, field), split_at_separators=True)
 
 
@@ -147,7 +147,7 @@ class ApplicationExportMixin(SafeSpreadsheetExportMixin):
 
     def get_heading(self, queryset, field):
         if field in self._answer_headings:
-            return neutralise(str(self._answer_headings[field]))
+            return neutralise(str(self._answer_headings[field]), split_at_separators=True)
         return super().get_heading(queryset, field)
 
     def to_row_dict(self, item):
