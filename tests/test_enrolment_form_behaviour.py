@@ -243,6 +243,7 @@ def test_a_form_sent_after_the_enrolment_closed_says_it_was_not_sent_and_shows_w
     assert not Application.objects.exists()
     assert "Twoje zgłoszenie NIE zostało wysłane" in html  # "Your application was NOT sent"
     assert "<dd>Anna</dd>" in html
+    assert f"<dd>{chosen.label}, {chosen.period}</dd>" in html  # the edition by name, not its id
     assert "<dd>Tylko rano,<br>bez SMS-ów</dd>" in html
     assert "on" not in re.findall(r"<dd>(.*?)</dd>", html)  # not the consent box's value
     assert "NIE zostało wysłane" not in client.get(page.url).content.decode()  # only after a post

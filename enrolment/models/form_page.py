@@ -25,6 +25,7 @@ from programmes.models import ProgrammePage
 from programmes.models.edition_facts import editions_ahead, editions_for_reader
 
 from ..default_language import in_default_language
+from ..field_names import system_field_name
 from ..form_page_form import EnrolmentFormPageForm
 from ..forms import EnrolmentFormBuilder
 from ..spam import reject_if_rate_limited
@@ -325,9 +326,15 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
             return []
         form = self.get_form(request.POST, page=self, user=request.user, editions=())
         skipped = {form.honeypot_name, form.consent_name, form.token_name}
+        # The edition chosen, named as the form named it (it sends the edition's id).
+        editions = {
+            str(edition.pk): f"{edition.label}, {edition.period}" for edition in self.editions()
+        }
         answers = []
         for field in form.visible_fields():
             value = field.value()
+            if field.name == system_field_name("edition"):
+                value = editions.get(str(value))
             if field.name in skipped or value in (None, "", [], False):
                 continue
             if value is True:
