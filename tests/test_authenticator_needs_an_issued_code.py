@@ -125,6 +125,7 @@ def test_an_expired_set_up_code_is_refused(signed_in, newcomer):
 
     with time_machine.travel(timezone.now() + timedelta(hours=73)):
         signed_in.force_login(newcomer)  # the earlier session has ended, idle
+        signed_in.get(SET_UP_URL)  # a new sign-in, a new secret to scan
         assert refused_for_the_set_up_code(set_up(signed_in, newcomer, code))
 
 
@@ -239,3 +240,16 @@ def test_a_secret_a_password_thief_saw_is_never_the_one_the_owner_confirms(newco
         again.force_login(newcomer)
         again.post(VERIFY_URL, {"code": current_code(seen_by_thief)})
         assert again.get("/admin/").status_code == 302  # still sent to the second step
+
+
+def test_a_secret_shown_before_a_sign_in_in_the_same_browser_is_not_shown_after_it(newcomer):
+    # The thief signs in on a shared computer and looks at the set-up page; the owner signs in
+    # on the same browser later (Django keeps the session's data for the same user).
+    browser = Client()
+    browser.force_login(newcomer)
+    browser.get(SET_UP_URL)
+    seen_by_thief = TOTPDevice.objects.get(user=newcomer, confirmed=False)
+    browser.force_login(newcomer)
+    owner_page = browser.get(SET_UP_URL).content.decode()
+    assert devices.secret_for_typing(seen_by_thief) not in owner_page
+    assert not TOTPDevice.objects.filter(pk=seen_by_thief.pk).exists()

@@ -8,5 +8,6 @@ class AdminSecurityConfig(AppConfig):
     verbose_name = _("Admin sign-in security")
 
     def ready(self):
-        # Registers the deploy checks, and the signal receiver that starts the idle time.
-        from . import checks, idle_sessions, lockout  # noqa: F401
+        # Registers the deploy checks, and the signal receivers of a sign-in (the idle time
+        # starts, own failures are forgotten, a pending authenticator's secret too).
+        from . import checks, devices, idle_sessions, lockout  # noqa: F401

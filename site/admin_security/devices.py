@@ -6,7 +6,9 @@ import re
 from base64 import b32encode
 
 import segno
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
+from django.dispatch import receiver
 from django_otp import devices_for_user, user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -44,6 +46,18 @@ def pending_authenticator(request):
         device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
         request.session[PENDING_SESSION_KEY] = device.pk
     return device
+
+
+@receiver(user_logged_in, dispatch_uid="admin_security_forget_pending_authenticator")
+def forget_pending_authenticator(sender, request, user, **kwargs):
+    """A sign-in starts any set-up afresh: Django keeps the session's data when the same user
+    signs in again, and a secret shown in this browser before (to whoever signed in with the
+    same password) must not be the one the person signing in now scans."""
+    if request is None or not hasattr(request, "session"):
+        return
+    device_id = request.session.pop(PENDING_SESSION_KEY, None)
+    if device_id is not None:
+        TOTPDevice.objects.filter(pk=device_id, confirmed=False).delete()
 
 
 @transaction.atomic
