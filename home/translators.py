@@ -7,13 +7,17 @@ role is Translators: editing or creating anything in the default language (Polis
 copying or moving anything at all.
 
 Who does not translate (coordinators) neither sees wagtail-localize's "Translations" report in
-the menu nor opens it by its address: it names unpublished pages and snippets.
+the menu nor opens it, or its translation editor's snippets API, by its address: they name
+unpublished pages and snippets.
 """
+
+from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.views.report import TranslationsReportView
+from wagtail_localize.views.snippets_api import SnippetViewSet
 
 from home import roles
 
@@ -62,22 +66,36 @@ def hide_translations_report(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.url != report_url]
 
 
-class ReportForTranslators(TranslationsReportView):
-    """wagtail-localize's report, refused to those who do not translate."""
+def for_translators_only(view):
+    """The view, refused (as Wagtail refuses an admin area) to anyone who does not translate."""
 
-    def dispatch(self, request, *args, **kwargs):
+    @wraps(view)
+    def view_for_translators(request, *args, **kwargs):
         if not may_translate(request.user):
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return view(request, *args, **kwargs)
+
+    return view_for_translators
 
 
-def translations_report_urls():
-    """For the `register_admin_urls` hook, ordered before wagtail-localize's: the report's
-    addresses (its page and its results) answered by `ReportForTranslators`."""
+def translation_tools_urls():
+    """For the `register_admin_urls` hook, ordered before wagtail-localize's, at its addresses:
+    its Translations report (page and results) and the snippets API of its translation editor
+    name unpublished pages and snippets, so only those who translate may open them."""
+    report = TranslationsReportView
+    snippets = SnippetViewSet
     return [
-        path("localize/reports/translations/", ReportForTranslators.as_view()),
+        path("localize/reports/translations/", for_translators_only(report.as_view())),
         path(
             "localize/reports/translations/results/",
-            ReportForTranslators.as_view(results_only=True),
+            for_translators_only(report.as_view(results_only=True)),
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+            for_translators_only(snippets.as_view({"get": "list"})),
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            for_translators_only(snippets.as_view({"get": "retrieve"})),
         ),
     ]

@@ -61,7 +61,7 @@ for hook_name in (
 ):
     hooks.register(hook_name, translators.refuse_to_translators, order=-1)
 hooks.register("construct_reports_menu", translators.hide_translations_report)
-hooks.register("register_admin_urls", translators.translations_report_urls, order=-1)
+hooks.register("register_admin_urls", translators.translation_tools_urls, order=-1)
 
 
 class SiteContentChecker(ContentCheckerItem):

@@ -301,8 +301,17 @@ def test_only_those_who_translate_see_the_translations_report(site):
     translator = make_user(groups=[Group.objects.get(name=roles.TRANSLATORS)])
     assert report_url not in page(in_polish(coordinator), "/admin/")
     assert report_url in page(in_polish(translator), "/admin/")
-    # Nor by its address: it names unpublished pages and snippets.
-    for address in (report_url, reverse("wagtail_localize:translations_report_results")):
+    # Nor by its address, nor the translation editor's snippets API: they name unpublished
+    # pages and snippets.
+    snippets_api = reverse(
+        "wagtail_localize:snippets_api_listing",
+        kwargs={"app_label": "home", "model_name": "notice"},
+    )
+    for address in (
+        report_url,
+        reverse("wagtail_localize:translations_report_results"),
+        snippets_api,
+    ):
         refused = in_polish(coordinator).get(address)  # Wagtail's "no permission" redirect
         assert (refused.status_code, refused["Location"]) == (302, "/admin/"), address
         assert in_polish(translator).get(address).status_code == 200, address
