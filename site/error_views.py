@@ -50,7 +50,9 @@ def csrf_failure(request, reason=""):
         content = render_to_string(
             "403_csrf.html",
             {
-                "sent_an_application": _sent_an_application(request),
+                # Not Wagtail's form for a page's password: enrolment forms are served as pages.
+                "sent_an_application": _sent_an_application(request)
+                and getattr(request.resolver_match, "url_name", None) == "wagtail_serve",
                 "no_cookie": reason == csrf.REASON_NO_CSRF_COOKIE,
                 # The form again, as a link: "//host/…" would be another site's address.
                 "form_again": escape_leading_slashes(request.path),

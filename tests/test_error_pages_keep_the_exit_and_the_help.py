@@ -6,6 +6,7 @@ whom to call."""
 import pytest
 from django.middleware.csrf import REASON_BAD_ORIGIN, REASON_NO_CSRF_COOKIE
 from django.test import RequestFactory, override_settings
+from django.urls import resolve
 from wagtail.models import Site
 
 from home.models import InstitutionSettings, SafetySettings
@@ -83,9 +84,16 @@ def test_error_pages_use_the_exit_and_phone_that_pages_last_read():
             assert "71 782 23 00" in html, status
 
 
+def posted(address):
+    """A POST to `address`, resolved as the CSRF check sees it (after URL resolution)."""
+    request = RequestFactory().post(address)
+    request.resolver_match = resolve(address)
+    return request
+
+
 def test_a_form_refused_for_its_missing_cookie_says_so_in_the_visitors_language():
     form_address = "/uk/programy/pal-lesnica/zgloszenie/"
-    response = csrf_failure(RequestFactory().post(form_address), REASON_NO_CSRF_COOKIE)
+    response = csrf_failure(posted(form_address), REASON_NO_CSRF_COOKIE)
     assert response.status_code == 403
     html = response.content.decode()
     assert '<html lang="uk">' in html
@@ -96,7 +104,7 @@ def test_a_form_refused_for_its_missing_cookie_says_so_in_the_visitors_language(
 
 
 def test_a_form_refused_for_another_reason_does_not_blame_blocked_cookies():
-    response = csrf_failure(RequestFactory().post("/programy/"), REASON_BAD_ORIGIN)
+    response = csrf_failure(posted("/programy/"), REASON_BAD_ORIGIN)
     html = response.content.decode()
     assert "Twoje zgłoszenie NIE zostało wysłane" in html
     assert "blokuje ciasteczka" not in html  # neither as the cause nor in the advice
@@ -104,8 +112,14 @@ def test_a_form_refused_for_another_reason_does_not_blame_blocked_cookies():
 
 
 def test_an_admin_form_refused_is_not_called_an_application():
-    response = csrf_failure(RequestFactory().post("/admin/login/"), REASON_NO_CSRF_COOKIE)
+    response = csrf_failure(posted("/admin/login/"), REASON_NO_CSRF_COOKIE)
     html = response.content.decode()
     assert "NIE zostało zapisane" in html  # "What you sent was NOT saved"
     assert "zgłoszenie" not in html
     assert 'href="/admin/login/"' not in html  # a POST-only address is not offered as a link
+
+
+def test_a_refused_page_password_is_not_called_an_application():
+    # Wagtail's form for a page behind a password, the public site's one other form.
+    response = csrf_failure(posted("/_util/authenticate_with_password/1/2/"), REASON_BAD_ORIGIN)
+    assert "NIE zostało zapisane" in response.content.decode()  # "What you sent was NOT saved"
