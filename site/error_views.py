@@ -68,9 +68,10 @@ def server_error(request):
     if database_unavailable(sys.exc_info()[1]):
         return service_unavailable(request)
     try:
-        content = render_to_string(
-            "500.html", {"phone": contact_phone(request), "quick_exit_url": quick_exit_url()}
-        )
+        with _in_visitors_language(request):
+            content = render_to_string(
+                "500.html", {"phone": contact_phone(request), "quick_exit_url": quick_exit_url()}
+            )
     except Exception:  # noqa: BLE001 (the cache may be the fault: Django's plain page then)
         return defaults.server_error(request)
     return HttpResponseServerError(content)

@@ -123,3 +123,20 @@ def test_a_refused_page_password_is_not_called_an_application():
     # Wagtail's form for a page behind a password, the public site's one other form.
     response = csrf_failure(posted("/_util/authenticate_with_password/1/2/"), REASON_BAD_ORIGIN)
     assert "NIE zostało zapisane" in response.content.decode()  # "What you sent was NOT saved"
+
+
+@override_settings(FALLBACK_CONTACT_PHONE=FALLBACK)
+def test_the_500_page_gives_the_exit_and_the_help_in_the_language_of_the_address():
+    def unexpected(address):
+        try:
+            raise ValueError("a fault in the code")
+        except ValueError:
+            return server_error(RequestFactory().get(address)).content.decode()
+
+    ukrainian = unexpected("/uk/programy/")
+    assert '<aside class="quick-exit" aria-label="Вийти зі сторінки" lang="uk">' in ukrainian
+    assert '<footer class="site-footer" id="contact-us" lang="uk">' in ukrainian
+    assert "Зв’яжіться з нами" in ukrainian  # "Contact us"
+    polish = unexpected("/programy/")
+    assert '<aside class="quick-exit" aria-label="Wyjdź ze strony">' in polish
+    assert '<html lang="pl">' in ukrainian and '<html lang="pl">' in polish  # the text's first
