@@ -3,12 +3,15 @@ translation is synced, and reads dates as the Polish one does; a programme or fo
 one other language only takes applications like any other."""
 
 import pytest
+from django.test import Client
 from wagtail.models import Locale
 
+from enrolment.admin_views.listing import enrolment_outlook
 from enrolment.field_names import question_key
 from enrolment.models import Application
 
 from .admin_factories import translate
+from .admin_helpers import APPLICATIONS_URL, make_coordinator
 from .enrolment_helpers import submit, valid_answers
 from .enrolment_world import small_site, with_question
 from .factories import EditionFactory, EnrolmentFormPageFactory, ProgrammePageFactory, publish
@@ -57,6 +60,16 @@ def test_a_programme_with_its_form_written_only_in_ukrainian_takes_applications(
     application = Application.objects.get()
     assert (application.page_id, application.edition_id) == (form.pk, edition.pk)
     assert application.team_id == edition.team_id
+
+    # The team's coordinator finds it by its programme and edition, and sees the edition open.
+    coordinator = Client()
+    coordinator.force_login(make_coordinator(edition.team))
+    for chosen in ({"programme": programme.pk}, {"edition": edition.pk}):
+        html = coordinator.get(APPLICATIONS_URL, chosen).content.decode()
+        assert application.reference in html, chosen
+        (pk,) = chosen.values()
+        assert f'<option value="{pk}" selected>' in html, chosen  # a choice the filter offers
+    assert edition in enrolment_outlook(make_coordinator(edition.team)).open_editions
 
 
 @pytest.mark.parametrize("typed", ["05/12/1980", "5.12.1980", "05-12-1980", "1980-12-05"], ids=str)

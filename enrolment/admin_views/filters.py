@@ -10,8 +10,8 @@ from django import forms
 from django.db.models import Exists, Q
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.models import Locale
 
+from enrolment.default_language import routing_sources
 from enrolment.models import Application, ApplicationChannel, ApplicationStatus
 from enrolment.permissions import coordinated_team_ids
 from programmes.models import Edition, ProgrammePage, Team
@@ -44,7 +44,7 @@ def _visible_applications(request):
 
 
 def _programmes(request):
-    programmes = ProgrammePage.objects.filter(locale=Locale.get_default()).order_by("title")
+    programmes = routing_sources(ProgrammePage.objects.all()).order_by("title")
     if _is_superuser(request):
         return programmes
     return programmes.filter(
@@ -55,7 +55,7 @@ def _programmes(request):
 
 def _editions(request):
     editions = (
-        Edition.objects.filter(locale=Locale.get_default())
+        routing_sources(Edition.objects.all())
         .select_related("programme")
         .order_by("programme__title", "number")
     )
@@ -68,7 +68,7 @@ def _editions(request):
 
 
 def _teams(request):
-    teams = Team.objects.filter(locale=Locale.get_default())
+    teams = routing_sources(Team.objects.all())
     if not _is_superuser(request):
         teams = teams.filter(pk__in=_team_ids(request))
     return teams

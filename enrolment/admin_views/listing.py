@@ -11,9 +11,9 @@ from django.db.models.functions import Cast, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 from wagtail.admin.ui.tables import Column
-from wagtail.models import Locale
 
 from enrolment.data_rights import name_words, normalised_email, phone_digits
+from enrolment.default_language import routing_sources
 from enrolment.models import ApplicationStatus, Notification
 from enrolment.permissions import coordinated_team_ids
 from enrolment.references import ALPHABET
@@ -220,7 +220,7 @@ class EnrolmentOutlook:
 
 def teams_editions(user):
     """Editions of the user's teams (of every team for a superuser), with their programmes."""
-    editions = Edition.objects.filter(locale=Locale.get_default()).select_related("programme")
+    editions = routing_sources(Edition.objects.all()).select_related("programme")
     if not user.is_superuser:
         editions = editions.filter(team_id__in=coordinated_team_ids(user))
     return editions
