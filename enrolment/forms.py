@@ -51,9 +51,12 @@ class OneEmailAddressField(forms.EmailField):
         return normalised_email_address(super().clean(value))
 
 
+def _with_sentence(help_text, sentence):
+    return f"{help_text} {sentence}".strip()
+
+
 def _with_limit(help_text, limit):
-    limit_text = gettext("Up to %(limit)s characters.") % {"limit": limit}
-    return f"{help_text} {limit_text}".strip()
+    return _with_sentence(help_text, gettext("Up to %(limit)s characters.") % {"limit": limit})
 
 
 # Lazy, so that help texts defined at import time follow the language of each request.
@@ -67,8 +70,7 @@ DATE_TIME_FORMATS = [f"{date} {time}" for date in DATE_FORMATS for time in ("%H:
 
 
 def _with_example(help_text, example):
-    example_text = gettext("For example: %(example)s.") % {"example": example}
-    return f"{help_text} {example_text}".strip()
+    return _with_sentence(help_text, gettext("For example: %(example)s.") % {"example": example})
 
 
 with_example = lazy(_with_example, str)

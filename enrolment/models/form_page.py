@@ -327,13 +327,14 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         form = self.get_form(request.POST, page=self, user=request.user, editions=())
         skipped = {form.honeypot_name, form.consent_name, form.token_name}
         # The edition chosen, named as the form named it (it sends the edition's id).
+        edition_name = system_field_name("edition")
         editions = {
             str(edition.pk): f"{edition.label}, {edition.period}" for edition in self.editions()
         }
         answers = []
         for field in form.visible_fields():
             value = field.value()
-            if field.name == system_field_name("edition"):
+            if field.name == edition_name:
                 value = editions.get(str(value))
             if field.name in skipped or value in (None, "", [], False):
                 continue

@@ -13,7 +13,6 @@ from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     LockableMixin,
     PreviewableMixin,
     RevisionMixin,
@@ -21,6 +20,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from ..languages import active_locale_id, default_locale_id
 
 
 class NoticeImportance(models.IntegerChoices):
@@ -46,8 +47,8 @@ class NoticeQuerySet(models.QuerySet):
         the newest. A notice in force in the default language but not (yet) in this one is
         shown in the default language: a closure announced in Polish reaches every reader
         before it is translated."""
-        locale_id = getattr(locale, "pk", locale) or Locale.get_active().pk
-        default_id = Locale.get_default().pk
+        locale_id = getattr(locale, "pk", locale) or active_locale_id()
+        default_id = default_locale_id()
         active = self.active()
         shown = models.Q(locale_id=locale_id)
         if locale_id != default_id:
