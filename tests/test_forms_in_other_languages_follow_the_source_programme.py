@@ -15,6 +15,7 @@ from .admin_helpers import APPLICATIONS_URL, make_coordinator
 from .enrolment_helpers import submit, valid_answers
 from .enrolment_world import small_site, with_question
 from .factories import EditionFactory, EnrolmentFormPageFactory, ProgrammePageFactory, publish
+from .update_builders import make_update
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +26,7 @@ def test_a_programme_marked_sensitive_in_polish_is_sensitive_in_every_language_a
     site = small_site(sensitive=False)
     ukrainian_form = translate(site.form, "uk")
     ukrainian_programme = ukrainian_form.get_parent().specific
+    ukrainian_update = translate(make_update(site.programme), "uk")
     assert SAFE_CONTACT not in client.get(ukrainian_form.url).content.decode()
 
     # An editor ticks "sensitive programme" on the Polish page; nobody syncs the translation.
@@ -38,9 +40,9 @@ def test_a_programme_marked_sensitive_in_polish_is_sensitive_in_every_language_a
     answers = valid_answers(ukrainian_form, site.edition, safe_contact="Tylko rano, SMS")
     assert submit(client, ukrainian_form, answers).status_code == 302
     assert Application.objects.get().form_data["safe_contact"] == "Tylko rano, SMS"
-    # And no link on the programme's page names it to other sites.
-    page = client.get(ukrainian_programme.url)
-    assert page["Referrer-Policy"] == "no-referrer"
+    # And no link on the programme's page, nor on its updates, names it to other sites.
+    assert client.get(ukrainian_programme.url)["Referrer-Policy"] == "no-referrer"
+    assert client.get(ukrainian_update.url)["Referrer-Policy"] == "no-referrer"
 
 
 def test_a_programme_with_its_form_written_only_in_ukrainian_takes_applications(client):
