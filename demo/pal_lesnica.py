@@ -6,6 +6,7 @@ this programme, and no amount of hours for its forms of support: those stay empt
 
 import datetime
 
+from enrolment.input_purposes import InputPurpose
 from programmes.models import FrequencyPeriod, ProgrammeType, SupportMode
 
 from .markup import bullets, numbered, paragraphs
@@ -233,6 +234,7 @@ ENROLMENT_FORM = {
             "singleline",
             required=True,
             help_text="Program jest dla mieszkańców osiedla Leśnica. Wystarczy nazwa ulicy.",
+            autocomplete=InputPurpose.ADDRESS_LINE1,
         ),
         question(
             "Które zajęcia najbardziej Cię interesują?",

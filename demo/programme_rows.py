@@ -64,8 +64,9 @@ def example_edition(number, places, team, person):
     }
 
 
-def question(label, field_type, *, required, choices=(), help_text=""):
-    """An editor's question on an enrolment form; `choices` are written one per line."""
+def question(label, field_type, *, required, choices=(), help_text="", autocomplete=""):
+    """An editor's question on an enrolment form; `choices` are written one per line, and
+    `autocomplete` is what it asks of the applicant's own data (enrolment.input_purposes)."""
     return {
         "label": label,
         "field_type": field_type,
@@ -73,4 +74,5 @@ def question(label, field_type, *, required, choices=(), help_text=""):
         "choices": "\n".join(choices),
         "default_value": "",
         "help_text": help_text,
+        "autocomplete": autocomplete,
     }

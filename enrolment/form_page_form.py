@@ -3,7 +3,8 @@
 Wagtail names a new question after its label. A label that would give a reserved name ("Email",
 "Edition", "Phone"…) or no name at all ("???", only emoji) is refused on saving, with an error on
 that question that says why. A question already stored with such a name is left alone: the form
-sends and stores it under a key of its own (see `field_names`), so it keeps working.
+sends and stores it under a key of its own (see `field_names`), so it keeps working. A question's
+input purpose (`input_purposes`) is refused on a type a browser cannot fill in.
 """
 
 from django import forms
@@ -11,12 +12,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 
 from .field_names import is_reserved
+from .input_purposes import can_have_a_purpose
 
 QUESTIONS = "form_fields"
 _RESERVED = _(
     "This label would give the question the name “%(name)s”, which the form keeps for a "
     "question it asks itself (every form asks for the edition, name, phone, e-mail address and "
     "consent). Change the label, for example by adding a word."
+)
+_NO_PURPOSE = _(
+    "A browser cannot fill in checkboxes, radio buttons or a hidden field. Leave this empty, or "
+    "change the question's type."
 )
 _NO_NAME = _(
     "This label has no letters or digits to name the question after. Add a word to the label."
@@ -27,6 +33,7 @@ class EnrolmentFormPageForm(WagtailAdminFormPageForm):
     def clean(self):
         cleaned_data = super().clean()
         for form in self.formsets[QUESTIONS].forms if QUESTIONS in self.formsets else []:
+            self._check_purpose(form)
             if not self._names_a_new_question(form):
                 continue
             name = form.instance.get_field_clean_name()
@@ -38,6 +45,16 @@ class EnrolmentFormPageForm(WagtailAdminFormPageForm):
                     forms.ValidationError(_RESERVED, code="reserved_name", params={"name": name}),
                 )
         return cleaned_data
+
+    @staticmethod
+    def _check_purpose(form):
+        """A purpose only on a question the browser could fill in (`input_purposes`)."""
+        if not form.is_valid() or form.cleaned_data.get("DELETE"):
+            return
+        if form.cleaned_data.get("autocomplete") and not can_have_a_purpose(
+            form.cleaned_data.get("field_type")
+        ):
+            form.add_error("autocomplete", forms.ValidationError(_NO_PURPOSE, code="no_purpose"))
 
     @staticmethod
     def _names_a_new_question(form):

@@ -24,6 +24,7 @@ from .field_names import (
     question_key,
     system_field_name,
 )
+from .input_purposes import can_have_a_purpose
 from .spam import ResilientReCaptchaField, recaptcha_is_configured
 from .submission_tokens import FIELD_NAME as TOKEN_FIELD_NAME, new_token, token_from
 
@@ -375,7 +376,10 @@ class EnrolmentFormBuilder(FormBuilder):
             options = self.get_field_options(field)
             create_field = self.get_create_field_function(field.field_type)
             clean_name = field.clean_name or field.get_field_clean_name()
-            questions[question_key(clean_name)] = create_field(field, options)
+            form_field = create_field(field, options)
+            if field.autocomplete and can_have_a_purpose(field.field_type):
+                form_field.widget.attrs["autocomplete"] = field.autocomplete
+            questions[question_key(clean_name)] = form_field
         return questions
 
     def get_form_class(self):

@@ -97,3 +97,26 @@ def page_form_data(client, url, **changes):
     response = client.get(url)
     assert response.status_code == 200, response.status_code
     return form_data(response.content.decode(), "page-edit-form", **changes)
+
+
+def with_new_question(data, label, field_type="singleline", *, choices="", autocomplete=""):
+    """The enrolment form page editor's data with one more question, as the "Add question"
+    button makes it: (data, the question's index in the formset)."""
+    index = int(data["form_fields-TOTAL_FORMS"][0])
+    data["form_fields-TOTAL_FORMS"] = [str(index + 1)]
+    prefix = f"form_fields-{index}-"
+    data.update(
+        {
+            f"{prefix}id": [""],
+            f"{prefix}ORDER": [str(index + 1)],
+            f"{prefix}DELETE": [""],
+            f"{prefix}label": [label],
+            f"{prefix}field_type": [field_type],
+            f"{prefix}required": ["on"],
+            f"{prefix}choices": [choices],
+            f"{prefix}default_value": [""],
+            f"{prefix}help_text": [""],
+            f"{prefix}autocomplete": [autocomplete],
+        }
+    )
+    return data, index

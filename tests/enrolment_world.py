@@ -121,7 +121,9 @@ def coordinator(name, phone, **kwargs):
     return PersonFactory(name=name, phone=phone, **kwargs)
 
 
-def with_question(form, label, field_type="singleline", *, required=False, choices=()):
+def with_question(
+    form, label, field_type="singleline", *, required=False, choices=(), autocomplete=""
+):
     """The form with one more question of the editor's (stored, as the admin stores it)."""
     EnrolmentFormField.objects.create(
         page=form,
@@ -130,6 +132,7 @@ def with_question(form, label, field_type="singleline", *, required=False, choic
         field_type=field_type,
         required=required,
         choices="\n".join(choices),
+        autocomplete=autocomplete,
     )
     return type(form).objects.get(pk=form.pk)
 

@@ -11,7 +11,7 @@ from enrolment.admin_views.answers import AnswerLabels
 from enrolment.field_names import SYSTEM_FIELD_NAMES, question_key, system_field_name
 from enrolment.models import Application, EnrolmentFormField, EnrolmentFormPage
 
-from .admin_forms import page_form_data
+from .admin_forms import page_form_data, with_new_question
 from .admin_helpers import make_superuser
 from .enrolment_helpers import submit, valid_answers
 from .enrolment_world import open_enrolment_form
@@ -25,27 +25,6 @@ QUESTIONS = "form_fields"
 # (the enrolment form, its open edition) of a small site, built once for the module; each test
 # gets its own copy.
 kept_world, open_form = built_once(open_enrolment_form, name="open_form")
-
-
-def with_new_question(data, label, field_type="singleline"):
-    """The page editor's data with one more question, as the "Add question" button makes it."""
-    index = int(data[f"{QUESTIONS}-TOTAL_FORMS"][0])
-    data[f"{QUESTIONS}-TOTAL_FORMS"] = [str(index + 1)]
-    prefix = f"{QUESTIONS}-{index}-"
-    data.update(
-        {
-            f"{prefix}id": [""],
-            f"{prefix}ORDER": [str(index + 1)],
-            f"{prefix}DELETE": [""],
-            f"{prefix}label": [label],
-            f"{prefix}field_type": [field_type],
-            f"{prefix}required": ["on"],
-            f"{prefix}choices": [""],
-            f"{prefix}default_value": [""],
-            f"{prefix}help_text": [""],
-        }
-    )
-    return data, index
 
 
 def draft_labels(page):

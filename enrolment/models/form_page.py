@@ -28,6 +28,7 @@ from ..default_language import in_default_language
 from ..field_names import system_field_name
 from ..form_page_form import EnrolmentFormPageForm
 from ..forms import EnrolmentFormBuilder
+from ..input_purposes import InputPurpose
 from ..spam import reject_if_rate_limited
 from ..submission import sent_with, submit_application
 from ..submission_tokens import token_from
@@ -54,9 +55,26 @@ def contacts_for(editions):
 
 class EnrolmentFormField(TranslatableMixin, AbstractFormField):
     page = ParentalKey("EnrolmentFormPage", related_name="form_fields", on_delete=models.CASCADE)
+    autocomplete = models.CharField(
+        _("the applicant's data it asks for"),
+        max_length=20,
+        choices=InputPurpose.choices,
+        blank=True,
+        help_text=_(
+            "Choose only if the question asks for the applicant's own data of this kind: the "
+            "browser can then fill the answer in for people who find typing hard. Not for "
+            "checkboxes, radio buttons or hidden fields."
+        ),
+    )
 
-    # The key under which answers are stored is the same in every language.
-    override_translatable_fields = [SynchronizedField("clean_name", overridable=False)]
+    panels = [*AbstractFormField.panels, FieldPanel("autocomplete")]
+
+    # The key under which answers are stored, and what they ask for, are the same in every
+    # language.
+    override_translatable_fields = [
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("autocomplete", overridable=False),
+    ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         verbose_name = _("question")
