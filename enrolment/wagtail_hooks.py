@@ -6,7 +6,7 @@ from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import audit, dashboard, data_rights, signals  # noqa: F401  (signals: the coordinators' group handler)
+from . import audit, dashboard, data_rights, deletion_guards, signals  # noqa: F401  (signals: the coordinators' group handler)
 from .account_settings import daily_digest_settings_panel
 from .admin_views import data_requests as data_request_views, notifications as notification_views
 from .admin_views.viewsets import ApplicationViewSet
@@ -30,6 +30,11 @@ def register_enrolment_log_actions(actions):
 # Wagtail's own submissions screens have no team check, no audit and unsafe exports: closed to
 # everyone, superusers included, in favour of the applications section.
 hooks.register("filter_form_submissions_for_user", no_form_submissions_for_anyone)
+
+# Programmes, forms and teams that applications are kept with are not deleted (deletion_guards).
+hooks.register("before_delete_page", deletion_guards.refuse_to_delete_pages_with_applications)
+hooks.register("before_bulk_action", deletion_guards.refuse_to_bulk_delete_pages_with_applications)
+hooks.register("before_delete_snippet", deletion_guards.refuse_to_delete_teams_with_applications)
 hooks.register("register_admin_urls", closed_forms_urls, order=-1)
 
 
