@@ -15,6 +15,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from .unpublished_branches import outside_unpublished_branches
+
 
 class MultilingualSitemap(Sitemap):
     def items(self):
@@ -25,8 +27,7 @@ class MultilingualSitemap(Sitemap):
         for translated_root in Page.objects.filter(translation_key=root.translation_key):
             under_a_root |= Q(path__startswith=translated_root.path)
         return (
-            Page.objects.live()
-            .public()
+            outside_unpublished_branches(Page.objects.live().public())
             .filter(under_a_root, alias_of__isnull=True)
             .select_related("locale")
             .order_by("path")

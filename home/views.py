@@ -9,6 +9,7 @@ from wagtail.views import serve_chain
 from .languages import active_locale_id
 from .routing import route_for_request
 from .search_ranking import ranked_search
+from .unpublished_branches import outside_unpublished_branches
 from .view_restrictions import public_only
 
 RESULTS_PER_PAGE = 10
@@ -37,8 +38,12 @@ def search(request):
     query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
     results = []
     if query:
-        pages = public_only(
-            Page.objects.live().filter(locale_id=active_locale_id(request)).exclude(depth__lte=1)
+        pages = outside_unpublished_branches(
+            public_only(
+                Page.objects.live()
+                .filter(locale_id=active_locale_id(request))
+                .exclude(depth__lte=1)
+            )
         )
         results = ranked_search(pages, query)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))

@@ -9,6 +9,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BaseStreamBlock, LinkBlock, localized_pages
 from home.descriptions import first_text, short_description
 from home.transliteration import latin_slug
+from home.unpublished_branches import UnpublishedBranchMixin
 from home.versioned_cache import cached
 from home.view_restrictions import ViewRestrictionsMixin
 
@@ -27,7 +28,7 @@ class LatinSlugMixin:
         super().full_clean(*args, **kwargs)
 
 
-class BasePage(ViewRestrictionsMixin, LatinSlugMixin, Page):
+class BasePage(UnpublishedBranchMixin, ViewRestrictionsMixin, LatinSlugMixin, Page):
     """What every page has: a plain-language lead that also serves as its description."""
 
     lead = models.TextField(
