@@ -7,7 +7,8 @@ app is not in INSTALLED_APPS: each change sends one batch).
 
 - A page published, unpublished or deleted: the page in every language it is live in, and the
   pages that list it: its ancestors (a programme's list and the home page; an update's programme)
-  and, for an update, the news lists of its language.
+  and, for an update, the news lists of its language. Unpublished or deleted, its subpages too:
+  they go off the site with it.
 - A page moved or given another slug: the same, and the addresses it and its subpages had.
 - A page linked from every page's header or footer (a home page, the pages directly under it:
   the programme list, the legal and information pages), anything else every page shows (the
@@ -142,8 +143,14 @@ def purge_page(page, urls=()):
 # Signal handlers ----------------------------------------------------------------------------
 
 
-def _page_published_or_unpublished(sender, instance, **kwargs):
+def _page_published(sender, instance, **kwargs):
     purge_page(instance)
+
+
+def _page_unpublished(sender, instance, **kwargs):
+    # Its live subpages go off the site with it (home.unpublished_branches).
+    if is_enabled():
+        purge_page(instance, urls=_subtree_urls(instance))
 
 
 def _page_deleted(sender, instance, **kwargs):
@@ -211,8 +218,8 @@ def _used_models():
 
 
 def connect_signals():
-    page_published.connect(_page_published_or_unpublished, dispatch_uid="purge-published")
-    page_unpublished.connect(_page_published_or_unpublished, dispatch_uid="purge-unpublished")
+    page_published.connect(_page_published, dispatch_uid="purge-published")
+    page_unpublished.connect(_page_unpublished, dispatch_uid="purge-unpublished")
     pre_delete.connect(_page_deleted, dispatch_uid="purge-deleted-page")
     pre_page_move.connect(_page_moving, dispatch_uid="purge-before-move")
     post_page_move.connect(_page_moving, dispatch_uid="purge-after-move")

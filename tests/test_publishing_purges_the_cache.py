@@ -81,11 +81,15 @@ def test_deleting_an_update_purges_its_address_and_its_programme(
     assert {address, path_of(lesnica_programme)} <= proxy.paths()
 
 
-def test_unpublishing_a_programme_purges_it_and_the_pages_that_listed_it(
+def test_unpublishing_a_programme_purges_it_its_subpages_and_the_pages_that_listed_it(
     proxy, violence_programme, django_capture_on_commit_callbacks
 ):
     expected = {path_of(page) for page in listing_pages(violence_programme)}
     expected.add(path_of(violence_programme))
+    # Its form and updates go off the site with it (home.unpublished_branches).
+    subpages = violence_programme.get_descendants().live()
+    assert subpages.exists()
+    expected |= {path_of(page) for page in subpages}
     with django_capture_on_commit_callbacks(execute=True):
         violence_programme.unpublish()
 
