@@ -188,3 +188,73 @@ def test_filters_of_the_openapi_narrow_the_services(client, site):
         client.get(f"{API}/services", {"modified_after": "2000-01-01"}).json()["total_items"]
         == all_services
     )
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/taxonomies", "/services/", "/nothing", "/organizations/x/services", "//services"],
+)
+def test_an_address_the_api_does_not_have_is_its_json_404(client, site, path):
+    """Not the site's HTML page, nor a redirect adding a slash: a script reads why, from any
+    origin, with the headers of the API's other 404s."""
+    unknown_id = client.get(f"{API}/services/x")
+    for prefix in ["", "/en", "/uk"]:
+        response = client.get(prefix + API + path, HTTP_ORIGIN="https://katalog.example.org")
+        assert response.status_code == 404, (prefix, path)
+        assert response.json()["status"] == 404
+        for header in ["Content-Type", "Access-Control-Allow-Origin", "Cache-Control"]:
+            assert response[header] == unknown_id[header], header
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("/services", "taxonomy_term_id"),
+        ("/services", "taxonomy_id"),
+        ("/services", "minimal"),
+        ("/service_at_locations", "taxonomy_term_id"),
+        ("/service_at_locations", "postcode"),
+        ("/service_at_locations", "proximity"),
+        ("/services", "serach"),
+        ("/organizations", "organization_id"),
+        ("/", "search"),
+        ("/services/{id}", "full"),
+    ],
+)
+def test_a_parameter_the_address_does_not_apply_gets_a_400_not_every_record(
+    client, site, path, parameter
+):
+    """A directory asking for one kind of programme must not take every programme for it."""
+    path = path.format(id=site.programme.translation_key)
+    response = client.get(API + path, {parameter: "7d0f5c36-4b6a-4c1e-9a57-0f1f9d8e2b10"})
+    assert response.status_code == 400, (path, parameter)
+    answer = response.json()
+    assert answer["parameter"] == parameter
+    assert parameter in answer["message"]
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_every_parameter_of_the_api_together_is_still_read(client, site):
+    everything = {"format": "json", "page": 1, "per_page": 10, "full": "true"}
+    filters = {"organization_id": "", "modified_after": "2000-01-01", "search": ""}
+    for path in ["/services", "/service_at_locations"]:
+        assert client.get(API + path, everything | filters).status_code == 200, path
+    organizations = client.get(
+        f"{API}/organizations", everything | {"full_service": "true", "search": ""}
+    )
+    assert organizations.status_code == 200
+    organization_id = organizations.json()["contents"][0]["id"]
+    answer = client.get(
+        f"{API}/organizations/{organization_id}", {"format": "json", "full_service": "true"}
+    )
+    assert answer.status_code == 200
+    for path in ["/", f"/services/{site.programme.translation_key}"]:
+        assert client.get(API + path, {"format": "json"}).status_code == 200, path
+
+
+def test_organizations_are_searched_by_their_names(client, site):
+    for words in ["ośrodek pomocy", "OPS"]:
+        found = client.get(f"{API}/organizations", {"search": words}).json()
+        assert [item["name"] for item in found["contents"]] == ["Ośrodek Pomocy Społecznej"]
+    nothing = client.get(f"{API}/organizations", {"search": "Ogród zoologiczny"}).json()
+    assert nothing["total_items"] == 0 and nothing["empty"]

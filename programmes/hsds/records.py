@@ -15,6 +15,7 @@ dates are ISO 8601, times of day HH:MM (Europe/Warsaw).
 """
 
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info, gettext, ngettext
 
 from home.descriptions import plain_text
@@ -178,7 +179,9 @@ def _main_office(institution, org_id, today):
             "location_type": "physical",
             "organization_id": org_id,
             "name": institution.name,
-            "description": institution.hours_note,
+            "description": "\n".join(
+                part for part in (institution.hours_note, *_closures(institution, today)) if part
+            ),
             "addresses": _addresses(
                 derived_id(key_of(institution), "main office address"), location_id, institution
             ),
@@ -189,17 +192,17 @@ def _main_office(institution, org_id, today):
 
 def _desk(point, org_id, today):
     """A contact point with a desk or hours of its own. Its address is one line of free text
-    that cannot be split into street, postal code and city: it goes in the description."""
+    that cannot be split into street, postal code and city: it goes in the description, with
+    the days it is closed."""
     location_id = derived_id(key_of(point), "desk")
+    where = ", ".join(part for part in (point.street_address, point.room, point.note) if part)
     return compact(
         {
             "id": location_id,
             "location_type": "physical",
             "organization_id": org_id,
             "name": point.name,
-            "description": ", ".join(
-                part for part in (point.street_address, point.room, point.note) if part
-            ),
+            "description": "\n".join(part for part in (where, *_closures(point, today)) if part),
             "schedules": _hours(point, location_id, today),
         }
     )
@@ -228,10 +231,12 @@ def _addresses(address_id, location_id, place):
 def _hours(owner, location_id, today):
     """The owner's opening hours (home.models.opening_hours) as HSDS schedules: weekly lines as
     a weekly rule, the last day of the month as a monthly one, a one-date line (from today on)
-    as a schedule valid on that day. A line with no times says "closed" in its description."""
+    as a schedule valid on that day. Only the lines that open: a schedule says when a place is
+    open (schedule.json), and a line with no times would read as open all day; the lines that
+    close the place are said in its description (`_closures`)."""
     schedules = []
-    for index, line in enumerate(owner.opening_hours.all()):
-        if line.kind == HoursRuleKind.DATE and (line.date is None or line.date < today):
+    for index, line in _current_hours(owner, today):
+        if _says_closed(line):
             continue
         # Opening hours have no key of their own: the owner's and the line's position.
         schedule = {
@@ -251,6 +256,31 @@ def _hours(owner, location_id, today):
             schedule.update(valid_from=iso_date(line.date), valid_to=iso_date(line.date))
         schedules.append(compact(schedule))
     return schedules
+
+
+def _closures(owner, today):
+    """The owner's lines that close it, as its page lists them ("Saturday and Sunday: closed"):
+    HSDS has no closed schedule, and a closed day within a weekly schedule's days (a holiday)
+    is otherwise nowhere."""
+    return [
+        capfirst(f"{line.describe_when()}: {line.describe_hours()}")
+        for _index, line in _current_hours(owner, today)
+        if _says_closed(line)
+    ]
+
+
+def _current_hours(owner, today):
+    """The owner's opening-hours lines with their positions, leaving out one-date lines past."""
+    return [
+        (index, line)
+        for index, line in enumerate(owner.opening_hours.all())
+        if line.kind != HoursRuleKind.DATE or (line.date is not None and line.date >= today)
+    ]
+
+
+def _says_closed(line):
+    """Both times empty: the model's way of saying the place is closed then."""
+    return line.opens is None or line.closes is None
 
 
 # Services -----------------------------------------------------------------------------------

@@ -15,4 +15,6 @@ urlpatterns = [
     path("organizations/<str:id>", views.organization_detail, name="organization"),
     path("service_at_locations", views.service_at_locations, name="service_at_locations"),
     path("service_at_locations/<str:id>", views.service_at_location, name="service_at_location"),
+    # Last: any other path under the API is the API's JSON 404, not a page of the site.
+    path("<path:path>", views.unknown_path),
 ]

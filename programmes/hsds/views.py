@@ -2,9 +2,10 @@
 
 Paths, query parameters and the paginated envelope follow the standard's OpenAPI (schema/
 openapi.json of HSDS 3.0): `page` (from 1), `per_page` (1 to MAX_PER_PAGE), `full` on lists,
-`full_service` on organizations, `organization_id`, `modified_after` and `search` on the
-services and services at locations, `format` (json only). A page past the end is an empty page;
-a bad parameter is a 400 naming it; an unknown id a 404, all in JSON.
+`full_service` and `search` on organizations, `organization_id`, `modified_after` and `search`
+on the services and services at locations, `format` (json only). A page past the end is an empty
+page; a bad parameter, or one the address does not take (the OpenAPI's `taxonomy_id`,
+`postcode`…), is a 400 naming it; an unknown id or path a 404, all in JSON.
 
 Only GET, HEAD and OPTIONS are answered (405 with `Allow` otherwise; the views change nothing,
 so they need no CSRF check). Every answer carries `Access-Control-Allow-Origin: *`; OPTIONS is
@@ -157,6 +158,19 @@ def moment(request, name):
     return timezone.make_aware(value) if timezone.is_naive(value) else value
 
 
+def only_parameters(request, names):
+    """Refuses a parameter the address does not read: answering as if it were not there would
+    pass every record off as the ones asked for (a filter by taxonomy, a misspelt `serach`)."""
+    for name in request.GET:
+        if name not in names:
+            raise ApiError(
+                400,
+                gettext("“%(name)s” is not a parameter of this address: it takes %(names)s.")
+                % {"name": name, "names": ", ".join(names)},
+                name,
+            )
+
+
 def json_format(request):
     raw = request.GET.get("format")
     if raw is not None and raw.strip().lower() != "json":
@@ -166,7 +180,10 @@ def json_format(request):
 class Listing:
     """A list's query parameters, read before anything else, and its paginated envelope."""
 
-    def __init__(self, request):
+    PARAMETERS = ("format", "page", "per_page", "full")
+
+    def __init__(self, request, *other_parameters):
+        only_parameters(request, self.PARAMETERS + other_parameters)
         json_format(request)
         self.page = whole_number(request, "page", 1, 10**MAX_DIGITS - 1)
         self.per_page = whole_number(request, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
@@ -191,12 +208,17 @@ class Listing:
 
 
 class ServiceFilters:
-    """`organization_id`, `modified_after` and `search`, as the OpenAPI names them."""
+    """`organization_id`, `modified_after` and `search`, as the OpenAPI names them. Not its
+    `taxonomy_term_id` and `taxonomy_id`: the site publishes no taxonomy, and an empty list
+    would tell a directory that no programme is of the kind asked for, where a 400 tells it
+    that it must sort them itself. Nor `postcode`, `proximity` (no coordinates) or `minimal`."""
+
+    PARAMETERS = ("organization_id", "modified_after", "search")
 
     def __init__(self, request):
         self.organization_id = (request.GET.get("organization_id") or "").strip().lower()
         self.modified_after = moment(request, "modified_after")
-        self.search = (request.GET.get("search") or "").strip().casefold()
+        self.search = search_words(request)
 
     def apply(self, directory):
         programmes = directory.programmes
@@ -216,6 +238,10 @@ class ServiceFilters:
         return programmes
 
 
+def search_words(request):
+    return (request.GET.get("search") or "").strip().casefold()
+
+
 def _words_of(programme):
     words = [programme.title, programme.lead, programme.district, programme.target_group.name]
     return " ".join(word for word in words if word).casefold()
@@ -226,13 +252,14 @@ def _words_of(programme):
 
 @api_view
 def api_root(request):
+    only_parameters(request, ["format"])
     json_format(request)
     return {"version": HSDS_VERSION, "profile": PROFILE_URL, "openapi_url": OPENAPI_URL}
 
 
 @api_view
 def services(request):
-    listing = Listing(request)
+    listing = Listing(request, *ServiceFilters.PARAMETERS)
     filters = ServiceFilters(request)
     directory = Directory(request)
     programmes = filters.apply(directory)
@@ -245,6 +272,7 @@ def services(request):
 
 @api_view
 def service(request, id):
+    only_parameters(request, ["format"])
     json_format(request)
     directory = Directory(request)
     key = parse_id(id)
@@ -256,10 +284,13 @@ def service(request, id):
 
 @api_view
 def organizations(request):
-    listing = Listing(request)
+    listing = Listing(request, "full_service", "search")
     full_service = yes_or_no(request, "full_service")
+    search = search_words(request)
     directory = Directory(request)
     institutions = [directory.institution] if directory.institution else []
+    if institutions and search and search not in _words_of_organization(directory):
+        institutions = []
     contents = [
         _organization(directory, full=listing.full, full_service=full_service)
         for _institution in listing.window(institutions)
@@ -269,6 +300,7 @@ def organizations(request):
 
 @api_view
 def organization_detail(request, id):
+    only_parameters(request, ["format", "full_service"])
     json_format(request)
     full_service = yes_or_no(request, "full_service")
     directory = Directory(request)
@@ -276,6 +308,13 @@ def organization_detail(request, id):
     if directory.institution is None or key != key_of(directory.institution):
         raise not_found()
     return _organization(directory, full=True, full_service=full_service)
+
+
+def _words_of_organization(directory):
+    """What a search of organizations reads: the record's name, short name and description."""
+    record = organization(directory, full=False)
+    words = [record.get(name) for name in ("name", "alternate_name", "description")]
+    return " ".join(word for word in words if word).casefold()
 
 
 def _organization(directory, *, full, full_service):
@@ -291,7 +330,7 @@ def _organization(directory, *, full, full_service):
 
 @api_view
 def service_at_locations(request):
-    listing = Listing(request)
+    listing = Listing(request, *ServiceFilters.PARAMETERS)
     filters = ServiceFilters(request)
     directory = Directory(request)
     at_locations = [
@@ -308,6 +347,7 @@ def service_at_locations(request):
 
 @api_view
 def service_at_location(request, id):
+    only_parameters(request, ["format"])
     json_format(request)
     directory = Directory(request)
     key = parse_id(id)
@@ -321,3 +361,16 @@ def service_at_location(request, id):
 
 def _all_records(directory, programmes):
     return [ServiceRecords(directory, facts) for facts in directory.facts(programmes)]
+
+
+@api_view
+def unknown_path(request, path):
+    """Any other address under the API: its JSON 404, open to every origin, rather than the
+    site's HTML page or a redirect adding a slash."""
+    raise ApiError(
+        404,
+        gettext(
+            "This API has no such path: its paths are those of the HSDS OpenAPI, without a "
+            "slash at the end."
+        ),
+    )
