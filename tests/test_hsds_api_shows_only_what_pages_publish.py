@@ -159,3 +159,20 @@ def test_new_edition_dates_show_at_once_in_every_language(client, site):
         assert {schedule["id"] for schedule in service["schedules"]} == {
             schedule["id"] for schedule in client.get(f"{API}/services/{key}").json()["schedules"]
         }
+
+
+def test_a_language_is_named_only_while_its_page_can_be_read(client, site):
+    english = translate(site.programme, "en")
+    key = str(site.programme.translation_key)
+    assert "en" in codes_of_languages(client, key)
+
+    # The English programme list is taken off the site: the English page with it.
+    english.get_parent().specific.unpublish()
+
+    assert codes_of_languages(client, key) == ["pl"]
+
+
+def codes_of_languages(client, key):
+    return [
+        language["code"] for language in client.get(f"{API}/services/{key}").json()["languages"]
+    ]

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, Site
 from home.models import InstitutionSettings
 from home.site_lookup import site_for_request
 from home.site_wide_parts import parts_for
+from home.unpublished_branches import outside_unpublished_branches
 from home.view_restrictions import public_only
 from programmes.models import ProgrammePage, UpdatePage
 from programmes.models.edition_facts import editions_of, source_language_code
@@ -84,12 +85,12 @@ class Directory:
     @cached_property
     def programmes(self):
         """The programme pages shown in this language, in the order of the page tree."""
-        pages = public_only(
-            ProgrammePage.objects.live().filter(locale=self.locale, alias_of__isnull=True)
+        pages = outside_unpublished_branches(
+            public_only(
+                ProgrammePage.objects.live().filter(locale=self.locale, alias_of__isnull=True)
+            )
         )
-        pages = list(pages.select_related("target_group", "eu_project").order_by("path"))
-        hidden = _unpublished_branches()
-        return [page for page in pages if not any(page.path.startswith(p) for p in hidden)]
+        return list(pages.select_related("target_group", "eu_project").order_by("path"))
 
     def programme(self, key):
         return next((page for page in self.programmes if str(page.translation_key) == key), None)
@@ -133,10 +134,12 @@ class Directory:
         return form.get_full_url(self.request) if form else ""
 
     def _languages(self, programmes):
-        pages = public_only(
-            Page.objects.live().filter(
-                translation_key__in={page.translation_key for page in programmes},
-                alias_of__isnull=True,
+        pages = outside_unpublished_branches(
+            public_only(
+                Page.objects.live().filter(
+                    translation_key__in={page.translation_key for page in programmes},
+                    alias_of__isnull=True,
+                )
             )
         ).values_list("translation_key", "locale__language_code")
         found = {}
@@ -147,10 +150,3 @@ class Directory:
             key: sorted(codes, key=lambda code: order.get(code, len(order)))
             for key, codes in found.items()
         }
-
-
-def _unpublished_branches():
-    """Paths of unpublished pages with pages under them: what lies under them cannot be read."""
-    return list(
-        Page.objects.filter(live=False, numchild__gt=0, depth__gt=1).values_list("path", flat=True)
-    )
