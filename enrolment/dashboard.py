@@ -17,7 +17,6 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +27,7 @@ from programmes.models import Edition, Team
 
 from .admin_views.listing import SEARCH_PLACEHOLDER
 from .admin_views.notifications import LIST_URL_NAME as NOTIFICATIONS_URL_NAME
+from .default_language import routing_sources
 from .models import Application, ApplicationStatus, Notification
 from .permissions import coordinated_team_ids
 
@@ -98,8 +98,9 @@ class UpcomingEdition:
 
 
 def dashboard_teams(user):
-    """The default-language teams whose applications the user handles."""
-    teams = Team.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("number")
+    """The teams applications are routed to (enrolment.default_language) that the user
+    handles."""
+    teams = routing_sources(Team.objects.all()).order_by("number")
     if user.is_active and user.is_superuser:
         return teams
     return teams.filter(pk__in=coordinated_team_ids(user))
@@ -153,7 +154,7 @@ def summarise_teams(teams, today=None):
             setattr(summaries[row["application__team"]], field_name, row["count"])
 
     editions = (
-        Edition.objects.filter(team__in=summaries, locale__language_code=settings.LANGUAGE_CODE)
+        routing_sources(Edition.objects.filter(team__in=summaries))
         .filter(
             Q(enrolment_opens_on__range=(today, until))
             | Q(enrolment_closes_on__range=(today, until))

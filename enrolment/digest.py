@@ -33,6 +33,7 @@ from programmes.models import Team
 from .account_settings import DIGEST_CHECKBOX_LABEL
 from .admin_views.notifications import LIST_URL_NAME as NOTIFICATIONS_URL_NAME
 from .dashboard import UPCOMING_DAYS, summarise_teams
+from .default_language import routing_sources
 from .delivery_errors import describe
 from .models import TeamDigest
 
@@ -106,13 +107,10 @@ class Outcome:
 
 
 def teams_due(day):
-    """Default-language teams whose digest of the day is not recorded yet."""
+    """Teams applications are routed to (enrolment.default_language) whose digest of the day is
+    not recorded yet."""
     recorded = TeamDigest.objects.filter(day=day).values("team")
-    return (
-        Team.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-        .exclude(pk__in=recorded)
-        .order_by("number")
-    )
+    return routing_sources(Team.objects.all()).exclude(pk__in=recorded).order_by("number")
 
 
 def send_team_digests(now=None):

@@ -161,9 +161,9 @@ def offer_places_of(edition_id, user=None):
 @receiver(page_published, sender=ProgrammePage, dispatch_uid="enrolment_places_after_publishing")
 def offer_places_after_publishing(sender, instance, **kwargs):
     """An editor who gives an edition more places fills them from its waiting list at once.
-    Applications point at the source-language editions, so only those are looked at."""
-    if not instance.locale.is_default:
-        return
+    Applications point at the editions they are routed by (enrolment.default_language): a
+    translation's editions have none, a programme written in one other language only has its
+    own, so every page published is looked at (one query)."""
     waiting = Application.objects.filter(
         edition__programme=instance, status=ApplicationStatus.WAITING_LIST
     )

@@ -7,13 +7,16 @@ from django.test import Client
 from wagtail.models import Locale
 
 from enrolment.admin_views.listing import enrolment_outlook
+from enrolment.admin_views.record import recordable_editions
+from enrolment.dashboard import team_summaries
 from enrolment.field_names import question_key
 from enrolment.models import Application
+from programmes.models import Edition
 
 from .admin_factories import translate
 from .admin_helpers import APPLICATIONS_URL, make_coordinator
 from .enrolment_helpers import submit, valid_answers
-from .enrolment_world import small_site, with_question
+from .enrolment_world import days_from_today, small_site, with_question
 from .factories import EditionFactory, EnrolmentFormPageFactory, ProgrammePageFactory, publish
 from .update_builders import make_update
 
@@ -45,16 +48,24 @@ def test_a_programme_marked_sensitive_in_polish_is_sensitive_in_every_language_a
     assert client.get(ukrainian_update.url)["Referrer-Policy"] == "no-referrer"
 
 
-def test_a_programme_with_its_form_written_only_in_ukrainian_takes_applications(client):
+def ukrainian_only_programme(**edition_fields):
+    """A programme with its edition and form written in Ukrainian only (no Polish page):
+    (form, edition)."""
     site = small_site(sensitive=False)
     ukrainian_index = translate(site.programme_index, "uk")
     ukrainian = Locale.objects.get(language_code="uk")
     programme = ProgrammePageFactory(
         parent=ukrainian_index, locale=ukrainian, title="Лише українською"
     )
-    edition = EditionFactory(programme=programme, locale=ukrainian)
+    edition = EditionFactory(programme=programme, locale=ukrainian, **edition_fields)
     programme = publish(programme)
     form = publish(EnrolmentFormPageFactory(parent=programme, locale=ukrainian))
+    return form, edition
+
+
+def test_a_programme_with_its_form_written_only_in_ukrainian_takes_applications(client):
+    form, edition = ukrainian_only_programme()
+    programme = form.get_parent().specific
 
     response = submit(client, form, valid_answers(form, edition))
 
@@ -96,3 +107,30 @@ def test_a_date_in_the_american_order_is_refused_not_misread(client):
     answers = valid_answers(english_form, site.edition, **{question: "12/31/1980"})
     assert submit(client, english_form, answers).status_code == 200  # a form error
     assert not Application.objects.exists()
+
+
+def test_more_places_for_a_programme_written_only_in_ukrainian_go_to_its_waiting_list(client):
+    form, edition = ukrainian_only_programme(places=1)
+    for name in ("Олена", "Ірина"):
+        submit(client, form, valid_answers(form, edition, applicant_name=name))
+    waiting = Application.objects.get(status="waiting_list")
+
+    # An editor gives the edition a second place and publishes the programme.
+    Edition.objects.filter(pk=edition.pk).update(places=2)
+    form.get_parent().specific.save_revision().publish()
+
+    waiting.refresh_from_db()
+    assert waiting.status == "place_offered"
+
+
+def test_a_coordinator_records_a_phone_application_for_a_programme_written_only_in_ukrainian():
+    _form, edition = ukrainian_only_programme()
+    assert edition in recordable_editions(make_coordinator(edition.team))
+
+
+def test_the_coordinators_outlook_announces_an_enrolment_written_only_in_ukrainian():
+    _form, edition = ukrainian_only_programme(
+        enrolment_opens_on=days_from_today(3), enrolment_closes_on=days_from_today(10)
+    )
+    [summary] = team_summaries(make_coordinator(edition.team))
+    assert [upcoming.edition for upcoming in summary.editions] == [edition]

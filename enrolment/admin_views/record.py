@@ -26,7 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from enrolment import audit
-from enrolment.default_language import in_default_language
+from enrolment.default_language import in_default_language, routing_sources
 from enrolment.field_names import system_field_name
 from enrolment.forms import NAME_MAX_LENGTH, with_limit
 from enrolment.models import ApplicationChannel, EnrolmentFormPage
@@ -34,7 +34,6 @@ from enrolment.permissions import RECORD, application_permission_policy, coordin
 from enrolment.submission import places_taken, store_application, stored_answers, wants_confirmation
 from home.models import Institution
 from programmes.models import Edition
-from programmes.models.edition_facts import source_editions
 
 # Not "system-…" and not a question's name: a name with a hyphen no question can take, and one
 # that is not stored with the answers (the channel has a field of its own).
@@ -47,7 +46,8 @@ def recordable_editions(user, today=None):
     programme, run by one of the user's teams (superusers: by any team)."""
     if not application_permission_policy.user_has_permission(user, RECORD):
         return Edition.objects.none()
-    editions = source_editions().enrolment_open(today).filter(programme__live=True)
+    # Also a programme written in one other language only, which takes applications too.
+    editions = routing_sources(Edition.objects.enrolment_open(today)).filter(programme__live=True)
     if not user.is_superuser:
         editions = editions.filter(team_id__in=coordinated_team_ids(user))
     return editions.select_related("programme", "team").order_by(
