@@ -13,6 +13,7 @@ from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 
 from .field_names import is_reserved
 from .input_purposes import can_have_a_purpose
+from .source_language_choices import CHOICE_FIELD_TYPES, choice_values
 
 QUESTIONS = "form_fields"
 _RESERVED = _(
@@ -27,6 +28,14 @@ _NO_PURPOSE = _(
 _NO_NAME = _(
     "This label has no letters or digits to name the question after. Add a word to the label."
 )
+_HIDDEN_WITHOUT_VALUE = _(
+    "A required hidden field needs a default value: the applicant cannot see it to fill it in, "
+    "so every application would be refused. Give a default value, or untick “Required”."
+)
+_TOO_FEW_CHOICES = _(
+    "Give at least two choices, one per line: with fewer, the applicant has nothing to choose "
+    "from. To ask for a confirmation (“I confirm…”), use a single checkbox instead."
+)
 
 
 class EnrolmentFormPageForm(WagtailAdminFormPageForm):
@@ -34,6 +43,7 @@ class EnrolmentFormPageForm(WagtailAdminFormPageForm):
         cleaned_data = super().clean()
         for form in self.formsets[QUESTIONS].forms if QUESTIONS in self.formsets else []:
             self._check_purpose(form)
+            self._check_answerable(form)
             if not self._names_a_new_question(form):
                 continue
             name = form.instance.get_field_clean_name()
@@ -57,6 +67,22 @@ class EnrolmentFormPageForm(WagtailAdminFormPageForm):
             form.add_error("autocomplete", forms.ValidationError(_NO_PURPOSE, code="no_purpose"))
 
     @staticmethod
+    def _check_answerable(form):
+        """Refuse a question no applicant could answer, which would stop every application."""
+        if not form.is_valid() or form.cleaned_data.get("DELETE"):
+            return
+        question = form.instance
+        if question.field_type == "hidden" and question.required and not question.default_value:
+            form.add_error(
+                "default_value",
+                forms.ValidationError(_HIDDEN_WITHOUT_VALUE, code="hidden_without_value"),
+            )
+        elif question.field_type in CHOICE_FIELD_TYPES and len(_distinct_choices(question)) < 2:
+            form.add_error(
+                "choices", forms.ValidationError(_TOO_FEW_CHOICES, code="too_few_choices")
+            )
+
+    @staticmethod
     def _names_a_new_question(form):
         """A question that gets its name on this save: new, filled in and not being deleted."""
         return (
@@ -65,3 +91,8 @@ class EnrolmentFormPageForm(WagtailAdminFormPageForm):
             and not form.cleaned_data.get("DELETE")
             and not form.instance.clean_name
         )
+
+
+def _distinct_choices(question):
+    """The choices the form will offer, split as the form splits them, blanks left out."""
+    return {choice for choice in choice_values(question) if choice}

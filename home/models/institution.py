@@ -14,7 +14,7 @@ from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.cached_settings import CachedSiteSettingMixin
-from home.phone_numbers import tel_href
+from home.phone_numbers import tel_href, validate_phone_number
 from home.settings_audit import AuditedSettingMixin
 
 from .opening_hours import AbstractOpeningHours, OpeningHoursMixin
@@ -25,7 +25,9 @@ class InstitutionSettings(CachedSiteSettingMixin, AuditedSettingMixin, BaseSiteS
     """Changed by editors; every change is in the audit log. The leave-this-page address is a
     moderator's (SafetySettings)."""
 
-    phone = models.CharField(_("switchboard phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("switchboard phone"), max_length=40, blank=True, validators=[validate_phone_number]
+    )
     fax = models.CharField(_("fax"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     bip_url = models.URLField(
@@ -38,7 +40,10 @@ class InstitutionSettings(CachedSiteSettingMixin, AuditedSettingMixin, BaseSiteS
         _("data protection officer's e-mail"), blank=True
     )
     data_protection_officer_phone = models.CharField(
-        _("data protection officer's phone"), max_length=40, blank=True
+        _("data protection officer's phone"),
+        max_length=40,
+        blank=True,
+        validators=[validate_phone_number],
     )
 
     panels = [
@@ -156,7 +161,7 @@ class ContactPoint(TranslatableMixin, OpeningHoursMixin, ClusterableModel):
 
 class ContactPointPhone(TranslatableMixin, Orderable):
     contact_point = ParentalKey(ContactPoint, related_name="phones", on_delete=models.CASCADE)
-    number = models.CharField(_("number"), max_length=40)
+    number = models.CharField(_("number"), max_length=40, validators=[validate_phone_number])
     label = models.CharField(
         _("label"), max_length=100, blank=True, help_text=_("Optional, for example: payments.")
     )

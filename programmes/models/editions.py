@@ -110,10 +110,17 @@ class Edition(TranslatableMixin, Orderable):
         errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = _("The end cannot be before the start.")
-        if (self.enrolment_opens_on is None) != (self.enrolment_closes_on is None):
-            errors["enrolment_closes_on"] = _("Give both enrolment dates, or neither.")
-        elif self.enrolment_opens_on and self.enrolment_closes_on < self.enrolment_opens_on:
-            errors["enrolment_closes_on"] = _("Enrolment cannot close before it opens.")
+        enrolment_error = self._enrolment_dates_error()
+        if enrolment_error:
+            errors["enrolment_closes_on"] = enrolment_error
+        if self.places == 0:
+            errors["places"] = ValidationError(
+                _(
+                    "An edition needs at least one place: with none, every applicant would go "
+                    "to the waiting list."
+                ),
+                code="no_places",
+            )
         if (
             self.responsible_person_id
             and self.team_id
@@ -125,6 +132,24 @@ class Edition(TranslatableMixin, Orderable):
             )
         if errors:
             raise ValidationError(errors)
+
+    def _enrolment_dates_error(self):
+        if (self.enrolment_opens_on is None) != (self.enrolment_closes_on is None):
+            return _("Give both enrolment dates, or neither.")
+        if not self.enrolment_opens_on:
+            return None
+        if self.enrolment_closes_on < self.enrolment_opens_on:
+            return _("Enrolment cannot close before it opens.")
+        # Otherwise a finished edition would still say "Enrolment open" and the form offer it.
+        if self.ends_on and self.enrolment_closes_on > self.ends_on:
+            return ValidationError(
+                _(
+                    "Enrolment cannot close after the edition ends. Close it on the edition's "
+                    "last day at the latest."
+                ),
+                code="closes_after_the_end",
+            )
+        return None
 
     def status(self, today=None):
         today = today or timezone.localdate()

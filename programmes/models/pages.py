@@ -40,6 +40,7 @@ from home.view_restrictions import public_only
 from programmes.calendar_feeds import programme_calendar
 from programmes.edition_annotations import live_state
 from programmes.feeds import news_feed, programme_feed
+from programmes.programme_page_form import ProgrammePageForm
 from programmes.programme_parts import lazy_parts_of, published_version
 from programmes.update_lists import LATEST_COUNT, UpdateFilterForm, page_numbers, page_of_updates
 
@@ -156,6 +157,9 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             "this day, whatever the period above."
         ),
     )
+
+    # Refuses two editions with the same number.
+    base_form_class = ProgrammePageForm
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = ["enrolment.EnrolmentFormPage", "programmes.UpdatePage"]

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.email_addresses import NormalisedEmailMixin
+from home.phone_numbers import validate_phone_number
 
 
 class Team(NormalisedEmailMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -25,7 +26,9 @@ class Team(NormalisedEmailMixin, TranslatableMixin, index.Indexed, models.Model)
     street_address = models.CharField(_("street and number"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, validators=[validate_phone_number]
+    )
     email = models.EmailField(
         _("e-mail"),
         help_text=_("The team's address: it receives the notifications of applications."),
@@ -90,7 +93,9 @@ class Person(NormalisedEmailMixin, TranslatableMixin, index.Indexed, models.Mode
         on_delete=models.PROTECT,
         related_name="people",
     )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, validators=[validate_phone_number]
+    )
     email = models.EmailField(_("e-mail"))
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
