@@ -38,6 +38,15 @@ class DataRemoved(Exception):
     place."""
 
 
+class ChangedMeanwhile(Exception):
+    """Someone else changed the status since the coordinator saw it: saving the one chosen
+    would silently undo their change (a withdrawal reinstated, an offered place taken back)."""
+
+    def __init__(self, status):
+        super().__init__(f"The status is now {status}.")
+        self.status = status
+
+
 class EditionFull(Exception):
     """The change would give the edition more places than it has."""
 
@@ -58,9 +67,10 @@ class StatusChange:
         return self.old_status != self.new_status
 
 
-def change_status(application, new_status, user=None):
+def change_status(application, new_status, user=None, seen_status=None):
     """Give `application` the status `new_status`, refusing to overfill its edition and offering
-    any place it frees to the waiting list. Returns what happened; raises `EditionFull`."""
+    any place it frees to the waiting list. Returns what happened; raises `EditionFull`, and
+    `ChangedMeanwhile` when the status is no longer `seen_status` (the one the user saw)."""
     with transaction.atomic():
         edition = None
         if application.edition_id is not None:
@@ -78,6 +88,8 @@ def change_status(application, new_status, user=None):
         change = StatusChange(application, old_status, new_status)
         if not change.changed:
             return change
+        if seen_status and seen_status != old_status:
+            raise ChangedMeanwhile(old_status)
         if anonymised_at is not None and new_status not in STATUSES_AFTER_ERASURE:
             raise DataRemoved
         takes = new_status in STATUSES_TAKING_A_PLACE

@@ -1,8 +1,11 @@
 """On an application's page the status comes right after the facts of the application, before
-the answers; an application whose personal data was removed offers no status or note form, and
-says why; the message about a place freed links to the application moved up; and the e-mail
+the answers; an application whose personal data was removed can only be closed, takes no
+notes, and says why; a status changed by a colleague while the page was open is not silently
+undone; the message about a place freed links to the application moved up; and the e-mail
 about a place offered on a sensitive programme reminds the team to read the safe-contact
 instructions before calling."""
+
+import re
 
 import pytest
 from django.conf import settings
@@ -59,7 +62,28 @@ def test_the_status_comes_after_the_application_and_before_the_answers(coordinat
     assert 'name="status"' in markup
 
 
-def test_an_erased_application_offers_no_status_or_note_form_and_says_why(
+def status_choices(markup):
+    select = re.search(r'<select name="status".*?</select>', markup, re.DOTALL).group(0)
+    return re.findall(r'<option value="(\w+)"', select)
+
+
+def test_an_erased_application_still_waiting_can_only_be_closed(coordinator_client, edition):
+    erased = make_application(
+        edition, form_data={}, anonymised_at=timezone.now(), status="waiting_list"
+    )
+    markup = detail(coordinator_client, erased)
+    assert status_choices(markup) == ["waiting_list", "rejected", "withdrawn"]
+
+    response = coordinator_client.post(
+        reverse("enrolment_application:change_status", args=[erased.pk]),
+        {"status": "withdrawn", "seen_status": "waiting_list"},
+    )
+    assert response.status_code == 302
+    erased.refresh_from_db()
+    assert erased.status == "withdrawn"
+
+
+def test_an_erased_and_closed_application_offers_no_status_or_note_form_and_says_why(
     coordinator_client, edition
 ):
     erased = make_application(
@@ -117,3 +141,21 @@ def test_the_place_offered_e_mail_of_a_sensitive_programme_says_to_read_the_safe
         reminder = gettext(SAFE_CONTACT_REMINDER)
     assert reminder in place_offered_body(sensitive=True)
     assert reminder not in place_offered_body(sensitive=False)
+
+
+def test_a_status_a_colleague_changed_meanwhile_is_not_silently_undone(coordinator_client, edition):
+    application = make_application(edition)
+    # The coordinator opens the page while the application is new …
+    assert 'name="seen_status" value="new"' in detail(coordinator_client, application)
+    # … a colleague records the applicant's call: withdrawn.
+    Application.objects.filter(pk=application.pk).update(status="withdrawn")
+
+    response = coordinator_client.post(
+        reverse("enrolment_application:change_status", args=[application.pk]),
+        {"status": "qualified", "seen_status": "new"},
+    )
+
+    application.refresh_from_db()
+    assert application.status == "withdrawn"
+    [message] = [str(message) for message in get_messages(response.wsgi_request)]
+    assert "someone changed it to “Withdrawn”" in message

@@ -17,7 +17,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 
 from enrolment import audit, waiting_list
 from enrolment.exports import ApplicationExportMixin
-from enrolment.models import Application
+from enrolment.models import Application, ApplicationStatus
 from enrolment.permissions import coordinated_team_ids
 from enrolment.submission import lock_edition
 
@@ -227,7 +227,11 @@ class ApplicationInspectView(VisibleApplicationsMixin, InspectView):
                 ],
                 "notes": application.notes.select_related("author"),
                 "can_change": self.can_change,
-                "status_form": status_form or StatusForm(initial={"status": application.status}),
+                # None once an erased application is closed: nothing is left to change.
+                "status_form": None
+                if application.is_anonymised
+                and application.status in waiting_list.STATUSES_AFTER_ERASURE
+                else status_form or StatusForm(application=application),
                 "note_form": note_form or NoteForm(),
                 "change_status_url": self.url_for(self.change_status_url_name),
                 "add_note_url": self.url_for(self.add_note_url_name),
@@ -254,14 +258,27 @@ class ApplicationActionView(ApplicationInspectView):
 
 class ChangeStatusView(ApplicationActionView):
     def perform(self):
-        form = StatusForm(self.request.POST)
+        application = self.object
+        form = StatusForm(self.request.POST, application=application)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(status_form=form))
-        application = self.object
         try:
             change = waiting_list.change_status(
-                application, form.cleaned_data["status"], self.request.user
+                application,
+                form.cleaned_data["status"],
+                self.request.user,
+                seen_status=form.cleaned_data["seen_status"],
             )
+        except waiting_list.ChangedMeanwhile as meanwhile:
+            messages.error(
+                self.request,
+                _(
+                    "The status was not changed: while this page was open, someone changed it "
+                    "to “%(status)s” (see the history). Check that status, then choose again."
+                )
+                % {"status": ApplicationStatus(meanwhile.status).label},
+            )
+            return self.back_to_application()
         except waiting_list.EditionFull as full:
             messages.error(self.request, edition_full_message(full.edition))
             return self.back_to_application()
