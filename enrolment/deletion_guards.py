@@ -4,7 +4,9 @@ An application points at its programme, form page and team. Deleting the program
 drop its retention period and "keep until" date (retention.py would then remove documents an EU
 project must keep) and its "sensitive" mark (the coordinator would lose the warning to read the
 safe-contact note before calling); deleting the team would fail on the database's protection.
-Editors are told why and what to do instead: unpublish the page, which keeps every link.
+Editors are told why and what to do instead: unpublish the page, which keeps every link. An
+edition deleted on its programme's page would shorten its applications' retention (counted from
+the day each was sent instead of the edition's end): refused too.
 """
 
 from django.contrib import messages
@@ -84,3 +86,24 @@ def refuse_to_delete_teams_with_applications(request, instances):
             )
             return _refused(request, team, count, message)
     return None
+
+
+def refuse_to_delete_editions_with_applications(edition):
+    """For programmes.programme_page_form: an edition deleted would take its end date from its
+    applications, and retention would count from the day each was sent instead."""
+    count = applications_to(edition).count()
+    if not count:
+        return None
+    return ngettext(
+        "Edition %(number)s cannot be deleted: %(count)s application sent to it is kept for its "
+        "retention period, counted from the end of the edition. Keep the edition: once it has "
+        "ended, its page shows it as finished.",
+        "Edition %(number)s cannot be deleted: %(count)s applications sent to it are kept for "
+        "their retention period, counted from the end of the edition. Keep the edition: once it "
+        "has ended, its page shows it as finished.",
+        count,
+    ) % {"number": edition.number, "count": count}
+
+
+def applications_to(edition):
+    return Application.objects.filter(edition=edition, anonymised_at__isnull=True)

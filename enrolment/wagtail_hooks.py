@@ -6,6 +6,8 @@ from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from programmes.programme_page_form import EDITION_DELETION_HOOK
+
 from . import audit, dashboard, data_rights, deletion_guards, signals  # noqa: F401  (signals: the coordinators' group handler)
 from .account_settings import daily_digest_settings_panel
 from .admin_views import data_requests as data_request_views, notifications as notification_views
@@ -35,6 +37,7 @@ hooks.register("filter_form_submissions_for_user", no_form_submissions_for_anyon
 hooks.register("before_delete_page", deletion_guards.refuse_to_delete_pages_with_applications)
 hooks.register("before_bulk_action", deletion_guards.refuse_to_bulk_delete_pages_with_applications)
 hooks.register("before_delete_snippet", deletion_guards.refuse_to_delete_teams_with_applications)
+hooks.register(EDITION_DELETION_HOOK, deletion_guards.refuse_to_delete_editions_with_applications)
 hooks.register("register_admin_urls", closed_forms_urls, order=-1)
 
 

@@ -2,17 +2,19 @@
 enrolment that closes after the edition ends (the finished edition would still say "Enrolment
 open" and the form would offer it), no places at all (every applicant would only reach the
 waiting list), or a number another edition of the programme already has. Each is refused with
-the reason, on the field to correct, and nothing is saved."""
+the reason, on the field to correct, and nothing is saved. Nor is an edition deleted while
+applications sent to it are kept: their retention is counted from its end."""
 
 import datetime
 
 import pytest
 from django.urls import reverse
 
+from enrolment.models import Application
 from programmes.models import ProgrammePage
 
 from .admin_forms import page_form_data
-from .admin_helpers import make_superuser
+from .admin_helpers import make_application, make_superuser
 from .enrolment_world import days_from_today, upcoming_edition
 from .factories import SmallSite
 from .once_per_module import built_once
@@ -110,3 +112,19 @@ def test_an_edition_being_deleted_leaves_its_number_free(client, programme):
     response = save_draft(client, programme, **{"editions-1-number": "1", "editions-1-DELETE": "1"})
     assert response.status_code == 302
     assert sorted(draft_editions(programme)) == [1]
+
+
+def test_an_edition_applications_were_sent_to_is_not_deleted_and_the_editor_reads_why(
+    client, programme
+):
+    edition = programme.editions.get(number=1)
+    make_application(edition)
+    before = draft_editions(programme)
+
+    response = save_draft(client, programme, **{"editions-0-DELETE": "1"})
+
+    assert response.status_code == 200
+    [reason] = response.context["form"].non_field_errors()
+    assert "1" in reason and " 1 " in reason  # the edition's number, how many applications
+    assert draft_editions(programme) == before
+    assert Application.objects.get().edition == edition
