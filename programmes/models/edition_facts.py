@@ -22,9 +22,10 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from home.versioned_cache import is_visitor, keep, peek
-from programmes.edition_annotations import annotation_names, with_annotations
+from programmes.edition_annotations import PLACES_TAKEN, annotation_names, with_annotations
 
 from .editions import Edition, ProgrammeStatus
+from .snippets import Person, Team
 
 
 def source_language_code():
@@ -86,16 +87,22 @@ def editions_for_reader(request, programme, *, counted=True):
     return editions
 
 
-def with_counts(editions):
+def with_counts(editions, *, without_a_row=None):
     """The editions (of `editions_of`) with every registered annotation
-    (programmes.edition_annotations) read afresh, in one query for them all."""
+    (programmes.edition_annotations) read afresh, in one query for them all. An edition with
+    no row (a preview's, not saved yet) takes the values `without_a_row` gives (name: value),
+    or None (unknown)."""
     names = annotation_names()
     if not names or not editions:
         return editions
-    counted = with_annotations(Edition.objects.filter(pk__in=[edition.pk for edition in editions]))
-    counts = {row[0]: row[1:] for row in counted.values_list("pk", *names)}
+    saved = [edition.pk for edition in editions if edition.pk is not None]
+    counts = {}
+    if saved:
+        counted = with_annotations(Edition.objects.filter(pk__in=saved))
+        counts = {row[0]: row[1:] for row in counted.values_list("pk", *names)}
+    fallback = tuple((without_a_row or {}).get(name) for name in names)
     for edition in editions:
-        for name, value in zip(names, counts.get(edition.pk, (None,) * len(names)), strict=True):
+        for name, value in zip(names, counts.get(edition.pk, fallback), strict=True):
             setattr(edition, name, value)
     return editions
 
@@ -140,6 +147,42 @@ def editions_of(programme, *, with_people=True):
     if found and found[0].source_page_id != programme.pk:
         _use_words_of(own, found, with_people)
     return found
+
+
+def editions_previewed(programme):
+    """`editions_of(programme)` for a preview of it (the editor's preview, or a revision's): the
+    editions as edited there, which the Edition table holds only once the page is published.
+
+    Where the programme's own editions are the facts (a source-language page, or a page with
+    no source page), these are the previewed page's editions, held in memory (edited inline:
+    its form's, or its revision's), in the shape `editions_of` gives: oldest first, with their
+    team and person and every registered annotation (programmes.edition_annotations) read
+    afresh. An edition not saved yet has no applications: its places taken are 0, so all its
+    places are left.
+
+    A translation's preview shows the source page's published editions, with this page's
+    published words, as a reader would see them: its facts are the source page's, which this
+    preview does not edit (their draft is previewed on the source page), and the words of its
+    own editions change only on a re-sync.
+
+    Previews only: several queries, nothing kept."""
+    if source_pages([programme.translation_key]).exclude(pk=programme.pk).exists():
+        return editions_of(programme)
+    editions = sorted(
+        programme.editions.all(), key=lambda edition: (edition.starts_on, edition.number)
+    )
+    teams = Team.objects.in_bulk({edition.team_id for edition in editions})
+    people = Person.objects.in_bulk({edition.responsible_person_id for edition in editions})
+    language = programme.locale.language_code
+    for edition in editions:
+        # (A team or person deleted since a revision was saved raises as a live page would.)
+        edition.team = teams.get(edition.team_id) or edition.team
+        edition.responsible_person = (
+            people.get(edition.responsible_person_id) or edition.responsible_person
+        )
+        edition.source_page_id = programme.pk
+        edition.programme_language = language
+    return with_counts(editions, without_a_row={PLACES_TAKEN: 0})
 
 
 def attach_editions(programmes):

@@ -50,6 +50,7 @@ from .edition_facts import (
     editions_ahead,
     editions_for_reader,
     editions_of,
+    editions_previewed,
     past_editions,
     status_of,
 )
@@ -333,8 +334,13 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             }
 
         context = super().get_context(request, *args, **kwargs)
-        # Their status depends on today's date; their places taken are counted afresh.
-        editions = editions_for_reader(request, self)
+        # Their status depends on today's date; their places taken are counted afresh. A
+        # preview shows the editions as edited in it (held in memory until the page is
+        # published); a translation's preview, the source page's published ones.
+        if getattr(request, "is_preview", False):
+            editions = editions_previewed(self)
+        else:
+            editions = editions_for_reader(request, self)
         self.editions_shown = editions  # status() and cards read them; no second query
         version = published_version(request, self)
         today = timezone.localdate()
