@@ -2,7 +2,7 @@
 form of a programme answers "Ні" and "Тренінг особистого розвитку"; the application is stored,
 shown and exported with "Nie" and "Trening rozwoju osobistego", the answer as the applicant saw
 it beside them, the form's language as a name, and the free text marked with the language it
-was written in."""
+was written in. An answer to a question an editor removed since keeps the question's words."""
 
 import re
 
@@ -256,3 +256,23 @@ def test_an_answer_from_an_out_of_date_translation_is_kept_and_marked_not_guesse
     heading, row = export_rows(coordinator, "csv")
     assert row[heading.index(label)] == "Так"
     assert row[heading.index(label) + 1] == "Так (no matching choice in Polish)"
+
+
+def test_an_answer_to_a_question_removed_since_keeps_the_question_s_words(
+    client, polish_form, chosen_edition
+):
+    answers = valid_answers(polish_form, chosen_edition)
+    key = question(polish_form, "singleline").clean_name
+    answers[key] = "Przy bibliotece"
+    assert submit(client, polish_form, answers).status_code == 302
+    application = Application.objects.get()
+
+    # An editor removes the question and publishes the form.
+    page = type(polish_form).objects.get(pk=polish_form.pk)
+    page.form_fields.remove(page.form_fields.get(clean_name=key))
+    page.save_revision().publish()
+
+    client = coordinator_client(client, application, "pl")
+    assert detail(client, application)["Gdzie możemy się spotkać?"] == "Przy bibliotece"
+    [heading, row] = export_rows(client, "csv")
+    assert row[heading.index("Gdzie możemy się spotkać?")] == "Przy bibliotece"

@@ -114,12 +114,28 @@ def _questions(page):
     return questions
 
 
+def _former_questions(page):
+    """clean_name -> label of every question the page's revisions had, the latest wording first:
+    answers sent before an editor removed a question keep its words, not its bare key."""
+    if page is None:
+        return {}
+    labels = {}
+    contents = page.revisions.order_by("-created_at", "-pk").values_list("content", flat=True)
+    for content in contents.iterator():
+        for field in (content or {}).get("form_fields", []):
+            if field.get("clean_name") and field.get("label"):
+                labels.setdefault(question_key(field["clean_name"]), field["label"])
+    return labels
+
+
 class AnswerLabels:
-    """Labels for the answers of many applications, reading each form page once."""
+    """Labels for the answers of many applications, reading each form page once (and its
+    revisions once, only if an answer's question is no longer on it)."""
 
     def __init__(self):
         self._system = system_labels()
         self._pages = {}
+        self._former = {}
 
     def _page_questions(self, application):
         if application.page_id not in self._pages:
@@ -131,7 +147,16 @@ class AnswerLabels:
 
     def heading(self, application, name):
         """The label whatever the channel: a spreadsheet column holds every channel's answers."""
-        return self.questions(application).get(name) or self._system.get(name) or name
+        return (
+            self.questions(application).get(name)
+            or self._system.get(name)
+            or self._former_label(application, name)
+        )
+
+    def _former_label(self, application, name):
+        if application.page_id not in self._former:
+            self._former[application.page_id] = _former_questions(application.page)
+        return self._former[application.page_id].get(name) or name
 
     def label(self, application, name):
         if self.is_oral_consent(application, name):
