@@ -93,6 +93,11 @@ def is_rate_limited(request):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window_seconds)
         count = 1
+    if count is None:
+        # The cache server is out of reach (mops_site.settings.cache): an applicant is not
+        # refused for it; the honeypot and reCAPTCHA still stand.
+        logger.warning("Enrolment rate limit not counted: the cache server is out of reach.")
+        return False
     return count > limit
 
 

@@ -16,6 +16,12 @@ number, which no reader can change, is kept as it is): under the
 same version it is the same value, so a warm page costs the version's round trip and nothing
 else here. A copy lives at most LOCAL_TIMEOUT seconds, and all of them are dropped when the
 version changes: a change made without signals heals within TIMEOUT + LOCAL_TIMEOUT.
+
+Without the cache server (down, or too slow: the settings make its commands fail after a
+second, as misses; mops_site.settings.cache), nothing is kept: each read goes to the database,
+and the version is tried once per request. A `forget` that could not reach the server is
+retried by this process as soon as it can, so that the change is not hidden behind the entries
+kept before the outage.
 """
 
 # Only what this process pickled itself is unpickled.
@@ -44,6 +50,8 @@ _MISSING = object()
 def cached(request, key, load):
     """`load()`, kept under `key` (a tuple) until `forget` is called."""
     full_key = _full_key(request, key)
+    if full_key is None:
+        return load()
     value = _local_copy(full_key)
     if value is _MISSING:
         value = _shared_copy(full_key)
@@ -73,6 +81,8 @@ def is_visitor(request):
 def keep(request, key, value):
     """Keep `value` under `key` as `cached` would have."""
     full_key = _full_key(request, key)
+    if full_key is None:
+        return
     cache.set(full_key, value, TIMEOUT)
     _keep_local_copy(full_key, value)
 
@@ -81,6 +91,8 @@ def peek(request, key):
     """What `cached` keeps under `key`, or None: never loads (for pages shown while the database
     is unreachable)."""
     full_key = _full_key(request, key)
+    if full_key is None:
+        return None
     value = _local_copy(full_key)
     if value is _MISSING:
         value = _shared_copy(full_key)
@@ -107,7 +119,7 @@ def _shared_copy(full_key):
 
 # This process's copies ----------------------------------------------------------------------
 
-_local = {"version": None, "entries": {}}
+_local = {"version": None, "entries": {}, "forget_pending": False}
 
 
 # Values no reader can change, kept as they are: unpickling a copy of each (a page's kept HTML
@@ -147,7 +159,11 @@ def _drop_local_copies_unless(version):
 
 
 def _full_key(request, key):
-    return ":".join(["site-wide-parts", _request_version(request), *map(str, key)])
+    """The key under the version of the request, or None while the cache server is out."""
+    version = _request_version(request)
+    if version is UNAVAILABLE:
+        return None
+    return ":".join(["site-wide-parts", version, *map(str, key)])
 
 
 def forget(**kwargs):
@@ -157,16 +173,30 @@ def forget(**kwargs):
 
 
 def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    new_version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, new_version, timeout=None)
+    # Read back: a command the cache server did not get fails silently (as a miss;
+    # mops_site.settings.cache). Another process's newer version is retried too, harmlessly.
+    _local["forget_pending"] = cache.get(VERSION_KEY) != new_version
+    if _local["forget_pending"]:
+        logger.error("The cache server is out of reach: the change is shown once it is back.")
     # A caller without the request, later in this request, reads the new version.
     _this_request.version = None
 
 
+# The version while the cache server is out of reach: nothing is kept, nothing is read.
+UNAVAILABLE = object()
+
+
 def _version():
+    if _local.get("forget_pending"):
+        _new_version()
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
+    if version is None:
+        return UNAVAILABLE
     _drop_local_copies_unless(version)
     return version
 

@@ -7,7 +7,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from . import database, environment
+from . import cache, database, environment
+from .cache import DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS  # noqa: F401  (a setting)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -152,12 +153,7 @@ if environment.get("FRONTEND_CACHE_URL"):
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 if environment.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": environment.get("REDIS_URL"),
-        }
-    }
+    CACHES = cache.redis_cache(environment.get("REDIS_URL"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

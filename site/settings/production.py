@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from . import database
+from . import cache, database
 from .base import *  # noqa: F401
 from .base import CONTENT_SECURITY_POLICY, MIDDLEWARE, environment
 
@@ -33,12 +33,7 @@ DATABASES = {
 # Shared by every worker and every application server: the per-address limit on enrolment
 # forms counts here, and a per-process cache would multiply it by the number of processes.
 # Sessions stay in the database.
-CACHES = {
-    "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": environment.require("REDIS_URL"),
-    }
-}
+CACHES = cache.redis_cache(environment.require("REDIS_URL"))
 WAGTAILADMIN_BASE_URL = environment.require("WAGTAILADMIN_BASE_URL")
 # The public address; the admin's, unless the site is served from another one.
 SITE_BASE_URL = environment.get("SITE_BASE_URL") or WAGTAILADMIN_BASE_URL

@@ -1,0 +1,114 @@
+"""Redis out of reach (stopped, or hanging without an answer) costs speed, never the site:
+pages are read from the database, an applicant's form is sent and stored, and an editor's change
+made during the outage shows as soon as Redis is back (not only when the entries kept before it
+expire). Production's cache settings (mops_site.settings.cache) against real sockets."""
+
+import contextlib
+import signal
+import socket
+import threading
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from enrolment.models import Application
+from home.versioned_cache import cached, forget
+from mops_site.settings.cache import redis_cache
+
+from .enrolment_helpers import submit, valid_answers
+from .factories import SmallSite
+from .redis_on_loopback import REDIS_ADDRESS, redis_answers
+from .smtp_server import free_loopback_port
+
+pytestmark = pytest.mark.django_db
+
+
+def cache_at(address, prefix):
+    caches = redis_cache("redis://{}:{}/11".format(*address))
+    caches["default"]["KEY_PREFIX"] = prefix
+    return caches
+
+
+@contextlib.contextmanager
+def silent_redis():
+    """A server that accepts connections and never answers: a Redis that hangs."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted = []
+
+    def accept():
+        with contextlib.suppress(OSError):
+            while True:
+                accepted.append(listener.accept()[0])
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield listener.getsockname()
+    finally:
+        listener.close()
+        for connection in accepted:
+            connection.close()
+
+
+class Hung(Exception):
+    pass
+
+
+def within(seconds, action):
+    """`action()`'s result, failing the test if it does not come within `seconds` (an alarm in
+    this thread: the test database cannot be shared with another one)."""
+
+    def give_up(signum, frame):
+        raise Hung(f"No answer within {seconds} s: the request hangs on the cache.")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(seconds)
+    try:
+        return action()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture(params=["stopped", "hanging"])
+def redis_out_of_reach(request):
+    prefix = f"tests-{uuid.uuid4().hex}"
+    with contextlib.ExitStack() as stack:
+        if request.param == "stopped":
+            address = ("127.0.0.1", free_loopback_port())  # nothing listens there
+        else:
+            address = stack.enter_context(silent_redis())
+        stack.enter_context(override_settings(CACHES=cache_at(address, prefix)))
+        yield
+
+
+def test_pages_and_the_form_work_while_redis_is_out_of_reach(client, redis_out_of_reach):
+    site = SmallSite.build()
+    answers = valid_answers(site.form, site.edition, applicant_name="Halina Bez Pamięci")
+
+    for page in (site.home, site.programme, site.form):
+        response = within(30, lambda page=page: client.get(page.url))
+        assert response.status_code == 200, page
+    response = within(30, lambda: submit(client, site.form, answers))
+
+    assert response.status_code == 302
+    assert Application.objects.get().form_data["applicant_name"] == "Halina Bez Pamięci"
+
+
+@pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")
+def test_a_change_made_while_redis_was_out_shows_once_it_is_back():
+    prefix = f"tests-{uuid.uuid4().hex}"
+    working, stopped = REDIS_ADDRESS, ("127.0.0.1", free_loopback_port())
+    try:
+        with override_settings(CACHES=cache_at(working, prefix)):
+            assert cached(None, ("title",), lambda: "Program") == "Program"
+
+        with override_settings(CACHES=cache_at(stopped, prefix)):
+            forget()  # what an editor's publishing does (home.site_wide_parts)
+
+        with override_settings(CACHES=cache_at(working, prefix)):
+            assert cached(None, ("title",), lambda: "Program po zmianie") == "Program po zmianie"
+    finally:
+        with override_settings(CACHES=cache_at(working, prefix)):
+            cache.delete_pattern("*")
