@@ -3,12 +3,11 @@ or wait for a place again, is never offered one, and no note can be added to it,
 coordinator whose page was loaded before the erasure."""
 
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from enrolment import data_rights
+from enrolment import data_rights, waiting_list
 from enrolment.admin_views.forms import NoteForm
 from enrolment.models import Application, ApplicationNote, Notification, NotificationKind
 
@@ -44,16 +43,23 @@ def test_an_erased_application_cannot_take_or_await_a_place(coordinator_client, 
     application = erased(make_application(edition, status="new"))
     assert application.status == "withdrawn"
 
+    # Sent from a page loaded before the erasure, which still offered every status.
     response = change_status(coordinator_client, application, status)
 
     application.refresh_from_db()
     assert application.status == "withdrawn"
+    # The page again, saying why: it offers no status to choose now.
+    assert response.status_code == 200
+    assert response.context["status_form"] is None
     with translation.override("pl"):  # the coordinator's admin speaks Polish
-        refusal = gettext(
-            "The status was not changed: the personal data of this application was removed, "
-            "so it can no longer take a place or wait for one."
+        why = gettext(
+            "The status cannot be changed: the applicant's personal data was removed, so there "
+            "is nobody to offer a place to or to keep on the waiting list."
         )
-    assert refusal in [str(message).strip() for message in get_messages(response.wsgi_request)]
+    assert why in response.content.decode()
+    # And whatever calls the change itself is refused as well.
+    with pytest.raises(waiting_list.DataRemoved):
+        waiting_list.change_status(application, status)
 
 
 def test_an_erased_application_may_still_be_marked_rejected(coordinator_client, edition):
