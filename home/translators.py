@@ -9,15 +9,22 @@ copying or moving anything at all.
 Who does not translate (coordinators) neither sees wagtail-localize's "Translations" report in
 the menu nor opens it, or its translation editor's snippets API, by its address: they name
 unpublished pages and snippets.
+
+wagtail-localize's "Sync translations" form has a "Publish immediately" box that published every
+translation on the spot for anyone who may translate, past the moderators' approval: it is
+ticked to effect only by someone who may publish each translation (a moderator); for others it
+is shown disabled, and the translations are updated as drafts to submit.
 """
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.urls import path, reverse
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.snippets_api import SnippetViewSet
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from home import roles
 
@@ -78,13 +85,48 @@ def for_translators_only(view):
     return view_for_translators
 
 
+def may_publish(user, obj):
+    """Whether the user may publish `obj` as it is (a translation of a page or a snippet)."""
+    if isinstance(obj, Page):
+        return obj.permissions_for_user(user).can_publish()
+    if isinstance(obj, DraftStateMixin):
+        return ModelPermissionPolicy(type(obj)).user_has_permission(user, "publish")
+    return True  # saved live whoever saves it
+
+
+class ModeratedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's form to sync translations with their source, its "Publish immediately"
+    box disabled for whoever may not publish every translation concerned."""
+
+    def get_form(self):
+        form = super().get_form()
+        if not self._may_publish_every_translation():
+            form.fields["publish_translations"].disabled = True
+        return form
+
+    def _may_publish_every_translation(self):
+        for translation in self.object.translations.filter(enabled=True):
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:
+                continue
+            if not may_publish(self.request.user, target):
+                return False
+        return True
+
+
 def translation_tools_urls():
     """For the `register_admin_urls` hook, ordered before wagtail-localize's, at its addresses:
     its Translations report (page and results) and the snippets API of its translation editor
-    name unpublished pages and snippets, so only those who translate may open them."""
+    name unpublished pages and snippets, so only those who translate may open them; its form
+    to sync translations publishes only for those who may publish them."""
     report = TranslationsReportView
     snippets = SnippetViewSet
     return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            ModeratedUpdateTranslationsView.as_view(),
+        ),
         path("localize/reports/translations/", for_translators_only(report.as_view())),
         path(
             "localize/reports/translations/results/",

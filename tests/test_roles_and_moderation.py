@@ -10,16 +10,23 @@ from wagtail.models import (
     Page,
     WorkflowPage,
 )
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import (
+    OverridableSegment,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from home import roles
 from home.models import ContactPoint, Notice
+from programmes.models import Partner
 
 from .admin_factories import translate
 from .admin_forms import form_data, page_form_data
 from .admin_helpers import is_refused, make_coordinator, make_user
 from .builders import make_contact_point
-from .factories import SmallSite, TeamFactory
+from .factories import PersonFactory, SmallSite, TeamFactory
 from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
@@ -233,6 +240,26 @@ def test_a_translator_translates_the_english_page_and_a_moderator_publishes_it(
     assert live_title(page) == "Women first"
 
 
+def test_syncing_translations_publishes_them_only_for_a_moderator(
+    client, translator, moderator, programme, django_capture_on_commit_callbacks
+):
+    page = english(programme)
+    source = TranslationSource.objects.get_for_instance(programme)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    published = Page.objects.get(pk=page.pk).live_revision_id
+
+    def sync_and_publish(user):
+        client.force_login(user)
+        # wagtail-localize publishes once the transaction commits.
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(url, {"publish_translations": "on"}).status_code == 302
+        return Page.objects.get(pk=page.pk).live_revision_id
+
+    # "Publish immediately" ticked by a translator: the translation is updated as a draft.
+    assert sync_and_publish(translator) == published
+    assert sync_and_publish(moderator) != published
+
+
 def test_a_translator_is_refused_the_polish_page_editor(client, translator, programme):
     client.force_login(translator)
     url = edit_url(programme)
@@ -289,3 +316,24 @@ def test_a_teams_coordinator_cannot_open_the_page_editor_or_explorer(client, sit
     assert is_refused(client.get(edit_url(programme)))
     assert is_refused(client.get(reverse("wagtailadmin_explore", args=[programme.pk])))
     assert is_refused(client.get(reverse("wagtailadmin_explore_root")))
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (lambda: PersonFactory(email="koordynatorka@example.org"), "email"),
+        (lambda: TeamFactory(email="zespol@example.org"), "email"),
+        (lambda: make_contact_point(email="kasa@example.org"), "email"),
+        (lambda: Partner.objects.create(name="Szkoła", url="https://szkola.example.org/"), "url"),
+    ],
+    ids=["person", "team", "contact point", "partner"],
+)
+def test_a_translator_cannot_give_a_translation_another_address(make, field):
+    polish = make()
+    english(polish)
+    source = TranslationSource.objects.get_for_instance(polish)
+    overridable = set(
+        OverridableSegment.objects.filter(source=source).values_list("context__path", flat=True)
+    )
+    # The translation editor offers to override only these; the address is copied on each sync.
+    assert field not in overridable

@@ -140,6 +140,9 @@ class ContactPoint(TranslatableMixin, OpeningHoursMixin, ClusterableModel):
 
     objects = LocalizedSingletonQuerySet.as_manager()
 
+    # Where residents write is the same in every language: a translator cannot redirect it.
+    override_translatable_fields = [SynchronizedField("email", overridable=False)]
+
     panels = [
         FieldPanel("name"),
         InlinePanel("phones", heading=_("Phones"), label=_("phone")),

@@ -47,9 +47,12 @@ class Team(NormalisedEmailMixin, TranslatableMixin, index.Indexed, models.Model)
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
+    # Where residents call and write is the same in every language: a translator cannot
+    # redirect it (nor applications' notifications, which go to the team's address).
     override_translatable_fields = [
         SynchronizedField("phone", overridable=False),
         SynchronizedField("postal_code", overridable=False),
+        SynchronizedField("email", overridable=False),
     ]
 
     panels = [
@@ -104,6 +107,7 @@ class Person(NormalisedEmailMixin, TranslatableMixin, index.Indexed, models.Mode
     override_translatable_fields = [
         SynchronizedField("name", overridable=True),
         SynchronizedField("phone", overridable=False),
+        SynchronizedField("email", overridable=False),
     ]
 
     panels = [
@@ -130,8 +134,12 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     url = models.URLField(_("website"), blank=True)
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    # Institutions keep their Polish names unless a translator gives one.
-    override_translatable_fields = [SynchronizedField("name", overridable=True)]
+    # Institutions keep their Polish names unless a translator gives one; their website is the
+    # same in every language.
+    override_translatable_fields = [
+        SynchronizedField("name", overridable=True),
+        SynchronizedField("url", overridable=False),
+    ]
     panels = [FieldPanel("name"), FieldPanel("url")]
 
     class Meta(TranslatableMixin.Meta):
