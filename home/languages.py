@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.http import escape_leading_slashes
 from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
@@ -65,8 +66,11 @@ def _locale_ids():
 def languages_of(request, page=None):
     if page is None or not getattr(page, "translation_key", None):
         current = get_language()
+        # An address that begins with two slashes ("//evil.example/", which a 404 page shows)
+        # would be a link to another site: kept on this one.
+        path = escape_leading_slashes(request.get_full_path())
         versions = [
-            _version(code, translate_url(request.get_full_path(), code), current, True)
+            _version(code, translate_url(path, code), current, True)
             for code, _name in settings.LANGUAGES
         ]
         return Languages(current, versions)

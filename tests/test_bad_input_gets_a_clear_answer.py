@@ -163,3 +163,17 @@ def test_the_page_editor_still_saves_rich_text_with_line_breaks_and_tabs(client,
     draft = Page.objects.get(pk=programme.pk).specific.get_latest_revision_as_object()
     assert draft.lead.replace("\r\n", "\n") == "Pierwsza linia\nDruga linia\tz tabulatorem"
     assert text_of(draft.diagnosis) == text_of(DIAGNOSIS)
+
+
+@pytest.mark.parametrize("address", ["//evil.example/", "//evil.example/en/", "/\\evil.example/"])
+def test_an_address_beginning_with_two_slashes_gets_language_links_on_this_site(client, address):
+    # As the web server hands it on (the test client would read "//host/" as a host).
+    response = client.get("/", PATH_INFO=address)
+
+    assert response.status_code == 404
+    links = re.findall(r'<a[^>]+hreflang="[^"]+"[^>]*>', response.content.decode())
+    links += re.findall(r'<link[^>]+rel="alternate"[^>]*>', response.content.decode())
+    hrefs = [re.search(r'href="([^"]*)"', link).group(1) for link in links]
+    assert hrefs, "no language links on the 404 page"
+    for href in hrefs:
+        assert href.startswith("/") and not href.startswith(("//", "/\\")), href
