@@ -57,6 +57,9 @@ acl purgers {
 
 sub vcl_recv {
     set req.backend_hint = application.backend();
+    # Set below from the csrftoken cookie alone; a client's own header of that name would
+    # carry any cookie into a fetch whose answer is cached.
+    unset req.http.X-Csrf-Cookie;
 
     if (req.method == "PURGE") {
         if (local.socket != "purge" || !(client.ip ~ purgers)) {
