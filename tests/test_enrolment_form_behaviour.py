@@ -8,7 +8,9 @@ from unittest import mock
 from urllib.error import HTTPError, URLError
 
 import pytest
+import time_machine
 from django.test import Client, override_settings
+from django.utils import timezone
 from django_recaptcha.client import RecaptchaResponse
 
 from enrolment.models import Application, ApplicationStatus
@@ -123,6 +125,20 @@ def test_success_redirects_to_a_confirmation_with_the_reference_and_no_personal_
     assert application.reference in html
     assert "Anna Kowalska" not in html and "600 123 456" not in html
     assert confirmation["Cache-Control"] == "no-store"
+
+
+def test_the_confirmation_cannot_be_opened_again_after_half_an_hour(client, open_form):
+    # Someone who picks up the applicant's phone later finds nothing in its history.
+    page, chosen = open_form
+    confirmation_url = submit(client, page, valid_answers(page, chosen))["Location"]
+    reference = Application.objects.get().reference
+    assert reference in client.get(confirmation_url).content.decode()
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=31)):
+        response = client.get(confirmation_url)
+
+    assert response.status_code == 302 and response["Location"] == page.url
+    assert reference not in client.get(confirmation_url, follow=True).content.decode()
 
 
 def test_reference_numbers_are_readable_and_not_the_database_id(client, open_form):

@@ -115,6 +115,7 @@ def test_the_closed_form_and_the_confirmation_describe_themselves_in_their_langu
             "edition": None,
             "reference": "TEST-0001",
             "waiting_list": False,
+            "shown_until": datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC).timestamp(),
         }
         session.save()
         address = form.url + form.reverse_subpage("confirmation")

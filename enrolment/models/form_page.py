@@ -1,5 +1,7 @@
 """The enrolment form page: editors add their own questions; the system adds the fields it needs."""
 
+import datetime
+
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -35,6 +37,10 @@ from ..submission_tokens import token_from
 from .applications import Application
 
 CONFIRMATION_SESSION_KEY = "enrolment_confirmation"
+# How long the confirmation can be opened again. The session's cookie ends with the browser,
+# but phones rarely end it and browsers restore it: someone holding the phone later must not
+# find from its history that this person applied.
+CONFIRMATION_SHOWN_FOR = datetime.timedelta(minutes=30)
 
 
 def contacts_for(editions):
@@ -246,6 +252,7 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
             "edition": form_submission.edition_id,
             "reference": form_submission.reference,
             "waiting_list": form_submission.status == "waiting_list",
+            "shown_until": (timezone.now() + CONFIRMATION_SHOWN_FOR).timestamp(),
         }
         return redirect(self.url + self.reverse_subpage("confirmation"))
 
@@ -284,6 +291,9 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
     @path("confirmation/", name="confirmation")
     def confirmation_view(self, request):
         confirmation = request.session.get(CONFIRMATION_SESSION_KEY)
+        if confirmation and confirmation.get("shown_until", 0) < timezone.now().timestamp():
+            del request.session[CONFIRMATION_SESSION_KEY]  # its time is over (above)
+            confirmation = None
         if not confirmation or confirmation.get("page") != self.pk:
             return self._private(redirect(self.url))
         response = TemplateResponse(
