@@ -5,6 +5,7 @@ Request bodies are never logged: they hold special-category personal data.
 
 import hashlib
 import logging
+from urllib.error import HTTPError
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,6 +20,9 @@ from home.client_address import client_network
 
 logger = logging.getLogger(__name__)
 
+# Google's tokens are some hundreds of characters; a browser never sends one this long.
+MAX_TOKEN_LENGTH = 4000
+
 
 def recaptcha_is_configured():
     return bool(getattr(settings, "RECAPTCHA_PUBLIC_KEY", "")) and bool(
@@ -29,7 +33,10 @@ def recaptcha_is_configured():
 class ResilientReCaptchaField(ReCaptchaField):
     """If Google cannot give a clear answer, the application is accepted and marked, never lost.
 
-    Only a reply that says `"success": false` refuses the form (a form error, answers kept).
+    A reply that says `"success": false` refuses the form (a form error, answers kept), and so
+    do what no browser sends: a token longer than Google issues, or one Google refuses to read
+    (an HTTP 4xx: a request of ours it calls wrong; otherwise a bot could send a token that
+    makes Google fail, and pass as "unavailable").
     Anything else that goes wrong while asking is "check unavailable": django-recaptcha turns
     only an HTTP error into a form error, and a refused connection, a timeout, a reply that is
     not JSON or has no `success` (its client raises KeyError on `{}`) would otherwise be a
@@ -42,6 +49,9 @@ class ResilientReCaptchaField(ReCaptchaField):
     def validate(self, value):
         # The field's own "required" check, without django-recaptcha's call to Google.
         super(ReCaptchaField, self).validate(value)
+        if len(value) > MAX_TOKEN_LENGTH:
+            logger.warning("reCAPTCHA token of %d characters refused unasked.", len(value))
+            raise ValidationError(self.error_messages["captcha_invalid"], code="captcha_invalid")
         try:
             reply = client.submit(
                 recaptcha_response=value,
@@ -49,6 +59,14 @@ class ResilientReCaptchaField(ReCaptchaField):
                 remoteip=self.get_remote_ip(),
             )
             passed = _verdict(reply)
+        except HTTPError as error:
+            if 400 <= error.code < 500:
+                logger.warning("reCAPTCHA refused to read a submission (HTTP %s).", error.code)
+                raise ValidationError(
+                    self.error_messages["captcha_invalid"], code="captcha_invalid"
+                ) from error
+            self._skip(error)
+            return
         except Exception as error:  # noqa: BLE001
             # Whatever failed, the check is unavailable: the application must not be lost.
             self._skip(error)

@@ -309,6 +309,27 @@ def test_when_google_cannot_be_asked_the_application_is_kept_and_marked(client, 
     assert Application.objects.get().spam_check_skipped
 
 
+@pytest.mark.parametrize(
+    ("token", "failure"),
+    [
+        ("token", HTTPError("https://www.google.com/recaptcha/api/siteverify", 400, "", {}, None)),
+        ("x" * 5000, None),
+    ],
+    ids=["google-refuses-to-read-it", "longer-than-google-issues"],
+)
+@override_settings(**RECAPTCHA_KEYS)
+def test_a_token_no_browser_sends_is_refused_not_passed_as_unavailable(
+    client, open_form, token, failure
+):
+    page, chosen = open_form
+    answers = valid_answers(page, chosen, **{"g-recaptcha-response": token})
+    with mock.patch(VERIFY, side_effect=failure) as verify:
+        response = submit(client, page, answers)
+    assert response.status_code == 200  # the form again, answers kept
+    assert not Application.objects.exists()
+    assert verify.called == (failure is not None)
+
+
 @override_settings(**RECAPTCHA_KEYS)
 def test_without_javascript_the_form_says_the_check_needs_it_and_to_call_instead(client, open_form):
     page, chosen = open_form
