@@ -144,6 +144,10 @@ def deliver_notification(context, notification_id):
     return _record(notification_id)
 
 
+class AttemptsNeverFinished(RuntimeError):
+    """The worker never got to record the outcome of any attempt."""
+
+
 def _claim(notification_id, task_id):
     """Count the attempt and build its message, or say why there is nothing to send."""
     with transaction.atomic():
@@ -164,6 +168,13 @@ def _claim(notification_id, task_id):
         if notification.task_id and str(notification.task_id) != str(task_id):
             # A later task (a retry, recovery, "send again") took over from this one.
             return "superseded"
+        if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
+            # Every attempt so far ended with no outcome recorded (the worker killed while
+            # sending it, each time): given up, so that it waits among the failed ones for a
+            # coordinator instead of being taken back and tried for ever.
+            return _record_failure(
+                notification, AttemptsNeverFinished("no attempt finished"), permanent=False
+            )
         notification.attempts += 1
         notification.last_attempt_at = timezone.now()
         notification.save(update_fields=["attempts", "last_attempt_at"])

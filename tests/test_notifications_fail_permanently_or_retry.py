@@ -235,3 +235,21 @@ def test_retries_wait_one_two_four_minutes_and_at_most_an_hour():
     delays = [tasks.retry_delay(attempts) for attempts in (1, 2, 3, 7, 8, 30, 1000)]
     minutes = [delay.total_seconds() / 60 for delay in delays]
     assert minutes == [1, 2, 4, 60, 60, 60, 60]
+
+
+def test_a_notification_whose_every_attempt_died_unfinished_is_given_up_for_a_coordinator(
+    settings, team_notification, mailoutbox
+):
+    # Each attempt was claimed, then the worker was killed while sending it (recovery took the
+    # task back each time): the attempts are used up without one outcome recorded.
+    Notification.objects.filter(pk=team_notification.pk).update(
+        attempts=settings.NOTIFICATION_MAX_ATTEMPTS
+    )
+
+    run_queued_notifications()
+
+    team_notification.refresh_from_db()
+    assert team_notification.failed_at is not None  # in the failed list, to be sent again
+    assert team_notification.failure_reason == FailureReason.TOO_MANY_ATTEMPTS
+    assert team_notification.attempts == settings.NOTIFICATION_MAX_ATTEMPTS
+    assert mailoutbox == []
