@@ -12,8 +12,25 @@ DEFAULT_PREPARE_THRESHOLD = "5"
 def with_options(database):
     """`database` (one entry of DATABASES) with the options of its engine."""
     if database["ENGINE"] == "django.db.backends.postgresql":
-        database.setdefault("OPTIONS", {}).update(postgresql_options())
+        database.setdefault("OPTIONS", {}).update(
+            {**postgresql_options(), **unreachable_server_options()}
+        )
     return database
+
+
+def unreachable_server_options():
+    """A database server that stops answering (a network cut that drops packets rather than
+    refusing them) costs a request DATABASE_CONNECT_TIMEOUT seconds and a connection in use
+    under a minute, not a worker held until gunicorn kills it: the site then answers with its
+    own 503 page (answers kept), and the task worker and the scheduler carry on. libpq's own
+    parameters (the docs' "Parameter Key Words")."""
+    return {
+        "connect_timeout": int(environment.get("DATABASE_CONNECT_TIMEOUT", "5")),
+        "keepalives": 1,
+        "keepalives_idle": 20,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+    }
 
 
 def postgresql_options():
