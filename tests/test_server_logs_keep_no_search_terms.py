@@ -1,6 +1,6 @@
 """What a resident searched for on the site, or a coordinator in the applications (a name, a
 phone, "przemoc"), never reaches nginx's access log: addresses are logged without their queries
-and without the page they came from."""
+and without the page they came from, and the client by its network, not its address."""
 
 import shutil
 import subprocess
@@ -43,3 +43,5 @@ def test_nginx_logs_addresses_without_their_queries(tmp_path):
         path, query = address.split("?")
         assert f"GET {path} " in log, log
         assert query not in log and query.split("=")[1] not in log, log
+    # Nor who sent them: the client's network, not its address.
+    assert "127.0.0.0 [" in log and "127.0.0.1" not in log, log
