@@ -228,7 +228,7 @@ def proxy():
     thread = threading.Thread(target=partial(server.serve_forever, 0.05), daemon=True)
     thread.start()
     backend = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "home.purge_backend.TimedHTTPBackend",  # production's (settings.base)
         "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
     }
     with override_settings(WAGTAILFRONTENDCACHE={"varnish": backend}):

@@ -142,10 +142,13 @@ CACHE_CONTROL_MAX_AGE = 60
 CACHE_CONTROL_SHARED_MAX_AGE = 300
 # Wagtail purges the pages a change shows on from the caching proxy (home.frontend_cache), when
 # there is one: FRONTEND_CACHE_URL is Varnish's purge address, e.g. http://127.0.0.1:6082.
+# Wagtail's HTTP backend with a time limit (home.purge_backend): a proxy that hangs costs a
+# purge FRONTEND_CACHE_TIMEOUT seconds, not the request that sends it.
+FRONTEND_CACHE_TIMEOUT = float(environment.get("FRONTEND_CACHE_TIMEOUT", "2"))
 if environment.get("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "home.purge_backend.TimedHTTPBackend",
             "LOCATION": environment.get("FRONTEND_CACHE_URL"),
         }
     }
