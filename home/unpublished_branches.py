@@ -4,7 +4,8 @@ Wagtail serves a live page whatever the state of the pages above it (its walk th
 checks only the last page) and lists it wherever live pages are listed: the enrolment form of a
 programme an editor unpublished, or one whose expiry date passed, kept taking applications, and
 search and the sitemap kept showing it. Pages here route nothing below themselves while
-unpublished, and listings leave out whatever lies under an unpublished page.
+unpublished, and listings (search, the sitemap, the open data, programme lists, news) leave out
+whatever lies under an unpublished page.
 """
 
 from django.http import Http404

@@ -5,6 +5,7 @@ from django.db.models import Exists
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.unpublished_branches import outside_unpublished_branches
 from home.view_restrictions import public_only
 
 from .models.edition_facts import attach_editions, facts_of_programme
@@ -14,9 +15,11 @@ from .models.snippets import TargetGroup
 
 
 def live_programmes(locale):
-    """Live, public programmes of one language; list them with `with_editions`."""
+    """Live, public programmes of one language that no unpublished page hides (a programme list
+    taken off the site takes its programmes with it: home.unpublished_branches); list them with
+    `with_editions`."""
     return (
-        public_only(ProgrammePage.objects.live())
+        outside_unpublished_branches(public_only(ProgrammePage.objects.live()))
         .filter(locale=locale)
         .select_related("target_group")
         .order_by("title")

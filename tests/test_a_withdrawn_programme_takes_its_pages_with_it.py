@@ -56,3 +56,15 @@ def test_search_and_the_sitemap_leave_out_the_pages_of_a_withdrawn_programme(cli
     assert update.title not in client.get("/search/", {"query": "zajęć"}).content.decode()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert site.form.url not in sitemap and update.url not in sitemap
+
+
+def test_a_programme_list_taken_off_the_site_takes_its_programmes_off_the_home_page(client):
+    site = SmallSite.build()
+    update = make_update(site.programme, title="Nowe terminy spotkań grupy")
+    home = client.get(site.home.url).content.decode()
+    assert site.programme.title in home and update.title in home
+
+    site.programme_index.unpublish()  # its programmes stay live in Wagtail's eyes
+
+    home = client.get(site.home.url).content.decode()
+    assert site.programme.title not in home and update.title not in home

@@ -10,6 +10,7 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
+from home.unpublished_branches import outside_unpublished_branches
 from home.view_restrictions import public_only
 
 NEWEST_FIRST = ["-date", "-first_published_at", "-pk"]
@@ -17,8 +18,13 @@ NEWEST_FIRST = ["-date", "-first_published_at", "-pk"]
 
 class UpdateQuerySet(PageQuerySet):
     def shown_in(self, locale):
-        """The live updates of one language that readers may see, newest first."""
-        return public_only(self.live()).filter(locale=locale).order_by(*NEWEST_FIRST)
+        """The live updates of one language that readers may see (none under an unpublished
+        page: home.unpublished_branches), newest first."""
+        return (
+            outside_unpublished_branches(public_only(self.live()))
+            .filter(locale=locale)
+            .order_by(*NEWEST_FIRST)
+        )
 
     def among(self, pages):
         """The updates in a queryset of pages (e.g. a programme's live, public children), newest
