@@ -24,9 +24,11 @@ NOT_ONE_NUMBER = _(
 
 
 def tel_href(number):
-    """ "71 78 22 300" → "tel:+48717822300"; "(071) 78-22-405" → "tel:+48717822405"."""
+    """ "71 78 22 300" → "tel:+48717822300"; "(071) 78-22-405" → "tel:+48717822405"; "" for
+    what is not one number (stored before numbers were checked: "71 782 23 00 / 01" would
+    dial a wrong one), which templates then show as text."""
     match = _NUMBER.match(number or "")
-    if not match:
+    if not match or not is_one_phone_number(number):
         return ""
     written = match.group(1)
     digits = re.sub(r"\D", "", written)

@@ -95,7 +95,7 @@ def test_the_centres_switchboard_phone_that_is_not_a_number_is_refused(client):
     assert error_codes(response.context["form"], "phone") == ["not_one_phone_number"]
 
 
-@pytest.mark.parametrize("stored", ["brak", "tel. 71 782 23 00"])
+@pytest.mark.parametrize("stored", ["brak", "tel. 71 782 23 00", "71 782 23 00 / 01"])
 def test_a_stored_value_that_dials_nothing_is_shown_as_text(stored):
     html = render_to_string("includes/phone_link.html", {"number": stored})
     assert html == stored
