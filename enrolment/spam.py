@@ -5,6 +5,7 @@ Request bodies are never logged: they hold special-category personal data.
 
 import hashlib
 import logging
+from http import HTTPStatus
 from urllib.error import HTTPError
 
 from django.conf import settings
@@ -35,8 +36,8 @@ class ResilientReCaptchaField(ReCaptchaField):
 
     A reply that says `"success": false` refuses the form (a form error, answers kept), and so
     do what no browser sends: a token longer than Google issues, or one Google refuses to read
-    (an HTTP 4xx: a request of ours it calls wrong; otherwise a bot could send a token that
-    makes Google fail, and pass as "unavailable").
+    (HTTP 400; otherwise a bot could send a token that makes Google fail, and pass as
+    "unavailable").
     Anything else that goes wrong while asking is "check unavailable": django-recaptcha turns
     only an HTTP error into a form error, and a refused connection, a timeout, a reply that is
     not JSON or has no `success` (its client raises KeyError on `{}`) would otherwise be a
@@ -60,7 +61,9 @@ class ResilientReCaptchaField(ReCaptchaField):
             )
             passed = _verdict(reply)
         except HTTPError as error:
-            if 400 <= error.code < 500:
+            # 400: Google could not read what was sent. Its throttling (429), a proxy's refusal
+            # (403, 407) or a timeout (408) say nothing of the applicant: unavailable.
+            if error.code == HTTPStatus.BAD_REQUEST:
                 logger.warning("reCAPTCHA refused to read a submission (HTTP %s).", error.code)
                 raise ValidationError(
                     self.error_messages["captcha_invalid"], code="captcha_invalid"

@@ -296,8 +296,9 @@ def test_a_failed_recaptcha_is_a_form_error_not_a_server_error(client, open_form
         URLError("connection refused"),
         TimeoutError("timed out"),
         HTTPError("https://www.google.com/recaptcha/api/siteverify", 503, "down", {}, None),
+        HTTPError("https://www.google.com/recaptcha/api/siteverify", 429, "slow down", {}, None),
     ],
-    ids=["cannot-connect", "timeout", "http-error"],
+    ids=["cannot-connect", "timeout", "http-error", "throttled"],
 )
 @override_settings(**RECAPTCHA_KEYS)
 def test_when_google_cannot_be_asked_the_application_is_kept_and_marked(client, open_form, failure):
