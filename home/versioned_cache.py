@@ -19,9 +19,9 @@ version changes: a change made without signals heals within TIMEOUT + LOCAL_TIME
 
 Without the cache server (down, or too slow: the settings make its commands fail after a
 second, as misses; mops_site.settings.cache), nothing is kept: each read goes to the database,
-and the version is tried once per request. A `forget` that could not reach the server is
-retried by this process as soon as it can, so that the change is not hidden behind the entries
-kept before the outage.
+and the server is asked again by this process after UNREACHABLE_FOR seconds. A `forget` that
+could not reach the server is retried by this process as soon as it can, so that the change is
+not hidden behind the entries kept before the outage.
 """
 
 # Only what this process pickled itself is unpickled.
@@ -119,7 +119,7 @@ def _shared_copy(full_key):
 
 # This process's copies ----------------------------------------------------------------------
 
-_local = {"version": None, "entries": {}, "forget_pending": False}
+_local = {"version": None, "entries": {}, "forget_pending": False, "unreachable_until": 0.0}
 
 
 # Values no reader can change, kept as they are: unpickling a copy of each (a page's kept HTML
@@ -184,19 +184,36 @@ def _new_version():
     _this_request.version = None
 
 
-# The version while the cache server is out of reach: nothing is kept, nothing is read.
+# The version while the cache server is out of reach: nothing is kept, nothing is read. It is
+# asked again after UNREACHABLE_FOR seconds: a server that hangs costs this process its
+# timeout once in that time, not on every request.
 UNAVAILABLE = object()
+UNREACHABLE_FOR = 5
+
+
+def _unreachable():
+    _local["unreachable_until"] = time.monotonic() + UNREACHABLE_FOR
+    return UNAVAILABLE
 
 
 def _version():
-    if _local.get("forget_pending"):
-        _new_version()
+    if time.monotonic() < _local["unreachable_until"]:
+        return UNAVAILABLE
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        # No version yet (a new or flushed server), or no server: django-redis answers an
+        # `add` it could not send with None, where a server answers True or False.
+        if cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None) is None:
+            return _unreachable()
         version = cache.get(VERSION_KEY)
-    if version is None:
-        return UNAVAILABLE
+        if version is None:
+            return _unreachable()
+    if _local["forget_pending"]:
+        # Reached again after a `forget` that could not be sent: send it now.
+        _new_version()
+        version = cache.get(VERSION_KEY) or UNAVAILABLE
+        if version is UNAVAILABLE:
+            return version
     _drop_local_copies_unless(version)
     return version
 

@@ -3,12 +3,14 @@
 Redis down, slow or flushed must cost speed, never the site: a refused or timed-out command is
 ignored (logged) as a cache miss, and every reader of the cache falls back to the database
 (home.versioned_cache, enrolment.spam). The timeouts keep a Redis that hangs from holding a
-worker: a page then waits at most about a second for it, not until gunicorn kills the worker.
+worker: Redis beside the application answers in well under a millisecond, so a command that
+takes half a second is given up; a page, with the few commands Wagtail and the site send
+before they stop asking for a while, waits a second or two, not until gunicorn kills the worker.
 """
 
 from . import environment
 
-DEFAULT_SOCKET_TIMEOUT = "1"
+DEFAULT_SOCKET_TIMEOUT = "0.5"
 
 
 def redis_cache(url):
