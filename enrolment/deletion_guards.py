@@ -77,10 +77,10 @@ def refuse_to_delete_teams_with_applications(request, instances):
         if count:
             message = ngettext(
                 "The team “%(name)s” cannot be deleted: %(count)s application was sent to it "
-                "and is kept for its retention period. Leave the team; it can simply run no "
+                "and is kept for its retention period. Keep the team; it can simply run no "
                 "more editions.",
                 "The team “%(name)s” cannot be deleted: %(count)s applications were sent to it "
-                "and are kept for their retention period. Leave the team; it can simply run no "
+                "and are kept for their retention period. Keep the team; it can simply run no "
                 "more editions.",
                 count,
             )
