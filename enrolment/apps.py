@@ -7,10 +7,11 @@ class EnrolmentConfig(AppConfig):
     verbose_name = _("Enrolment")
 
     def ready(self):
-        # Registers the system checks, and gives every new team its coordinators' group.
+        # Registers the system checks, gives every new team its coordinators' group, and keeps a
+        # deleted edition's end on its applications (retention).
         from home.site_wide_parts import forget_when_saved
 
-        from . import checks, places_left, signals, waiting_list  # noqa: F401
+        from . import checks, places_left, retention, signals, waiting_list  # noqa: F401
         from .models import EnrolmentFormField, PrivacyNotice
 
         # The form pages show the privacy notice, and their questions to visitors, from the

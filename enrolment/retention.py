@@ -48,10 +48,12 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.log_actions import log, registry as log_actions
 
-from programmes.models import ProgrammePage
+from programmes.models import Edition, ProgrammePage
 
 from .models import Application, ErasureRecord, NotificationKind
 
@@ -106,14 +108,24 @@ def cutoff(today=None, months=None):
 
 
 def _past(day):
-    """Applications to editions that ended before `day`, or, their edition deleted, sent
-    before it (Polish time)."""
+    """Applications to editions that ended before `day`: their edition's end, kept when the
+    edition was deleted (`keep_the_end_of`), or, for an edition deleted before it was kept,
+    the day they were sent (Polish time)."""
     start_of_day = datetime.datetime.combine(
         day, datetime.time.min, tzinfo=timezone.get_default_timezone()
     )
-    return Q(edition__isnull=False, edition__ends_on__lt=day) | Q(
-        edition__isnull=True, submit_time__lt=start_of_day
+    return (
+        Q(edition__isnull=False, edition__ends_on__lt=day)
+        | Q(edition__isnull=True, edition_ended_on__lt=day)
+        | Q(edition__isnull=True, edition_ended_on__isnull=True, submit_time__lt=start_of_day)
     )
+
+
+@receiver(pre_delete, sender=Edition, dispatch_uid="enrolment-keep-the-end-of-an-edition")
+def keep_the_end_of(sender, instance, **kwargs):
+    """An edition deleted (by an editor's revision, however published) leaves its last day on
+    its applications, so that their retention does not start earlier."""
+    Application.objects.filter(edition=instance).update(edition_ended_on=instance.ends_on)
 
 
 def programme_periods():

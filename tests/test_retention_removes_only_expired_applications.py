@@ -152,6 +152,20 @@ def test_anonymises_exactly_the_applications_past_their_date(applications):
     assert "Anonymised 2 applications." in output
 
 
+def test_an_edition_deleted_later_still_holds_its_applications_until_its_end(applications):
+    # Sent long before the boundary, to an edition that ends on it: kept until then.
+    programme = applications["kept"].programme
+    application = make_application(ending_on(programme, datetime.date(2027, 12, 1)))
+    # An editor's revision without the edition is published (however: a moderator's approval,
+    # a schedule), and the edition is deleted.
+    application.edition.delete()
+
+    purge()
+
+    assert_untouched(application)
+    assert Application.objects.get(pk=application.pk).edition_ended_on == datetime.date(2027, 12, 1)
+
+
 def test_just_before_midnight_in_poland_nothing_is_due_yet(applications):
     output = purge(at=BEFORE_THE_BOUNDARY)
     assert not any(anonymised(application) for application in applications.values())

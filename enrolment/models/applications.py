@@ -75,6 +75,9 @@ class Application(AbstractFormSubmission):
         related_name="applications",
     )
     edition_number = models.PositiveSmallIntegerField(_("edition number"))
+    # The edition's last day, kept when the edition is deleted (a revision published without it):
+    # the retention period still counts from it (enrolment.retention).
+    edition_ended_on = models.DateField(_("edition ended"), null=True, blank=True, editable=False)
     team = models.ForeignKey(
         "programmes.Team",
         verbose_name=_("team"),
