@@ -99,24 +99,27 @@ def page_form_data(client, url, **changes):
     return form_data(response.content.decode(), "page-edit-form", **changes)
 
 
+def with_new_row(data, relation, **values):
+    """A page editor's data with one more row of an inline panel (`relation`: the formset's
+    prefix), as its "Add" button makes it: (data, the row's index in the formset)."""
+    index = int(data[f"{relation}-TOTAL_FORMS"][0])
+    data[f"{relation}-TOTAL_FORMS"] = [str(index + 1)]
+    row = {"id": "", "ORDER": str(index + 1), "DELETE": "", **values}
+    data.update({f"{relation}-{index}-{name}": [value] for name, value in row.items()})
+    return data, index
+
+
 def with_new_question(data, label, field_type="singleline", *, choices="", autocomplete=""):
     """The enrolment form page editor's data with one more question, as the "Add question"
     button makes it: (data, the question's index in the formset)."""
-    index = int(data["form_fields-TOTAL_FORMS"][0])
-    data["form_fields-TOTAL_FORMS"] = [str(index + 1)]
-    prefix = f"form_fields-{index}-"
-    data.update(
-        {
-            f"{prefix}id": [""],
-            f"{prefix}ORDER": [str(index + 1)],
-            f"{prefix}DELETE": [""],
-            f"{prefix}label": [label],
-            f"{prefix}field_type": [field_type],
-            f"{prefix}required": ["on"],
-            f"{prefix}choices": [choices],
-            f"{prefix}default_value": [""],
-            f"{prefix}help_text": [""],
-            f"{prefix}autocomplete": [autocomplete],
-        }
+    return with_new_row(
+        data,
+        "form_fields",
+        label=label,
+        field_type=field_type,
+        required="on",
+        choices=choices,
+        default_value="",
+        help_text="",
+        autocomplete=autocomplete,
     )
-    return data, index

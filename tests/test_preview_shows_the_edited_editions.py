@@ -14,7 +14,7 @@ from home import roles
 from programmes.edition_annotations import PLACES_TAKEN
 from programmes.models import Edition, ProgrammeStatus
 
-from .admin_forms import page_form_data
+from .admin_forms import page_form_data, with_new_row
 from .admin_helpers import make_user
 from .page_text import visible_text
 
@@ -55,24 +55,18 @@ def edited_editions(editor_client, programme):
             "editions-1-DELETE": ["1"],
         }
     )
-    index = int(data["editions-TOTAL_FORMS"][0])
-    data["editions-TOTAL_FORMS"] = [str(index + 1)]
-    prefix = f"editions-{index}-"
-    data.update(
-        {
-            f"{prefix}id": [""],
-            f"{prefix}ORDER": [str(index + 1)],
-            f"{prefix}DELETE": [""],
-            f"{prefix}number": ["9"],
-            f"{prefix}title": [""],
-            f"{prefix}starts_on": [day(ADDED_START)],
-            f"{prefix}ends_on": [day(ADDED_END)],
-            f"{prefix}places": ["9"],
-            f"{prefix}team": [str(moved.team_id)],
-            f"{prefix}responsible_person": [str(moved.responsible_person_id)],
-            f"{prefix}enrolment_opens_on": [day(datetime.date(2043, 6, 1))],
-            f"{prefix}enrolment_closes_on": [day(datetime.date(2043, 8, 15))],
-        }
+    data, _index = with_new_row(
+        data,
+        "editions",
+        number="9",
+        title="",
+        starts_on=day(ADDED_START),
+        ends_on=day(ADDED_END),
+        places="9",
+        team=str(moved.team_id),
+        responsible_person=str(moved.responsible_person_id),
+        enrolment_opens_on=day(datetime.date(2043, 6, 1)),
+        enrolment_closes_on=day(datetime.date(2043, 8, 15)),
     )
     return data, moved, removed
 
