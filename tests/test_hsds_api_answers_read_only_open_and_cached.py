@@ -70,6 +70,20 @@ def test_any_origin_may_read(client, site):
         assert response["Access-Control-Allow-Origin"] == "*"
 
 
+def test_a_directory_polling_an_answer_unchanged_gets_a_304(client, site):
+    for path in [API + "/services", service_path(site)]:
+        first = client.get(path)
+        assert first.status_code == 200 and first["ETag"], path
+
+        again = client.get(path, HTTP_IF_NONE_MATCH=first["ETag"], HTTP_ORIGIN="https://k.example")
+
+        assert again.status_code == 304, path
+        assert again.content == b""
+        assert again["Access-Control-Allow-Origin"] == "*"
+    # Another answer has another tag.
+    assert client.get(API + "/organizations")["ETag"] != client.get(API + "/services")["ETag"]
+
+
 def test_a_preflight_is_answered_with_the_methods_allowed(client, site):
     response = client.options(
         service_path(site),

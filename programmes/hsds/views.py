@@ -26,6 +26,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import conditional_page
 
 from .directory import Directory
 from .ids import key_of, parse_id
@@ -68,11 +69,20 @@ def error_response(status, message, parameter=None):
 
 
 def api_view(view):
-    """A view returning a dict (or raising ApiError) made into the API's JSON response."""
+    """A view returning a dict (or raising ApiError) made into the API's JSON response, with an
+    ETag: a directory polling the API gets a 304, not the whole answer, while nothing changed
+    (Django's conditional_page)."""
 
     @csrf_exempt
     @wraps(view)
     def respond(request, *args, **kwargs):
+        response = answer(request, *args, **kwargs)
+        # Also on a 304: a browser's cross-origin request checks it there too.
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    @conditional_page
+    def answer(request, *args, **kwargs):
         if request.method == "OPTIONS":
             response = _preflight(request)
         elif request.method not in ("GET", "HEAD"):
@@ -89,7 +99,6 @@ def api_view(view):
                 response = error_response(error.status, error.message, error.parameter)
             # Cache-Control as for pages (mops_site.cache_headers): public for a visitor
             # without a session, also a 404 (a new programme's address is purged on publishing).
-        response["Access-Control-Allow-Origin"] = "*"
         return response
 
     return respond
