@@ -11,6 +11,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 
+from home.inline_forms import kept_forms
+
 from .field_names import is_reserved
 from .input_purposes import can_have_a_purpose
 from .source_language_choices import CHOICE_FIELD_TYPES, choice_values
@@ -41,7 +43,7 @@ _TOO_FEW_CHOICES = _(
 class EnrolmentFormPageForm(WagtailAdminFormPageForm):
     def clean(self):
         cleaned_data = super().clean()
-        for form in self.formsets[QUESTIONS].forms if QUESTIONS in self.formsets else []:
+        for form in kept_forms(self.formsets.get(QUESTIONS)):
             self._check_purpose(form)
             self._check_answerable(form)
             if not self._names_a_new_question(form):
@@ -59,8 +61,6 @@ class EnrolmentFormPageForm(WagtailAdminFormPageForm):
     @staticmethod
     def _check_purpose(form):
         """A purpose only on a question the browser could fill in (`input_purposes`)."""
-        if not form.is_valid() or form.cleaned_data.get("DELETE"):
-            return
         if form.cleaned_data.get("autocomplete") and not can_have_a_purpose(
             form.cleaned_data.get("field_type")
         ):
@@ -69,8 +69,6 @@ class EnrolmentFormPageForm(WagtailAdminFormPageForm):
     @staticmethod
     def _check_answerable(form):
         """Refuse a question no applicant could answer, which would stop every application."""
-        if not form.is_valid() or form.cleaned_data.get("DELETE"):
-            return
         question = form.instance
         if question.field_type == "hidden" and question.required and not question.default_value:
             form.add_error(
@@ -84,13 +82,8 @@ class EnrolmentFormPageForm(WagtailAdminFormPageForm):
 
     @staticmethod
     def _names_a_new_question(form):
-        """A question that gets its name on this save: new, filled in and not being deleted."""
-        return (
-            form.is_valid()
-            and form.has_changed()
-            and not form.cleaned_data.get("DELETE")
-            and not form.instance.clean_name
-        )
+        """A question kept on this save that gets its name now: new and filled in."""
+        return form.has_changed() and not form.instance.clean_name
 
 
 def _distinct_choices(question):

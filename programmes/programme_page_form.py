@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from home.inline_forms import deleted_instances, kept_forms
+
 EDITIONS = "editions"
 EDITION_DELETION_HOOK = "refuse_to_delete_edition"
 _DUPLICATE_NUMBER = _(
@@ -28,7 +30,7 @@ class ProgrammePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         numbered = set()
-        for form in _kept_editions(self.formsets.get(EDITIONS)):
+        for form in kept_forms(self.formsets.get(EDITIONS)):
             number = form.cleaned_data.get("number")
             if number in numbered:
                 form.add_error(
@@ -39,27 +41,9 @@ class ProgrammePageForm(WagtailAdminPageForm):
                 )
             elif number is not None:
                 numbered.add(number)
-        for edition in _deleted_editions(self.formsets.get(EDITIONS)):
+        for edition in deleted_instances(self.formsets.get(EDITIONS)):
             for refusal in hooks.get_hooks(EDITION_DELETION_HOOK):
                 reason = refusal(edition)
                 if reason:
                     self.add_error(None, reason)
         return cleaned_data
-
-
-def _kept_editions(formset):
-    """The editions' forms that will be saved: valid and not being deleted."""
-    edition_forms = formset.forms if formset else []
-    return [
-        form for form in edition_forms if form.is_valid() and not form.cleaned_data.get("DELETE")
-    ]
-
-
-def _deleted_editions(formset):
-    """The stored editions the editor is deleting."""
-    edition_forms = formset.forms if formset else []
-    return [
-        form.instance
-        for form in edition_forms
-        if form.instance.pk and form.is_valid() and form.cleaned_data.get("DELETE")
-    ]
