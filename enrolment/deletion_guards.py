@@ -21,15 +21,14 @@ from programmes.models import Team
 from .models import Application
 
 
-def applications_under(pages):
-    """Applications with personal data to a programme or form among the pages or below them
+def applications_under(page):
+    """Applications with personal data to a programme or form that is the page or below it
     (once anonymised, nothing of a person's is left to keep). A translation's applications
     point at the Polish page, so deleting a translation alone is not refused."""
-    condition = Q(pk__in=[])
-    for page in pages:
-        subtree = Page.objects.descendant_of(page, inclusive=True).values("pk")
-        condition |= Q(programme__in=subtree) | Q(page__in=subtree)
-    return Application.objects.filter(condition, anonymised_at__isnull=True)
+    subtree = Page.objects.descendant_of(page, inclusive=True).values("pk")
+    return Application.objects.filter(
+        Q(programme__in=subtree) | Q(page__in=subtree), anonymised_at__isnull=True
+    )
 
 
 def _refused(request, obj, count, message):
@@ -51,19 +50,19 @@ def _page_message(count):
 
 def refuse_to_delete_pages_with_applications(request, page):
     """`before_delete_page`: asked both when the confirmation is shown and when it is sent."""
-    count = applications_under([page]).count()
+    count = applications_under(page).count()
     if count:
         return _refused(request, page, count, _page_message(count))
     return None
 
 
 def refuse_to_bulk_delete_pages_with_applications(request, action_type, objects, action):
+    """`before_bulk_action`: the first page chosen that may not be deleted stops them all."""
     if action_type != "delete" or not objects or not isinstance(objects[0], Page):
         return None
     for page in objects:
-        count = applications_under([page]).count()
-        if count:
-            return _refused(request, page, count, _page_message(count))
+        if refused := refuse_to_delete_pages_with_applications(request, page):
+            return refused
     return None
 
 

@@ -211,9 +211,9 @@ def _version():
     if _local["forget_pending"]:
         # Reached again after a `forget` that could not be sent: send it now.
         _new_version()
-        version = cache.get(VERSION_KEY) or UNAVAILABLE
-        if version is UNAVAILABLE:
-            return version
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            return _unreachable()
     _drop_local_copies_unless(version)
     return version
 

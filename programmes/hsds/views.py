@@ -297,14 +297,12 @@ def organizations(request):
     full_service = yes_or_no(request, "full_service")
     search = search_words(request)
     directory = Directory(request)
-    institutions = [directory.institution] if directory.institution else []
-    if institutions and search and search not in _words_of_organization(directory):
-        institutions = []
-    contents = [
-        _organization(directory, full=listing.full, full_service=full_service)
-        for _institution in listing.window(institutions)
-    ]
-    return listing.envelope(len(institutions), contents)
+    records = []
+    if directory.institution:
+        records = [_organization(directory, full=listing.full, full_service=full_service)]
+    # The one institution's record, searched in what it says of itself.
+    found = [record for record in records if search in _words_of_organization(record)]
+    return listing.envelope(len(found), listing.window(found))
 
 
 @api_view
@@ -319,9 +317,8 @@ def organization_detail(request, id):
     return _organization(directory, full=True, full_service=full_service)
 
 
-def _words_of_organization(directory):
+def _words_of_organization(record):
     """What a search of organizations reads: the record's name, short name and description."""
-    record = organization(directory, full=False)
     words = [record.get(name) for name in ("name", "alternate_name", "description")]
     return " ".join(word for word in words if word).casefold()
 
