@@ -17,8 +17,8 @@ same version it is the same value, so a warm page costs the version's round trip
 else here. A copy lives at most LOCAL_TIMEOUT seconds, and all of them are dropped when the
 version changes: a change made without signals heals within TIMEOUT + LOCAL_TIMEOUT.
 
-Without the cache server (down, or too slow: the settings make its commands fail after a
-second, as misses; mops_site.settings.cache), nothing is kept: each read goes to the database,
+Without the cache server (down, or too slow: the settings make its commands fail after half
+a second, as misses; mops_site.settings.cache), nothing is kept: each read goes to the database,
 and the server is asked again by this process after UNREACHABLE_FOR seconds. A `forget` that
 could not reach the server is retried by this process as soon as it can, so that the change is
 not hidden behind the entries kept before the outage.

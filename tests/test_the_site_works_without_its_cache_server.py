@@ -7,6 +7,7 @@ import contextlib
 import signal
 import socket
 import threading
+import time
 import uuid
 
 import pytest
@@ -15,6 +16,7 @@ from django.test import override_settings
 
 from enrolment.models import Application
 from home.versioned_cache import cached, forget
+from mops_site import redis_breaker
 from mops_site.settings.cache import redis_cache
 
 from .enrolment_helpers import submit, valid_answers
@@ -31,20 +33,28 @@ def cache_at(address, prefix):
     return caches
 
 
-@contextlib.contextmanager
-def silent_redis():
-    """A server that accepts connections and never answers: a Redis that hangs."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    accepted = []
+class SilentRedis:
+    """A server that accepts connections and never answers: a Redis that hangs. `accepted`
+    holds the connections made to it (redis-py drops one whose command timed out)."""
 
-    def accept():
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.address = self.listener.getsockname()
+        self.accepted = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
         with contextlib.suppress(OSError):
             while True:
-                accepted.append(listener.accept()[0])
+                self.accepted.append(self.listener.accept()[0])
 
-    threading.Thread(target=accept, daemon=True).start()
+
+@contextlib.contextmanager
+def silent_redis():
+    server = SilentRedis()
+    listener, accepted = server.listener, server.accepted
     try:
-        yield listener.getsockname()
+        yield server
     finally:
         listener.close()
         for connection in accepted:
@@ -78,7 +88,7 @@ def redis_out_of_reach(request):
         if request.param == "stopped":
             address = ("127.0.0.1", free_loopback_port())  # nothing listens there
         else:
-            address = stack.enter_context(silent_redis())
+            address = stack.enter_context(silent_redis()).address
         stack.enter_context(override_settings(CACHES=cache_at(address, prefix)))
         yield
 
@@ -96,6 +106,43 @@ def test_pages_and_the_form_work_while_redis_is_out_of_reach(client, redis_out_o
 
     assert response.status_code == 302
     assert Application.objects.get().form_data["applicant_name"] == "Halina Bez Pamięci"
+
+
+@pytest.fixture
+def hanging_redis():
+    prefix = f"tests-{uuid.uuid4().hex}"
+    with contextlib.ExitStack() as stack:
+        server = stack.enter_context(silent_redis())
+        stack.enter_context(override_settings(CACHES=cache_at(server.address, prefix)))
+        yield server
+
+
+def test_a_hanging_redis_is_waited_for_once_not_on_every_command(
+    client, hanging_redis, monkeypatch
+):
+    # Longer than the test: every command after the first failed one is refused at once.
+    monkeypatch.setattr(redis_breaker, "UNREACHABLE_FOR", 600)
+    site = SmallSite.build()
+    answers = valid_answers(site.form, site.edition, applicant_name="Irena Bez Czekania")
+
+    for page in (site.home, site.programme, site.form, site.home):
+        assert client.get(page.url).status_code == 200, page
+    assert submit(client, site.form, answers).status_code == 302
+
+    # One command reached the server and waited out its timeout; nothing after it did.
+    assert len(hanging_redis.accepted) == 1
+    assert Application.objects.get().form_data["applicant_name"] == "Irena Bez Czekania"
+
+
+def test_a_hanging_redis_is_asked_again_a_few_seconds_later(client, hanging_redis, monkeypatch):
+    monkeypatch.setattr(redis_breaker, "UNREACHABLE_FOR", 0.2)
+    site = SmallSite.build()
+    assert client.get(site.home.url).status_code == 200
+    asked = len(hanging_redis.accepted)
+    time.sleep(0.3)
+
+    assert client.get(site.home.url).status_code == 200
+    assert len(hanging_redis.accepted) > asked
 
 
 @pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")

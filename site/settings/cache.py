@@ -4,10 +4,12 @@ Redis down, slow or flushed must cost speed, never the site: a refused or timed-
 ignored (logged) as a cache miss, and every reader of the cache falls back to the database
 (home.versioned_cache, enrolment.spam). The timeouts keep a Redis that hangs from holding a
 worker: Redis beside the application answers in well under a millisecond, so a command that
-takes half a second is given up; a page, with the few commands Wagtail and the site send
-before they stop asking for a while, waits a second or two, not until gunicorn kills the worker.
+takes half a second is given up. After one command fails for want of the server, the process
+stops asking it for a few seconds (mops_site.redis_breaker): a page waits half a second once in
+that time, not once per command, and never until gunicorn kills the worker.
 """
 
+from ..redis_breaker import connection_class_for
 from . import environment
 
 DEFAULT_SOCKET_TIMEOUT = "0.5"
@@ -23,6 +25,7 @@ def redis_cache(url):
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": timeout,
                 "SOCKET_TIMEOUT": timeout,
+                "CONNECTION_POOL_KWARGS": {"connection_class": connection_class_for(url)},
             },
         }
     }
