@@ -68,6 +68,31 @@ with_limit = lazy(_with_limit, str)
 # own date field, or a copy from a document, may send.
 DATE_FORMATS = ["%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 DATE_TIME_FORMATS = [f"{date} {time}" for date in DATE_FORMATS for time in ("%H:%M", "%H:%M:%S")]
+# How dates are written in a sentence, which people type into a form too: "31.12.1980 r."
+# (roku; "р." in Ukrainian), "31. 12. 1980", "31.12.2026 r., godz. 9:30".
+_YEAR_WORD = re.compile(r"(?<=\d)\s*[rр]\.?(?=[\s,]|$)", re.IGNORECASE)
+_HOUR_WORD = re.compile(r"\s*,\s*|\s*\b(?:godz|год)\b\.?\s*", re.IGNORECASE)
+_SPACED_SEPARATOR = re.compile(r"\s*([./-])\s*")
+
+
+def as_plain_date(typed):
+    """`typed` with the words and spaces of a written date taken out, for the formats above."""
+    plain = _HOUR_WORD.sub(" ", _YEAR_WORD.sub("", typed.strip()))
+    return " ".join(_SPACED_SEPARATOR.sub(r"\1", plain).split())
+
+
+class WrittenDateField(forms.DateField):
+    """A date typed as it is written in a letter ("31.12.1980 r.") is read, not refused."""
+
+    def to_python(self, value):
+        return super().to_python(as_plain_date(value) if isinstance(value, str) else value)
+
+
+class WrittenDateTimeField(forms.DateTimeField):
+    """A date and time typed as written in a letter ("31.12.2026 r., godz. 9:30") is read."""
+
+    def to_python(self, value):
+        return super().to_python(as_plain_date(value) if isinstance(value, str) else value)
 
 
 def _with_example(help_text, example):
@@ -348,12 +373,12 @@ class EnrolmentFormBuilder(FormBuilder):
     def create_date_field(self, field, options):
         options["help_text"] = with_example(options.get("help_text", ""), "31.12.1980")
         widget = forms.DateInput(format=DATE_FORMATS[0])
-        return forms.DateField(input_formats=DATE_FORMATS, widget=widget, **options)
+        return WrittenDateField(input_formats=DATE_FORMATS, widget=widget, **options)
 
     def create_datetime_field(self, field, options):
         options["help_text"] = with_example(options.get("help_text", ""), "31.12.2026 09:30")
         widget = forms.DateTimeInput(format=DATE_TIME_FORMATS[0])
-        return forms.DateTimeField(input_formats=DATE_TIME_FORMATS, widget=widget, **options)
+        return WrittenDateTimeField(input_formats=DATE_TIME_FORMATS, widget=widget, **options)
 
     def create_checkbox_field(self, field, options):
         return CheckboxField(**options)
