@@ -69,6 +69,18 @@ def stored_answers(page, source_page, form):
     return in_source_language(form.answers(), fields, source_fields)
 
 
+def note_stored(request, application):
+    """Remember that this request stored `application` (committed): should its answer fail
+    after that (the database gone before the session with the confirmation is saved), the error
+    page says that the application was received, not that it was not sent."""
+    request.enrolment_application_stored = application
+
+
+def application_stored_by(request):
+    """The application this request stored, if it got that far; else None."""
+    return getattr(request, "enrolment_application_stored", None)
+
+
 def submit_application(page, form):
     """An application sent through the website's form `form` on `page` (any language)."""
     source_page = in_default_language(page)

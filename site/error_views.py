@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.http import escape_leading_slashes
 from django.views import defaults
 
+from enrolment.submission import application_stored_by
 from home.models import InstitutionSettings, SafetySettings
 from home.models.safety import DEFAULT_QUICK_EXIT_URL
 
@@ -79,13 +80,17 @@ def server_error(request):
 
 def service_unavailable(request):
     sent_a_form = request.method == "POST"
-    sent_an_application = _sent_an_application(request)
+    # Stored and committed before the database went (only the confirmation could not follow):
+    # the applicant is told it was received, with its reference, and not to send it again.
+    stored = application_stored_by(request)
+    sent_an_application = _sent_an_application(request) and stored is None
     with _in_visitors_language(request):
         content = render_to_string(
             "503.html",
             {
                 "sent_a_form": sent_a_form,
                 "sent_an_application": sent_an_application,
+                "stored_reference": getattr(stored, "reference", ""),
                 # The answers go back to the applicant in this page's "Send again" form: going
                 # back to the form page needs the database, which is what is missing. Sent to
                 # the same address with the same one-time token, they are stored once.

@@ -32,7 +32,7 @@ from ..form_page_form import EnrolmentFormPageForm
 from ..forms import EnrolmentFormBuilder
 from ..input_purposes import InputPurpose
 from ..spam import reject_if_rate_limited
-from ..submission import sent_with, submit_application
+from ..submission import note_stored, sent_with, submit_application
 from ..submission_tokens import token_from
 from .applications import Application
 
@@ -243,6 +243,7 @@ class EnrolmentFormPage(ViewRestrictionsMixin, LatinSlugMixin, RoutablePageMixin
         # copy of it, cannot read the confirmation (and learn who applied to what). A browser
         # that brought no session (most applicants) gets a new key when the session is first
         # saved, in one statement instead of a second key's INSERT and then an UPDATE.
+        note_stored(request, form_submission)
         if not request.session.is_empty():
             request.session.cycle_key()
         request.session.set_expiry(0)
