@@ -10,6 +10,7 @@ from django.test.utils import override_settings
 from wagtail.models import Page
 
 from home.models import HomePage
+from mops_site import redis_breaker
 from programmes.models import ProgrammeIndexPage, ProgrammePage
 
 from .database_snapshot import let_the_test_database_go, snapshot_of
@@ -186,6 +187,13 @@ def pytest_runtest_teardown(item, nextitem):
         if snapshot is not None and commits_changes(item):
             with item.config.stash[_BLOCKER].unblock():
                 snapshot.restore()
+
+
+@pytest.fixture(autouse=True)
+def cache_servers_asked_afresh():
+    """No test finds a cache server given up on by an earlier one (mops_site.redis_breaker)."""
+    yield
+    redis_breaker.forget_every_server()
 
 
 @pytest.fixture

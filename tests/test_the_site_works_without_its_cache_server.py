@@ -129,8 +129,8 @@ def test_a_hanging_redis_is_waited_for_once_not_on_every_command(
         assert client.get(page.url).status_code == 200, page
     assert submit(client, site.form, answers).status_code == 302
 
-    # One command reached the server and waited out its timeout; nothing after it did.
-    assert len(hanging_redis.accepted) == 1
+    # The first commands reached the server and waited out their timeout; nothing after them.
+    assert len(hanging_redis.accepted) == redis_breaker.FAILURES_TO_GIVE_UP
     assert Application.objects.get().form_data["applicant_name"] == "Irena Bez Czekania"
 
 
@@ -143,6 +143,40 @@ def test_a_hanging_redis_is_asked_again_a_few_seconds_later(client, hanging_redi
 
     assert client.get(site.home.url).status_code == 200
     assert len(hanging_redis.accepted) > asked
+
+
+SERVER = ("127.0.0.1", 6390, None)
+
+
+def test_one_slow_answer_gives_nothing_up_two_failures_in_a_row_do():
+    redis_breaker.failed(SERVER)
+    redis_breaker.admit(SERVER)  # still asked
+    redis_breaker.answered(SERVER)
+    redis_breaker.failed(SERVER)
+    redis_breaker.admit(SERVER)  # the answer in between started the count again
+
+    redis_breaker.failed(SERVER)
+    with pytest.raises(redis_breaker.GivenUp):
+        redis_breaker.admit(SERVER)
+
+
+def test_when_the_pause_is_over_one_command_tries_the_server_the_others_still_wait(
+    monkeypatch,
+):
+    monkeypatch.setattr(redis_breaker, "UNREACHABLE_FOR", 0.1)
+    for _ in range(redis_breaker.FAILURES_TO_GIVE_UP):
+        redis_breaker.failed(SERVER)
+    time.sleep(0.15)
+
+    redis_breaker.admit(SERVER)  # the trial
+    with pytest.raises(redis_breaker.GivenUp):
+        redis_breaker.admit(SERVER)  # another thread, meanwhile
+    redis_breaker.failed(SERVER)  # the trial failed: given up on again at once
+    time.sleep(0.15)
+    redis_breaker.admit(SERVER)
+    redis_breaker.answered(SERVER)  # this one was answered: everyone asks again
+    redis_breaker.admit(SERVER)
+    redis_breaker.admit(SERVER)
 
 
 @pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")
