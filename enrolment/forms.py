@@ -8,7 +8,9 @@ import logging
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.forms.utils import from_current_timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
@@ -72,7 +74,7 @@ DATE_TIME_FORMATS = [f"{date} {time}" for date in DATE_FORMATS for time in ("%H:
 # (roku; "р." in Ukrainian), "31. 12. 1980", "31.12.2026 r., godz. 9:30".
 _YEAR_WORD = re.compile(r"(?<=\d)\s*[rр]\.?(?=[\s,]|$)", re.IGNORECASE)
 _HOUR_WORD = re.compile(r"\s*,\s*|\s*\b(?:godz|год)\b\.?\s*", re.IGNORECASE)
-_SPACED_SEPARATOR = re.compile(r"\s*([./-])\s*")
+_SPACED_SEPARATOR = re.compile(r"(?<=\d)\s*([./-])\s*(?=\d)")
 
 
 def as_plain_date(typed):
@@ -89,10 +91,23 @@ class WrittenDateField(forms.DateField):
 
 
 class WrittenDateTimeField(forms.DateTimeField):
-    """A date and time typed as written in a letter ("31.12.2026 r., godz. 9:30") is read."""
+    """A date and time typed as written in a letter ("31.12.2026 r., godz. 9:30") is read.
+
+    Only in the formats above: Django's field reads ISO 8601 first, where "9:30-10:30" (a time
+    range) is half past nine at a UTC offset of -10:30, stored as nine in the evening."""
 
     def to_python(self, value):
-        return super().to_python(as_plain_date(value) if isinstance(value, str) else value)
+        if not isinstance(value, str):
+            return super().to_python(value)
+        value = as_plain_date(value)
+        if value in self.empty_values:
+            return None
+        for input_format in self.input_formats:
+            try:
+                return from_current_timezone(self.strptime(value, input_format))
+            except (ValueError, TypeError):
+                continue
+        raise ValidationError(self.error_messages["invalid"], code="invalid")
 
 
 def _with_example(help_text, example):
