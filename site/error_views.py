@@ -16,6 +16,7 @@ from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerE
 from django.middleware import csrf
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import escape_leading_slashes
 from django.views import defaults
 
@@ -104,6 +105,10 @@ def service_unavailable(request):
         )
     response = HttpResponse(content, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    # It may hold what the applicant typed, or the reference of what they sent: stored by no
+    # cache, the browser's included, and named to no other site (as the form's own pages).
+    add_never_cache_headers(response)
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -25,11 +25,11 @@ def in_polish(message):
 
 @contextlib.contextmanager
 def database_gone_before_the_session_is_saved():
-    """Every statement on the session table fails as on a database that has just gone away
-    (the application's own statements, earlier in the request, went through)."""
+    """Every write to the session table fails as on a database that has just gone away (the
+    session read at the start, and the application's own statements, went through)."""
 
     def refuse_sessions(execute, sql, params, many, context):
-        if "django_session" in sql:
+        if "django_session" in sql and not sql.lstrip().upper().startswith("SELECT"):
             raise OperationalError("server closed the connection unexpectedly")
         return execute(sql, params, many, context)
 
@@ -53,6 +53,9 @@ def test_the_applicant_reads_the_reference_not_that_nothing_was_sent():
     assert in_polish("Thank you, your application has been sent") in html
     assert in_polish("Your application was NOT sent") not in html
     assert in_polish("Send again") not in html
+    # Stored by no cache, the browser's included, like the confirmation itself.
+    assert "no-store" in response["Cache-Control"]
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_an_application_the_outage_kept_from_being_stored_is_still_not_sent():
