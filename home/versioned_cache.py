@@ -152,6 +152,12 @@ def _keep_local_copy(full_key, value):
         entries[full_key] = (expires, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), True)
 
 
+def forget_this_process():
+    """Drop this process's copies, and its note that the cache server was out of reach: for
+    tests, between which cache servers come and go."""
+    _local.update(version=None, entries={}, forget_pending=False, unreachable_until=0.0)
+
+
 def _drop_local_copies_unless(version):
     if _local["version"] != version:
         _local["entries"] = {}
