@@ -60,11 +60,6 @@ sub vcl_recv {
     # Set below from the csrftoken cookie alone; a client's own header of that name would
     # carry any cookie into a fetch whose answer is cached.
     unset req.http.X-Csrf-Cookie;
-    # Set here only (vcl_deliver reads them): never a client's own.
-    if (req.restarts == 0) {
-        unset req.http.X-Looked-Up;
-        unset req.http.X-Stale-Wanted;
-    }
 
     if (req.method == "PURGE") {
         if (local.socket != "purge" || !(client.ip ~ purgers)) {
@@ -80,12 +75,6 @@ sub vcl_recv {
     # every application server is down, so that the site stays readable.
     if (std.healthy(req.backend_hint)) {
         set req.grace = 10s;
-    }
-    # Asked again after the application answered with a server error (its database out of
-    # reach: gunicorn still passes the probe): any copy kept within its grace is better than
-    # an error page (vcl_backend_response, vcl_synth).
-    if (req.restarts > 0 && req.http.X-Stale-Wanted) {
-        set req.grace = 6h;
     }
 
     # Form posts and anything but reading.
@@ -122,12 +111,10 @@ sub vcl_recv {
     unset req.http.Cookie;
     # The language is in the address (/, /en/, /uk/); Django still says Vary: Accept-Language.
     unset req.http.Accept-Language;
-    set req.http.X-Looked-Up = "1";
     return (hash);
 }
 
 sub vcl_backend_fetch {
-    unset bereq.http.X-Looked-Up;
     if (bereq.http.X-Csrf-Cookie) {
         set bereq.http.Cookie = bereq.http.X-Csrf-Cookie;
         unset bereq.http.X-Csrf-Cookie;
@@ -135,19 +122,6 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
-    # A server error (the database out of reach) replaces nothing: a copy refreshed in the
-    # background stays as it was; a reader's request is asked again, taking any copy kept
-    # in the last hours (vcl_synth, vcl_recv). Only when there is none does the reader get the
-    # application's own error page, which nothing keeps.
-    if (beresp.status >= 500 && !bereq.uncacheable) {
-        if (bereq.is_bgfetch || !bereq.http.X-Stale-Wanted) {
-            return (abandon);
-        }
-        set beresp.ttl = 0s;
-        set beresp.grace = 0s;
-        set beresp.uncacheable = true;
-        return (deliver);
-    }
     # Wagtail pages say nothing about caching: keep them 5 minutes (a publish purges them at
     # once; the hours of today and notices change by the clock). Far-future fingerprinted static
     # files keep whitenoise's own lifetime.
@@ -168,23 +142,6 @@ sub vcl_backend_response {
     if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|javascript))"
         && !beresp.http.Content-Encoding && !beresp.http.Set-Cookie) {
         set beresp.do_gzip = true;
-    }
-}
-
-sub vcl_backend_error {
-    # No answer at all (a worker killed in the middle of the request, gunicorn restarting or
-    # stopped before the probe notices): the same as a server error above.
-    if (!bereq.uncacheable && (bereq.is_bgfetch || !bereq.http.X-Stale-Wanted)) {
-        return (abandon);
-    }
-}
-
-sub vcl_synth {
-    # A reader's page whose fetch was abandoned on a server error or no answer at all
-    # (vcl_backend_response, vcl_backend_error).
-    if (resp.status == 503 && req.restarts == 0 && req.http.X-Looked-Up) {
-        set req.http.X-Stale-Wanted = "1";
-        return (restart);
     }
 }
 
