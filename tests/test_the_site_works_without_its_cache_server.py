@@ -48,16 +48,12 @@ class SilentRedis:
             while True:
                 self.accepted.append(self.listener.accept()[0])
 
+    def __enter__(self):
+        return self
 
-@contextlib.contextmanager
-def silent_redis():
-    server = SilentRedis()
-    listener, accepted = server.listener, server.accepted
-    try:
-        yield server
-    finally:
-        listener.close()
-        for connection in accepted:
+    def __exit__(self, *exc_info):
+        self.listener.close()
+        for connection in self.accepted:
             connection.close()
 
 
@@ -88,7 +84,7 @@ def redis_out_of_reach(request):
         if request.param == "stopped":
             address = ("127.0.0.1", free_loopback_port())  # nothing listens there
         else:
-            address = stack.enter_context(silent_redis()).address
+            address = stack.enter_context(SilentRedis()).address
         stack.enter_context(override_settings(CACHES=cache_at(address, prefix)))
         yield
 
@@ -112,7 +108,7 @@ def test_pages_and_the_form_work_while_redis_is_out_of_reach(client, redis_out_o
 def hanging_redis():
     prefix = f"tests-{uuid.uuid4().hex}"
     with contextlib.ExitStack() as stack:
-        server = stack.enter_context(silent_redis())
+        server = stack.enter_context(SilentRedis())
         stack.enter_context(override_settings(CACHES=cache_at(server.address, prefix)))
         yield server
 
