@@ -57,7 +57,7 @@ class RankedMatches:
         return results if isinstance(index, slice) else results[0]
 
 
-def ranked_search(pages, query):
+def ranked_ids(pages, query):
     """The ids of `pages.search(query)`, the matches of `search_first` page types first."""
     featured = {
         content_type.pk
@@ -66,4 +66,4 @@ def ranked_search(pages, query):
     first, rest = [], []
     for match in pages.only("pk", "content_type").search(query):
         (first if match.content_type_id in featured else rest).append(match.pk)
-    return RankedMatches(first + rest)
+    return first + rest

@@ -113,13 +113,13 @@ def test_the_menu_marks_search_on_search_and_nothing_on_a_missing_page(client):
 
 
 def test_a_kept_result_shows_the_title_and_address_published_since(client, violence_programme):
-    """A result is kept as HTML once shown (no query reads its page again), and a published
-    change of its title or address shows in the next search."""
+    """A result is kept as HTML once shown (no query reads its page again; the search's answer
+    is kept too), and a published change of its title or address shows in the next search."""
     old_address = violence_programme.url
     assert old_address in result_links(search(client, "WenDo"))
     with counting() as cost:
         assert old_address in result_links(search(client, "WenDo"))
-    assert cost.query_count == 1  # the search itself: no result's page is read
+    assert cost.query_count == 0  # neither the search nor a result's page is read again
     violence_programme.title = "Zq9 Program przemianowany"
     violence_programme.slug = "zq9-przemianowany"
     violence_programme.save_revision().publish()
