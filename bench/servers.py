@@ -15,6 +15,8 @@ from .site_environment import HOST
 DEPLOY_VCL = PROJECT / "deploy" / "varnish" / "default.vcl"
 GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
 GUNICORN_CONFIG = PROJECT / "deploy" / "gunicorn.conf.py"
+# What deploy/varnish/default.vcl's database probe asks for (site/urls.py).
+DATABASE_HEALTH_PATH = "/health/database/"
 NGINX_TEMPLATE = Path(__file__).resolve().parent / "templates" / "nginx.conf"
 _SERVERS_BLOCK = re.compile(
     r"# --- application servers.*?# --- end of application servers ---\n", re.DOTALL
@@ -64,36 +66,33 @@ def start_worker(processes, env, name="worker"):
 
 
 def vcl_for(backend_ports, host=HOST):
-    """deploy/varnish/default.vcl with these gunicorn instances as its application servers."""
+    """deploy/varnish/default.vcl with these gunicorn instances as its application servers,
+    each probed twice as there: whether it answers, and whether it reads the database."""
     backends = "".join(
         f"""backend app{number} {{
     .host = "127.0.0.1";
     .port = "{port}";
     .probe = application_health;
 }}
+backend app{number}_database {{
+    .host = "127.0.0.1";
+    .port = "{port}";
+    .probe = database_health;
+}}
 """
         for number, port in enumerate(backend_ports, start=1)
     )
     added = "".join(
         f"    application.add_backend(app{number});\n"
+        f"    database.add_backend(app{number}_database);\n"
         for number in range(1, len(backend_ports) + 1)
     )
-    block = f"""probe application_health {{
-    .request =
-        "GET /robots.txt HTTP/1.1"
-        "Host: {host}"
-        "X-Forwarded-Proto: https"
-        "Connection: close";
-    .expected_response = 200;
-    .interval = 1s;
-    .timeout = 10s;
-    .window = 5;
-    .threshold = 2;
-    .initial = 2;
-}}
+    block = f"""{_probe("application_health", "/robots.txt", host, timeout="10s", window=5)}
+{_probe("database_health", DATABASE_HEALTH_PATH, host, timeout="3s", window=3)}
 {backends}
 sub vcl_init {{
     new application = directors.round_robin();
+    new database = directors.round_robin();
 {added}}}
 """
     source = DEPLOY_VCL.read_text()
@@ -101,6 +100,23 @@ sub vcl_init {{
     if replaced != 1:
         raise RuntimeError(f"{DEPLOY_VCL} has lost its marked block of application servers")
     return rendered
+
+
+def _probe(name, path, host, timeout, window):
+    # Every second here (2 to 5 s in deploy/), so that tests and runs wait less.
+    return f"""probe {name} {{
+    .request =
+        "GET {path} HTTP/1.1"
+        "Host: {host}"
+        "X-Forwarded-Proto: https"
+        "Connection: close";
+    .expected_response = 200;
+    .interval = 1s;
+    .timeout = {timeout};
+    .window = {window};
+    .threshold = 2;
+    .initial = 2;
+}}"""
 
 
 def start_varnish(processes, workdir, backend_ports, port, purge_port, name="varnish"):

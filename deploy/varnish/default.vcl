@@ -42,9 +42,36 @@ backend app1 {
     .between_bytes_timeout = 10s;
 }
 
+# Whether a server can read the database: gunicorn passes the probe above without it. The same
+# servers once more, probed at /health/database/, and never sent a request (vcl_recv only asks
+# whether any is healthy): forms still go to gunicorn, whose own 503 page keeps an applicant's
+# answers. A database that does not answer within the timeout (DATABASE_CONNECT_TIMEOUT is 5 s)
+# fails it; two failures of the last three take it out, two answers put it back.
+probe database_health {
+    .request =
+        "GET /health/database/ HTTP/1.1"
+        "Host: mops.example.org"
+        "X-Forwarded-Proto: https"
+        "Connection: close";
+    .expected_response = 200;
+    .interval = 2s;
+    .timeout = 3s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
+}
+
+backend app1_database {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .probe = database_health;
+}
+
 sub vcl_init {
     new application = directors.round_robin();
     application.add_backend(app1);
+    new database = directors.round_robin();
+    database.add_backend(app1_database);
 }
 # --- end of application servers ---
 
@@ -72,8 +99,9 @@ sub vcl_recv {
     }
 
     # Stale pages are served for 10 seconds while a fresh copy is fetched; for hours when
-    # every application server is down, so that the site stays readable.
-    if (std.healthy(req.backend_hint)) {
+    # every application server is down or none can read the database, so that the site stays
+    # readable (a page never kept is the application's own 503 page).
+    if (std.healthy(req.backend_hint) && std.healthy(database.backend())) {
         set req.grace = 10s;
     }
 
@@ -115,6 +143,11 @@ sub vcl_recv {
 }
 
 sub vcl_backend_fetch {
+    # The reader was given the kept copy; while the database is out, a refresh would only get
+    # the 503 page (and hold a server for the database's timeout).
+    if (bereq.is_bgfetch && !std.healthy(database.backend())) {
+        return (abandon);
+    }
     if (bereq.http.X-Csrf-Cookie) {
         set bereq.http.Cookie = bereq.http.X-Csrf-Cookie;
         unset bereq.http.X-Csrf-Cookie;
@@ -122,6 +155,12 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
+    # A refresh in the background that gets a server error (the database gone before the probe
+    # noticed) replaces nothing: readers keep the copy they were given, as Varnish itself does
+    # when a refresh gets no answer at all.
+    if (bereq.is_bgfetch && beresp.status >= 500) {
+        return (abandon);
+    }
     # Wagtail pages say nothing about caching: keep them 5 minutes (a publish purges them at
     # once; the hours of today and notices change by the clock). Far-future fingerprinted static
     # files keep whitenoise's own lifetime.
