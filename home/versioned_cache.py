@@ -47,32 +47,36 @@ LOCAL_MAX_ENTRIES = 2000
 _MISSING = object()
 
 
-def cached(request, key, load, *, local=True):
-    """`load()`, kept under `key` (a tuple) until `forget` is called; with `local=False` on the
-    cache server only, not in this process's copies (see `read_for_visitor`)."""
+def cached(request, key, load):
+    """`load()`, kept under `key` (a tuple) until `forget` is called."""
     full_key = _full_key(request, key)
     if full_key is None:
         return load()
-    value = _local_copy(full_key) if local else _MISSING
+    value = _local_copy(full_key)
     if value is _MISSING:
         value = _shared_copy(full_key)
         if value is _MISSING:
             value = load()
             cache.set(full_key, value, TIMEOUT)
-        if local:
-            _keep_local_copy(full_key, value)
+        _keep_local_copy(full_key, value)
     return value
 
 
-def read_for_visitor(request, key, read, *, local=True):
+def read_for_visitor(request, key, read):
     """`read()`, kept under `key` as `cached` keeps it for a visitor without a session, when it
     reads what only publishing, saving or moving a page changes (a live page's row, its form's
     questions); read afresh for anyone else (an editor sees the editing state too), and outside
-    a request. `local=False` for keys named by what a visitor typed (a search): there is no end
-    to them, and they must not crowd out of this process's copies what every page reads."""
+    a request."""
     if not is_visitor(request):
         return read()
-    return cached(request, key, read, local=local)
+    return cached(request, key, read)
+
+
+def version_for(request):
+    """The version `cached` keeps entries under for `request`, or None while the cache server
+    is out of reach (nothing may be kept then): for a module that keeps copies of its own."""
+    version = _request_version(request)
+    return None if version is UNAVAILABLE else version
 
 
 def is_visitor(request):

@@ -1,5 +1,3 @@
-import hashlib
-
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
@@ -9,10 +7,10 @@ from wagtail.models import Page
 from wagtail.views import serve_chain
 
 from .languages import active_locale_id
+from .recent_searches import recent_answer
 from .routing import route_for_request
 from .search_ranking import RankedMatches, ranked_ids
 from .unpublished_branches import outside_unpublished_branches
-from .versioned_cache import read_for_visitor
 from .view_restrictions import public_only
 
 RESULTS_PER_PAGE = 10
@@ -38,7 +36,8 @@ def serve(request, path):
 
 @require_GET
 def search(request):
-    # Runs of spaces are one space to the search backends; one key for each way of typing it.
+    # Runs of spaces are one space to the search backends: every spacing of the same words is
+    # one search (home.recent_searches).
     query = " ".join(request.GET.get("query", "").split())[:MAX_QUERY_LENGTH]
     results = RankedMatches(matching_ids(request, query)) if query else []
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -53,21 +52,16 @@ def search(request):
 
 def matching_ids(request, query):
     """The ids of the live public pages in the request's language that match `query`, best
-    first. The full-text search is most of a search's time, and its answer changes only when a
-    page is published, moved or unpublished: for visitors it is kept in the versioned cache,
-    which those changes refresh. Only on the cache server: every query typed is a key of its
-    own, and this process's copies are for what every page reads. The key holds a digest of the
-    words, so that what residents searched for is not listed in plain text among the keys."""
+    first; a visitor's repeated search is answered from home.recent_searches."""
     locale_id = active_locale_id(request)
 
-    def search():
+    def run_search():
         pages = outside_unpublished_branches(
             public_only(Page.objects.live().filter(locale_id=locale_id).exclude(depth__lte=1))
         )
         return ranked_ids(pages, query)
 
-    digest = hashlib.sha256(query.encode()).hexdigest()
-    return read_for_visitor(request, ("search", locale_id, digest), search, local=False)
+    return recent_answer(request, locale_id, query, run_search)
 
 
 @require_GET

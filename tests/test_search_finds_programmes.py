@@ -74,6 +74,20 @@ def result_links(html):
     return re.findall(r'<h3><a href="([^"]+)"', results[1]) if len(results) == 2 else []
 
 
+def test_the_same_words_in_each_language_find_that_languages_pages(client, violence_programme):
+    """A search's answer is kept per language (home.recent_searches): the Polish answer is not
+    given to an English or Ukrainian reader who types the same words."""
+    for _ in range(2):
+        polish = result_links(search(client, "WenDo"))
+        english = result_links(client.get("/en/search/", {"query": "WenDo"}).content.decode())
+        ukrainian = result_links(client.get("/uk/search/", {"query": "WenDo"}).content.decode())
+
+    assert violence_programme.url in polish
+    assert not any(link.startswith(("/en/", "/uk/")) for link in polish)
+    assert english and all(link.startswith("/en/") for link in english)
+    assert ukrainian and all(link.startswith("/uk/") for link in ukrainian)
+
+
 def test_a_programme_under_a_password_is_not_found_until_the_password_is_removed(
     client, lesnica_programme
 ):
