@@ -87,13 +87,16 @@ backend app{number}_database {{
         f"    database.add_backend(app{number}_database);\n"
         for number in range(1, len(backend_ports) + 1)
     )
-    block = f"""{_probe("application_health", "/robots.txt", host, timeout="10s", window=5)}
-{_probe("database_health", DATABASE_HEALTH_PATH, host, timeout="3s", window=3)}
+    block = f"""{_probe("application_health", "/robots.txt", host, window=5)}
+{_probe("database_health", DATABASE_HEALTH_PATH, host, window=3)}
 {backends}
 sub vcl_init {{
     new application = directors.round_robin();
     new database = directors.round_robin();
-{added}}}
+{added}    new traffic = directors.fallback();
+    traffic.add_backend(database.backend());
+    traffic.add_backend(application.backend());
+}}
 """
     source = DEPLOY_VCL.read_text()
     rendered, replaced = _SERVERS_BLOCK.subn(lambda match: block, source)
@@ -102,8 +105,9 @@ sub vcl_init {{
     return rendered
 
 
-def _probe(name, path, host, timeout, window):
-    # Every second here (2 to 5 s in deploy/), so that tests and runs wait less.
+def _probe(name, path, host, window):
+    # Every second here (2 to 5 s in deploy/), and healthy from the start, so that tests and
+    # runs wait less.
     return f"""probe {name} {{
     .request =
         "GET {path} HTTP/1.1"
@@ -112,7 +116,7 @@ def _probe(name, path, host, timeout, window):
         "Connection: close";
     .expected_response = 200;
     .interval = 1s;
-    .timeout = {timeout};
+    .timeout = 10s;
     .window = {window};
     .threshold = 2;
     .initial = 2;

@@ -12,15 +12,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import media_files, views as home_views
 from home.sitemaps import MultilingualSitemap
 
-from . import health_views
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    # Varnish's probe of the database (deploy/varnish/default.vcl).
-    path("health/database/", health_views.database_health, name="database_health"),
     # Browsers ask for /favicon.ico on pages that name no icon (the error pages, the admin): a
     # 404 there is an error in the console. Not permanent: the static file's name changes with it.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"))),

@@ -1,14 +1,17 @@
 """The database out of reach while gunicorn still answers: Varnish gives readers the last copy of
 a page it kept (for up to the six hours of its grace), at once, instead of the 503 page; a page it
 never kept is the application's own 503 page, and forms still reach the application, whose 503
-page keeps what the applicant typed. Once the database is back, readers get fresh pages.
+page keeps what the applicant typed. A server error before the probe notices never costs a page
+its copy; a server cut off from the database while others read it gets no requests; once the
+database is back, readers get fresh pages.
 
 Real Varnish with deploy/varnish/default.vcl (as bench/servers.py runs it, its probes every
-second), in front of a small application server on loopback that answers as the site does: its
-database check (site/health_views.py) with 200 or 503, pages kept one second by the proxy
-(`s-maxage=1`, to spare the test the site's five minutes), and, with the database gone, 503
-with the never-cache headers of mops_site.error_views. tests/test_the_proxy_can_ask_whether_the_
-database_answers.py proves the application's own check on a database really cut.
+second), in front of small application servers on loopback that answer as the site does: the
+database check (site/health_check.py) with 200 or 503, pages kept one second by the proxy
+(`s-maxage=1`, to spare the test the site's five minutes), and, with the database gone, 503 with
+the never-cache headers of mops_site.error_views.
+tests/test_the_proxy_can_ask_whether_the_database_answers.py proves the application's own check
+on a database really cut.
 """
 
 import shutil
@@ -37,15 +40,26 @@ PAST_THE_SHORT_GRACE = 12
 PROBE_NOTICES = 4
 
 
-class Application(BaseHTTPRequestHandler):
-    database_reachable = True
-    check_passes = True  # follows the database (database_out), but may lag behind it
-    pages_answered = True  # False: the connection is closed without an answer
-    edition = 1  # what the pages say, changed "in the database"
-    pages_asked = []
+class ApplicationState:
+    """What one application server answers; a test changes it as the database comes and goes."""
 
+    def __init__(self):
+        self.database_reachable = True
+        self.check_passes = True  # follows the database (database_out), but may lag behind
+        self.pages_answered = True  # False: the connection is closed without an answer
+        self.edition = 1  # what the pages say, changed "in the database"
+        self.pages_asked = []
+
+    def database_out(self):
+        self.database_reachable = self.check_passes = False
+
+    def database_back(self):
+        self.database_reachable = self.check_passes = True
+
+
+class Application(BaseHTTPRequestHandler):
     def do_GET(self):
-        state = type(self)
+        state = self.server.state
         if self.path == "/robots.txt":
             self._answer(200, "User-agent: *\n", "max-age=60")
         elif self.path == DATABASE_HEALTH_PATH:
@@ -58,12 +72,13 @@ class Application(BaseHTTPRequestHandler):
                 page = f"<h1>Program {self.path}, wydanie {state.edition}</h1>"
                 self._answer(200, page, "max-age=60, s-maxage=1")
             else:
-                self._service_unavailable("<h1>Strona chwilowo niedostępna</h1>")
+                self._service_unavailable("<h1>Strona chwilowo niedostępna (MOPS)</h1>")
 
     def do_POST(self):
+        state = self.server.state
         body = self.rfile.read(int(self.headers["Content-Length"])).decode()
-        type(self).pages_asked.append(self.path)
-        if type(self).database_reachable:
+        state.pages_asked.append(self.path)
+        if state.database_reachable:
             self._answer(302, "", "no-store")
         else:
             self._service_unavailable(f"<h1>Zgłoszenie NIE zostało wysłane</h1><p>{body}</p>")
@@ -89,58 +104,67 @@ class Application(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def application_server():
-    Application.database_reachable = True
-    Application.check_passes = True
-    Application.pages_answered = True
-    Application.edition = 1
-    Application.pages_asked = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Application)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
+def start_applications():
+    servers = []
+
+    def start(count):
+        for _ in range(count):
+            server = ThreadingHTTPServer(("127.0.0.1", 0), Application)
+            server.state = ApplicationState()
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers.append(server)
+        return servers
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture
-def site(application_server):
+def start_varnish_before(start_applications):
+    """Varnish in front of `count` application servers: (its port, their states)."""
     # Varnish reads its VCL as its own user: a folder others may read (pytest's are private).
     workdir = Path(tempfile.mkdtemp(prefix="mops-stale-"))
     workdir.chmod(0o755)
     try:
         with Processes(workdir / "logs") as processes:
-            port = free_loopback_port()
-            backend = application_server.server_address[1]
-            start_varnish(processes, workdir, [backend], port, free_loopback_port())
-            yield port
+
+            def start(count):
+                servers = start_applications(count)
+                port = free_loopback_port()
+                backends = [server.server_address[1] for server in servers]
+                start_varnish(processes, workdir, backends, port, free_loopback_port())
+                return port, [server.state for server in servers]
+
+            yield start
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def database_out():
-    Application.database_reachable = Application.check_passes = False
+@pytest.fixture
+def site(start_varnish_before):
+    port, (application,) = start_varnish_before(1)
+    return port, application
 
 
-def database_back():
-    Application.database_reachable = Application.check_passes = True
-
-
-def timed(port, path, method="GET", body=None):
+def timed(port, path):
     started = time.monotonic()
-    response = request(port, path, method=method, body=body)
+    response = request(port, path)
     return response, time.monotonic() - started
 
 
 def test_readers_get_the_last_copy_at_once_while_the_database_is_out(site):
-    assert "wydanie 1" in request(site, "/programy/").text  # kept by Varnish
+    port, application = site
+    assert "wydanie 1" in request(port, "/programy/").text  # kept by Varnish
 
-    database_out()
-    Application.edition = 2
+    application.database_out()
+    application.edition = 2
     time.sleep(PAST_THE_SHORT_GRACE)
-    asked_before = len(Application.pages_asked)
+    asked_before = len(application.pages_asked)
 
     with ThreadPoolExecutor(10) as readers:
-        answers = list(readers.map(lambda _: timed(site, "/programy/"), range(10)))
+        answers = list(readers.map(lambda _: timed(port, "/programy/"), range(10)))
 
     for response, seconds in answers:
         assert response.status == 200
@@ -148,19 +172,38 @@ def test_readers_get_the_last_copy_at_once_while_the_database_is_out(site):
         assert seconds < 1
     # Nothing asked the application for a page the 503 page would only have replaced.
     time.sleep(0.5)
-    assert len(Application.pages_asked) == asked_before
+    assert len(application.pages_asked) == asked_before
+
+
+def test_a_server_error_before_the_probe_notices_does_not_cost_the_page_its_copy(site):
+    """Readers who come in the seconds before the probe notices get a short error page; once it
+    has noticed, the copy, for the whole outage."""
+    port, application = site
+    pages = [f"/programy/{number}/" for number in range(5)]
+    for page in pages:
+        assert "wydanie 1" in request(port, page).text
+    time.sleep(PAST_THE_SHORT_GRACE)
+
+    application.database_reachable = False  # the check still passes: the probe lags behind
+    with ThreadPoolExecutor(5) as readers:
+        early = list(readers.map(lambda page: request(port, page), pages))
+    application.check_passes = False
+    time.sleep(PROBE_NOTICES)
+
+    assert all(response.status == 503 for response in early)
+    assert "Spróbuj ponownie za kilka sekund" in early[0].text
+    for page in pages:
+        response = request(port, page)
+        assert response.status == 200, page
+        assert "wydanie 1" in response.text
 
 
 def test_a_form_sent_while_the_database_is_out_reaches_the_application(site):
-    database_out()
+    port, application = site
+    application.database_out()
     time.sleep(PROBE_NOTICES)
 
-    response = request(
-        site,
-        "/programy/pal/zgloszenie/",
-        method="POST",
-        body="applicant_name=Anna",
-    )
+    response = request(port, "/programy/pal/zgloszenie/", method="POST", body="applicant=Anna")
 
     assert response.status == 503
     assert "NIE zostało wysłane" in response.text and "Anna" in response.text
@@ -168,46 +211,72 @@ def test_a_form_sent_while_the_database_is_out_reaches_the_application(site):
 
 
 def test_a_page_never_kept_is_the_applications_503_page(site):
-    database_out()
+    port, application = site
+    application.database_out()
+
+    right_away = request(port, "/aktualnosci/")
     time.sleep(PROBE_NOTICES)
+    once_noticed = request(port, "/wydarzenia/")
 
-    response = request(site, "/aktualnosci/")
-
-    assert response.status == 503
-    assert "chwilowo niedostępna" in response.text
-    assert response.headers["retry-after"] == "120"
+    for response in (right_away, once_noticed):
+        assert response.status == 503
+        assert "(MOPS)" in response.text
+        assert response.headers["retry-after"] == "120"
 
 
 def test_readers_get_fresh_pages_once_the_database_is_back(site):
-    assert "wydanie 1" in request(site, "/programy/").text
-    database_out()
+    port, application = site
+    assert "wydanie 1" in request(port, "/programy/").text
+    application.database_out()
     time.sleep(PAST_THE_SHORT_GRACE)
-    assert "wydanie 1" in request(site, "/programy/").text
+    assert "wydanie 1" in request(port, "/programy/").text
 
-    database_back()
-    Application.edition = 2
+    application.database_back()
+    application.edition = 2
     time.sleep(PROBE_NOTICES)
 
     # The kept copy is past its short grace: the next reader waits for the fresh page.
-    response = request(site, "/programy/")
+    response = request(port, "/programy/")
     assert response.status == 200
     assert "wydanie 2" in response.text
 
 
 @pytest.mark.parametrize("failure", ["server error", "no answer"])
-def test_a_refresh_that_fails_before_the_check_notices_keeps_the_copy(site, failure):
+def test_a_refresh_that_fails_before_the_probe_notices_keeps_the_copy(site, failure):
     """The database gone (or a worker killed) while its check still passes: the refresh in the
     background fails, and the copy readers were given stays for the next readers."""
-    assert "wydanie 1" in request(site, "/programy/").text
+    port, application = site
+    assert "wydanie 1" in request(port, "/programy/").text
     if failure == "server error":
-        Application.database_reachable = False  # the check still passes
+        application.database_reachable = False  # the check still passes
     else:
-        Application.pages_answered = False
+        application.pages_answered = False
     time.sleep(1.5)  # past the page's second, within the short grace
 
-    first = request(site, "/programy/")
+    first = request(port, "/programy/")
     time.sleep(0.5)  # the refresh in the background has failed by now
-    second = request(site, "/programy/")
+    second = request(port, "/programy/")
 
     assert (first.status, second.status) == (200, 200)
     assert "wydanie 1" in first.text and "wydanie 1" in second.text
+
+
+def test_a_server_cut_off_from_the_database_gets_no_readers_nor_forms(start_varnish_before):
+    port, (reading, cut_off) = start_varnish_before(2)
+    cut_off.database_out()
+    time.sleep(PROBE_NOTICES)
+
+    pages = [request(port, f"/programy/{number}/") for number in range(10)]
+    forms = [
+        request(port, "/programy/pal/zgloszenie/", method="POST", body="applicant=Anna")
+        for _ in range(6)
+    ]
+
+    assert [response.status for response in pages] == [200] * 10
+    assert [response.status for response in forms] == [302] * 6
+    assert not cut_off.pages_asked and len(reading.pages_asked) == 16
+
+
+def test_visitors_cannot_ask_for_the_database_check(site):
+    port, _application = site
+    assert request(port, DATABASE_HEALTH_PATH).status == 404

@@ -1,6 +1,6 @@
-"""Varnish asks each application server whether it can read the database (site/health_views.py,
+"""Varnish asks each application server whether it can read the database (site/health_check.py,
 deploy/varnish/default.vcl): the answer is 200 while it can, 503 as soon as it cannot, and 200
-again once the database is back; it is never kept by anyone.
+again once the database is back, whatever Host the probe names; it is never kept by anyone.
 
 tests/test_readers_keep_the_last_copy_while_the_database_is_out.py proves what Varnish does
 with the answer. Here the database is really cut: gunicorn serves the site (tests/live_site.py);
@@ -9,13 +9,15 @@ that the test cuts.
 """
 
 import contextlib
+import re
 
 import pytest
 from django.db import OperationalError, connection
-from django.urls import reverse
+from django.test import override_settings
 
-from bench.servers import DATABASE_HEALTH_PATH
+from bench.servers import DATABASE_HEALTH_PATH, DEPLOY_VCL
 from bench.web_client import request
+from mops_site import health_check
 
 from .live_site import BACKENDS, LiveSite
 
@@ -32,7 +34,17 @@ def every_query_refused():
 
 
 def test_the_check_is_where_the_proxy_asks_for_it():
-    assert reverse("database_health") == DATABASE_HEALTH_PATH
+    probes = re.findall(r'"GET (\S+) HTTP/1.1"', DEPLOY_VCL.read_text())
+    assert health_check.DATABASE_HEALTH_PATH == DATABASE_HEALTH_PATH
+    assert DATABASE_HEALTH_PATH in probes
+
+
+@override_settings(SECURE_SSL_REDIRECT=True)
+def test_the_check_answers_whatever_host_the_probe_names(client):
+    """An operator who did not edit the probe's Host line still gets a working check."""
+    response = client.get(DATABASE_HEALTH_PATH, HTTP_HOST="probe.invalid")
+
+    assert response.status_code == 200
 
 
 def test_the_check_answers_while_the_database_does(client):

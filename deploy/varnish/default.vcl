@@ -43,28 +43,34 @@ backend app1 {
 }
 
 # Whether a server can read the database: gunicorn passes the probe above without it. The same
-# servers once more, probed at /health/database/, and never sent a request (vcl_recv only asks
-# whether any is healthy): forms still go to gunicorn, whose own 503 page keeps an applicant's
-# answers. A database that does not answer within the timeout (DATABASE_CONNECT_TIMEOUT is 5 s)
-# fails it; two failures of the last three take it out, two answers put it back.
+# servers once more, probed at /health/database/ (answered whatever the Host line says:
+# mops_site.health_check). Requests go to the servers that read the database; only when none
+# does, to any that answers (the `traffic` director), so that forms still reach gunicorn, whose
+# 503 page keeps an applicant's answers, and Varnish serves readers the copies it kept
+# (vcl_recv). A database that refuses or times out (DATABASE_CONNECT_TIMEOUT, 5 s) gets a 503
+# at once; a server too busy to answer in 10 s counts as failing too. Two failures of the last
+# three take a server out (about 4 s when the database refuses, 10 s when it hangs), two answers
+# put it back. A new VCL starts with the database taken for out until the first answer.
 probe database_health {
     .request =
         "GET /health/database/ HTTP/1.1"
-        "Host: mops.example.org"
+        "Host: localhost"
         "X-Forwarded-Proto: https"
         "Connection: close";
     .expected_response = 200;
     .interval = 2s;
-    .timeout = 3s;
+    .timeout = 10s;
     .window = 3;
     .threshold = 2;
-    .initial = 2;
 }
 
 backend app1_database {
     .host = "127.0.0.1";
     .port = "8000";
     .probe = database_health;
+    .connect_timeout = 2s;
+    .first_byte_timeout = 60s;
+    .between_bytes_timeout = 10s;
 }
 
 sub vcl_init {
@@ -72,6 +78,9 @@ sub vcl_init {
     application.add_backend(app1);
     new database = directors.round_robin();
     database.add_backend(app1_database);
+    new traffic = directors.fallback();
+    traffic.add_backend(database.backend());
+    traffic.add_backend(application.backend());
 }
 # --- end of application servers ---
 
@@ -83,7 +92,7 @@ acl purgers {
 }
 
 sub vcl_recv {
-    set req.backend_hint = application.backend();
+    set req.backend_hint = traffic.backend();
     # Set below from the csrftoken cookie alone; a client's own header of that name would
     # carry any cookie into a fetch whose answer is cached.
     unset req.http.X-Csrf-Cookie;
@@ -97,11 +106,16 @@ sub vcl_recv {
     if (local.socket == "purge") {
         return (synth(405, "This address takes only PURGE."));
     }
+    # The database check is for the probes, which do not pass through here: a visitor's
+    # request would hold a server while the database hangs, and tell whether it is out.
+    if (req.url ~ "^/health/") {
+        return (synth(404, "Not Found"));
+    }
 
-    # Stale pages are served for 10 seconds while a fresh copy is fetched; for hours when
-    # every application server is down or none can read the database, so that the site stays
-    # readable (a page never kept is the application's own 503 page).
-    if (std.healthy(req.backend_hint) && std.healthy(database.backend())) {
+    # Stale pages are served for 10 seconds while a fresh copy is fetched; for hours when no
+    # application server can read the database (or none answers), so that the site stays
+    # readable. A page never kept is then the application's own 503 page.
+    if (std.healthy(database.backend())) {
         set req.grace = 10s;
     }
 
@@ -155,11 +169,22 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
-    # A refresh in the background that gets a server error (the database gone before the probe
-    # noticed) replaces nothing: readers keep the copy they were given, as Varnish itself does
-    # when a refresh gets no answer at all.
-    if (bereq.is_bgfetch && beresp.status >= 500) {
-        return (abandon);
+    # A server error (the database gone before the probe noticed) must not replace a kept
+    # copy: the copy would be gone for the whole outage. A refresh in the background is
+    # dropped (the reader was given the copy); a reader's fetch of a page Varnish keeps a copy
+    # of (it asks with the copy's ETag, set below) ends in vcl_backend_error, which keeps
+    # nothing. A page never kept is the application's own 503 page.
+    if (beresp.status >= 500) {
+        if (bereq.is_bgfetch) {
+            return (abandon);
+        }
+        if (bereq.http.If-None-Match ~ {"^W/"mops-"}) {
+            return (error(503));
+        }
+    }
+    # What a kept copy is asked for with: Django sets no ETag on pages.
+    if (beresp.status == 200 && !beresp.http.ETag) {
+        set beresp.http.ETag = {"W/"mops-"} + bereq.xid + {"""};
     }
     # Wagtail pages say nothing about caching: keep them 5 minutes (a publish purges them at
     # once; the hours of today and notices change by the clock). Far-future fingerprinted static
@@ -182,6 +207,31 @@ sub vcl_backend_response {
         && !beresp.http.Content-Encoding && !beresp.http.Set-Cookie) {
         set beresp.do_gzip = true;
     }
+}
+
+sub vcl_backend_error {
+    # No answer, or a server error kept from replacing a copy (vcl_backend_response): a short
+    # page in the three languages, which replaces nothing either.
+    set beresp.ttl = 0s;
+    set beresp.grace = 0s;
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.http.Retry-After = "10";
+    set beresp.body = {"<!DOCTYPE html>
+<html lang="pl">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Strona chwilowo niedostępna</title></head>
+<body>
+<main>
+<h1>Strona chwilowo niedostępna</h1>
+<p>Spróbuj ponownie za kilka sekund.</p>
+<p lang="en">The page is temporarily unavailable. Please try again in a few seconds.</p>
+<p lang="uk">Сторінка тимчасово недоступна. Спробуйте ще раз за кілька секунд.</p>
+</main>
+</body>
+</html>
+"};
+    return (deliver);
 }
 
 sub vcl_deliver {

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Varnish's probe of the database, whatever its Host line (mops_site.health_check).
+    "mops_site.health_check.DatabaseHealthMiddleware",
     # The request, for code that runs without one (home.current_request).
     "home.current_request.CurrentRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
