@@ -65,9 +65,14 @@ def start_worker(processes, env, name="worker"):
     )
 
 
-def vcl_for(backend_ports, host=HOST):
+# How deploy/varnish/default.vcl sets the grace of a healthy site (vcl_recv).
+HEALTHY_GRACE = "set req.grace = 60s;"
+
+
+def vcl_for(backend_ports, host=HOST, healthy_grace=None):
     """deploy/varnish/default.vcl with these gunicorn instances as its application servers,
-    each probed twice as there: whether it answers, and whether it reads the database."""
+    each probed twice as there: whether it answers, and whether it reads the database; with
+    `healthy_grace` ("3s") instead of its minute of grace, for tests that wait past it."""
     backends = "".join(
         f"""backend app{number} {{
     .host = "127.0.0.1";
@@ -102,6 +107,10 @@ sub vcl_init {{
     rendered, replaced = _SERVERS_BLOCK.subn(lambda match: block, source)
     if replaced != 1:
         raise RuntimeError(f"{DEPLOY_VCL} has lost its marked block of application servers")
+    if healthy_grace is not None:
+        if rendered.count(HEALTHY_GRACE) != 1:
+            raise RuntimeError(f"{DEPLOY_VCL} no longer says {HEALTHY_GRACE!r} once")
+        rendered = rendered.replace(HEALTHY_GRACE, f"set req.grace = {healthy_grace};")
     return rendered
 
 
@@ -123,10 +132,12 @@ def _probe(name, path, host, window):
 }}"""
 
 
-def start_varnish(processes, workdir, backend_ports, port, purge_port, name="varnish"):
+def start_varnish(
+    processes, workdir, backend_ports, port, purge_port, name="varnish", healthy_grace=None
+):
     workdir = Path(workdir)
     vcl = workdir / "default.vcl"
-    vcl.write_text(vcl_for(backend_ports))
+    vcl.write_text(vcl_for(backend_ports, healthy_grace=healthy_grace))
     process = processes.start(
         name,
         [

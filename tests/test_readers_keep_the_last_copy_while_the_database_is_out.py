@@ -14,6 +14,7 @@ tests/test_the_proxy_can_ask_whether_the_database_answers.py proves the applicat
 on a database really cut.
 """
 
+import re
 import shutil
 import tempfile
 import threading
@@ -25,16 +26,18 @@ from pathlib import Path
 import pytest
 
 from bench.processes import Processes, free_loopback_port
-from bench.servers import DATABASE_HEALTH_PATH, start_varnish
+from bench.servers import DATABASE_HEALTH_PATH, DEPLOY_VCL, HEALTHY_GRACE, start_varnish
 from bench.web_client import request
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("varnishd"), reason="Varnish is not installed: `make proxy-tools`"
 )
 
-# Past the page's second in the cache and the 10 s for which Varnish serves a stale copy anyway
-# while it fetches a new one: only a database known to be out serves it after that.
-PAST_THE_SHORT_GRACE = 12
+# Varnish serves a stale copy for a minute anyway while it fetches a new one (3 s here, so that
+# tests wait less: vcl_for's healthy_grace); past the page's second in the cache and that, only
+# a database known to be out serves it.
+SHORT_GRACE = 3
+PAST_THE_SHORT_GRACE = 5
 # The probe asks every second; two failures of the last three take the database out, two
 # answers put it back.
 PROBE_NOTICES = 4
@@ -48,6 +51,7 @@ class ApplicationState:
         self.check_passes = True  # follows the database (database_out), but may lag behind
         self.pages_answered = True  # False: the connection is closed without an answer
         self.edition = 1  # what the pages say, changed "in the database"
+        self.database_timeout = 0  # seconds a page waits for a database that hangs
         self.pages_asked = []
 
     def database_out(self):
@@ -72,6 +76,7 @@ class Application(BaseHTTPRequestHandler):
                 page = f"<h1>Program {self.path}, wydanie {state.edition}</h1>"
                 self._answer(200, page, "max-age=60, s-maxage=1")
             else:
+                time.sleep(state.database_timeout)
                 self._service_unavailable("<h1>Strona chwilowo niedostępna (MOPS)</h1>")
 
     def do_POST(self):
@@ -134,7 +139,14 @@ def start_varnish_before(start_applications):
                 servers = start_applications(count)
                 port = free_loopback_port()
                 backends = [server.server_address[1] for server in servers]
-                start_varnish(processes, workdir, backends, port, free_loopback_port())
+                start_varnish(
+                    processes,
+                    workdir,
+                    backends,
+                    port,
+                    free_loopback_port(),
+                    healthy_grace=f"{SHORT_GRACE}s",
+                )
                 return port, [server.state for server in servers]
 
             yield start
@@ -191,7 +203,7 @@ def test_a_server_error_before_the_probe_notices_does_not_cost_the_page_its_copy
     time.sleep(PROBE_NOTICES)
 
     assert all(response.status == 503 for response in early)
-    assert "Spróbuj ponownie za kilka sekund" in early[0].text
+    assert "Spróbuj ponownie za chwilę" in early[0].text
     for page in pages:
         response = request(port, page)
         assert response.status == 200, page
@@ -280,3 +292,55 @@ def test_a_server_cut_off_from_the_database_gets_no_readers_nor_forms(start_varn
 def test_visitors_cannot_ask_for_the_database_check(site):
     port, _application = site
     assert request(port, DATABASE_HEALTH_PATH).status == 404
+
+
+def test_readers_of_an_expired_copy_do_not_queue_while_the_database_hangs(site):
+    """Before the probe notices a database that hangs, readers of a page whose copy has just
+    expired get the copy at once, not one after another each after the database's timeout."""
+    port, application = site
+    assert "wydanie 1" in request(port, "/programy/").text
+    time.sleep(1.5)  # past the page's second, within the grace of a healthy site
+    application.database_reachable = False  # the check still passes: the probe lags behind
+    application.database_timeout = 2  # each page waits, then gets the 503 page
+
+    with ThreadPoolExecutor(8) as readers:
+        answers = list(readers.map(lambda _: timed(port, "/programy/"), range(8)))
+
+    for response, seconds in answers:
+        assert response.status == 200
+        assert "wydanie 1" in response.text
+        assert seconds < 1
+
+
+def test_the_grace_of_a_healthy_site_outlasts_the_probe_noticing_a_hanging_database():
+    """deploy/varnish/default.vcl: two failures take the database out, each up to the probe's
+    timeout after the probe before; readers of a copy that expired meanwhile must still get it."""
+    vcl = DEPLOY_VCL.read_text()
+    probe = vcl.split("probe database_health {", 1)[1].split("}", 1)[0]
+    seconds = {
+        name: int(re.search(rf"\.{name} = (\d+)s;", probe).group(1))
+        for name in ("interval", "timeout")
+    }
+    grace = int(re.search(r"set req\.grace = (\d+)s;", HEALTHY_GRACE).group(1))
+
+    assert HEALTHY_GRACE in vcl
+    assert grace > 2 * (seconds["interval"] + seconds["timeout"])
+
+
+def test_a_signed_in_visitor_gets_the_applications_503_page(site):
+    """A request Varnish passes carries the browser's own If-None-Match: it still gets the
+    application's 503 page (with its phone number), not Varnish's short one."""
+    port, application = site
+    kept = request(port, "/programy/")
+    application.database_out()
+    time.sleep(PROBE_NOTICES)
+
+    response = request(
+        port,
+        "/programy/",
+        headers={"If-None-Match": kept.headers["etag"]},
+        cookies={"sessionid": "abc"},
+    )
+
+    assert response.status == 503
+    assert "(MOPS)" in response.text

@@ -49,8 +49,9 @@ backend app1 {
 # 503 page keeps an applicant's answers, and Varnish serves readers the copies it kept
 # (vcl_recv). A database that refuses or times out (DATABASE_CONNECT_TIMEOUT, 5 s) gets a 503
 # at once; a server too busy to answer in 10 s counts as failing too. Two failures of the last
-# three take a server out (about 4 s when the database refuses, 10 s when it hangs), two answers
-# put it back. A new VCL starts with the database taken for out until the first answer.
+# three take a server out (about 4 s when the database refuses, 14 to 24 s when it hangs: see
+# req.grace in vcl_recv), two answers put it back. A new VCL starts with the database taken for
+# out until the first answer.
 probe database_health {
     .request =
         "GET /health/database/ HTTP/1.1"
@@ -112,11 +113,14 @@ sub vcl_recv {
         return (synth(404, "Not Found"));
     }
 
-    # Stale pages are served for 10 seconds while a fresh copy is fetched; for hours when no
-    # application server can read the database (or none answers), so that the site stays
-    # readable. A page never kept is then the application's own 503 page.
+    # Stale pages are served for a minute while a fresh copy is fetched in the background; for
+    # hours when no application server can read the database (or none answers), so that the
+    # site stays readable. A page never kept is then the application's own 503 page. A minute,
+    # longer than the probe takes to notice a hanging database (about 25 s): readers of a page
+    # whose copy has expired get it at once meanwhile, instead of waiting one behind another for
+    # the database's timeout (a reader waiting on a fetch keeps the grace it came with).
     if (std.healthy(database.backend())) {
-        set req.grace = 10s;
+        set req.grace = 60s;
     }
 
     # Form posts and anything but reading.
@@ -169,22 +173,23 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
-    # A server error (the database gone before the probe noticed) must not replace a kept
-    # copy: the copy would be gone for the whole outage. A refresh in the background is
-    # dropped (the reader was given the copy); a reader's fetch of a page Varnish keeps a copy
-    # of (it asks with the copy's ETag, set below) ends in vcl_backend_error, which keeps
-    # nothing. A page never kept is the application's own 503 page.
-    if (beresp.status >= 500) {
-        if (bereq.is_bgfetch) {
-            return (abandon);
-        }
-        if (bereq.http.If-None-Match ~ {"^W/"mops-"}) {
-            return (error(503));
-        }
+    # A server error must not replace a kept copy: a refresh in the background that gets one is
+    # dropped (the reader was given the copy). A reader's fetch of a page Varnish keeps a copy
+    # of (it asks with the copy's ETag, set below; a pass carries the visitor's own) that gets
+    # the application's 503 (the database gone before the probe noticed) ends in
+    # vcl_backend_error, which keeps nothing: the copy would otherwise be gone for the whole
+    # outage. A page never kept is the application's own 503 page.
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        return (abandon);
     }
-    # What a kept copy is asked for with: Django sets no ETag on pages.
+    if (beresp.status == 503 && !bereq.uncacheable
+        && bereq.http.If-None-Match ~ {"^W/"mops-"}) {
+        return (error(503));
+    }
+    # What a kept copy is asked for with: Django sets no ETag on pages. The start's time in it,
+    # so that a browser's copy from before a restart of Varnish matches no new one.
     if (beresp.status == 200 && !beresp.http.ETag) {
-        set beresp.http.ETag = {"W/"mops-"} + bereq.xid + {"""};
+        set beresp.http.ETag = {"W/"mops-"} + std.time2integer(now, 0) + "-" + bereq.xid + {"""};
     }
     # Wagtail pages say nothing about caching: keep them 5 minutes (a publish purges them at
     # once; the hours of today and notices change by the clock). Far-future fingerprinted static
@@ -210,23 +215,27 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # No answer, or a server error kept from replacing a copy (vcl_backend_response): a short
-    # page in the three languages, which replaces nothing either.
+    # No answer (every server down, or one killed in the middle of a request), or a server
+    # error kept from replacing a copy (vcl_backend_response): a short page in the three
+    # languages, which replaces nothing either. Sending a form again is safe: the application
+    # stores each form it gave out once (enrolment.submission_tokens).
     set beresp.ttl = 0s;
     set beresp.grace = 0s;
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Cache-Control = "no-store";
-    set beresp.http.Retry-After = "10";
+    set beresp.http.Retry-After = "60";
     set beresp.body = {"<!DOCTYPE html>
 <html lang="pl">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Strona chwilowo niedostępna</title></head>
+<title>Strona chwilowo niedostępna · Page temporarily unavailable · Сторінка тимчасово недоступна</title></head>
 <body>
 <main>
 <h1>Strona chwilowo niedostępna</h1>
-<p>Spróbuj ponownie za kilka sekund.</p>
-<p lang="en">The page is temporarily unavailable. Please try again in a few seconds.</p>
-<p lang="uk">Сторінка тимчасово недоступна. Спробуйте ще раз за кілька секунд.</p>
+<p>Spróbuj ponownie za chwilę. Jeśli wysyłasz zgłoszenie, wróć do formularza i wyślij je jeszcze raz: nie zostanie zapisane dwa razy.</p>
+<h1 lang="en">Page temporarily unavailable</h1>
+<p lang="en">Please try again shortly. If you were sending an application, go back to the form and send it again: it will not be stored twice.</p>
+<h1 lang="uk">Сторінка тимчасово недоступна</h1>
+<p lang="uk">Спробуйте ще раз трохи згодом. Якщо ви надсилали заявку, поверніться до форми й надішліть її ще раз: двічі її не буде збережено.</p>
 </main>
 </body>
 </html>
