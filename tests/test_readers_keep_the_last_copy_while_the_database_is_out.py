@@ -166,6 +166,16 @@ def timed(port, path):
     return response, time.monotonic() - started
 
 
+def assert_readers_get_the_copy_at_once(port, readers, path="/programy/"):
+    """`readers` readers at the same moment each get the kept copy within a second."""
+    with ThreadPoolExecutor(readers) as pool:
+        answers = list(pool.map(lambda _: timed(port, path), range(readers)))
+    for response, seconds in answers:
+        assert response.status == 200
+        assert "wydanie 1" in response.text
+        assert seconds < 1
+
+
 def test_readers_get_the_last_copy_at_once_while_the_database_is_out(site):
     port, application = site
     assert "wydanie 1" in request(port, "/programy/").text  # kept by Varnish
@@ -175,13 +185,7 @@ def test_readers_get_the_last_copy_at_once_while_the_database_is_out(site):
     time.sleep(PAST_THE_SHORT_GRACE)
     asked_before = len(application.pages_asked)
 
-    with ThreadPoolExecutor(10) as readers:
-        answers = list(readers.map(lambda _: timed(port, "/programy/"), range(10)))
-
-    for response, seconds in answers:
-        assert response.status == 200
-        assert "wydanie 1" in response.text
-        assert seconds < 1
+    assert_readers_get_the_copy_at_once(port, 10)
     # Nothing asked the application for a page the 503 page would only have replaced.
     time.sleep(0.5)
     assert len(application.pages_asked) == asked_before
@@ -303,13 +307,7 @@ def test_readers_of_an_expired_copy_do_not_queue_while_the_database_hangs(site):
     application.database_reachable = False  # the check still passes: the probe lags behind
     application.database_timeout = 2  # each page waits, then gets the 503 page
 
-    with ThreadPoolExecutor(8) as readers:
-        answers = list(readers.map(lambda _: timed(port, "/programy/"), range(8)))
-
-    for response, seconds in answers:
-        assert response.status == 200
-        assert "wydanie 1" in response.text
-        assert seconds < 1
+    assert_readers_get_the_copy_at_once(port, 8)
 
 
 def test_the_grace_of_a_healthy_site_outlasts_the_probe_noticing_a_hanging_database():
