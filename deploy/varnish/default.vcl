@@ -175,10 +175,10 @@ sub vcl_backend_fetch {
 sub vcl_backend_response {
     # A server error must not replace a kept copy: a refresh in the background that gets one is
     # dropped (the reader was given the copy). A reader's fetch of a page Varnish keeps a copy
-    # of (it asks with the copy's ETag, set below; a pass carries the visitor's own) that gets
-    # the application's 503 (the database gone before the probe noticed) ends in
-    # vcl_backend_error, which keeps nothing: the copy would otherwise be gone for the whole
-    # outage. A page never kept is the application's own 503 page.
+    # of (Varnish asks with the copy's ETag, set below) that gets the application's 503 (the
+    # database gone before the probe noticed) ends in vcl_backend_error, which keeps nothing:
+    # the copy would otherwise be gone for the whole outage. A passed request (which carries
+    # the browser's own If-None-Match) and a page never kept get the application's 503 page.
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);
     }
@@ -186,7 +186,7 @@ sub vcl_backend_response {
         && bereq.http.If-None-Match ~ {"^W/"mops-"}) {
         return (error(503));
     }
-    # What a kept copy is asked for with: Django sets no ETag on pages. The start's time in it,
+    # What a kept copy is asked for with: Django sets no ETag on pages. The fetch's time in it,
     # so that a browser's copy from before a restart of Varnish matches no new one.
     if (beresp.status == 200 && !beresp.http.ETag) {
         set beresp.http.ETag = {"W/"mops-"} + std.time2integer(now, 0) + "-" + bereq.xid + {"""};
