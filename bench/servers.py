@@ -9,14 +9,14 @@ import re
 import shutil
 from pathlib import Path
 
+from mops_site.health_check import DATABASE_HEALTH_PATH
+
 from .processes import MANAGE, PROJECT, run, wait_for_port
 from .site_environment import HOST
 
 DEPLOY_VCL = PROJECT / "deploy" / "varnish" / "default.vcl"
 GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
 GUNICORN_CONFIG = PROJECT / "deploy" / "gunicorn.conf.py"
-# What deploy/varnish/default.vcl's database probe asks for (site/urls.py).
-DATABASE_HEALTH_PATH = "/health/database/"
 NGINX_TEMPLATE = Path(__file__).resolve().parent / "templates" / "nginx.conf"
 _SERVERS_BLOCK = re.compile(
     r"# --- application servers.*?# --- end of application servers ---\n", re.DOTALL

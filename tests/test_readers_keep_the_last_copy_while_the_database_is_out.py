@@ -26,8 +26,9 @@ from pathlib import Path
 import pytest
 
 from bench.processes import Processes, free_loopback_port
-from bench.servers import DATABASE_HEALTH_PATH, DEPLOY_VCL, HEALTHY_GRACE, start_varnish
+from bench.servers import DEPLOY_VCL, HEALTHY_GRACE, start_varnish
 from bench.web_client import request
+from mops_site.health_check import DATABASE_HEALTH_PATH
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("varnishd"), reason="Varnish is not installed: `make proxy-tools`"
@@ -299,8 +300,10 @@ def test_visitors_cannot_ask_for_the_database_check(site):
 
 
 def test_readers_of_an_expired_copy_do_not_queue_while_the_database_hangs(site):
-    """Before the probe notices a database that hangs, readers of a page whose copy has just
-    expired get the copy at once, not one after another each after the database's timeout."""
+    """Before the probe notices a database that hangs, readers of a page whose copy expired
+    within the healthy site's grace get the copy at once, not one after another each after the
+    database's timeout. That the grace is long enough to cover the probe's time to notice is
+    the next test's part: this one runs with the tests' short grace."""
     port, application = site
     assert "wydanie 1" in request(port, "/programy/").text
     time.sleep(1.5)  # past the page's second, within the grace of a healthy site
