@@ -42,6 +42,12 @@ PAST_THE_SHORT_GRACE = 5
 # The probe asks every second; two failures of the last three take the database out, two
 # answers put it back.
 PROBE_NOTICES = 4
+# What the application answers, and Varnish keeps, for pages that are not there (any more).
+NOT_PAGES = {
+    "/stara-strona/": (301, "Location", "/programy/"),
+    "/nie-ma-takiej/": (404, None, None),
+    "/zakonczony-program/": (410, None, None),
+}
 
 
 class ApplicationState:
@@ -73,6 +79,9 @@ class Application(BaseHTTPRequestHandler):
             state.pages_asked.append(self.path)
             if not state.pages_answered:
                 self.close_connection = True  # as a worker killed in the middle of a request
+            elif state.database_reachable and self.path in NOT_PAGES:
+                status, header, value = NOT_PAGES[self.path]
+                self._answer(status, "<h1>Nie ma</h1>", "max-age=60, s-maxage=1", header, value)
             elif state.database_reachable:
                 page = f"<h1>Program {self.path}, wydanie {state.edition}</h1>"
                 self._answer(200, page, "max-age=60, s-maxage=1")
@@ -84,24 +93,30 @@ class Application(BaseHTTPRequestHandler):
         state = self.server.state
         body = self.rfile.read(int(self.headers["Content-Length"])).decode()
         state.pages_asked.append(self.path)
-        if state.database_reachable:
+        if not state.pages_answered:
+            self.close_connection = True
+        elif state.database_reachable:
             self._answer(302, "", "no-store")
         else:
             self._service_unavailable(f"<h1>Zgłoszenie NIE zostało wysłane</h1><p>{body}</p>")
 
     def _service_unavailable(self, text):
         self._answer(
-            503, text, "max-age=0, no-cache, no-store, must-revalidate, private", retry="120"
+            503,
+            text,
+            "max-age=0, no-cache, no-store, must-revalidate, private",
+            "Retry-After",
+            "120",
         )
 
-    def _answer(self, status, text, cache_control, retry=None):
+    def _answer(self, status, text, cache_control, header=None, value=None):
         body = text.encode()
         self.send_response(status)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", cache_control)
-        if retry:
-            self.send_header("Retry-After", retry)
+        if header:
+            self.send_header(header, value)
         self.end_headers()
         self.wfile.write(body)
 
@@ -193,8 +208,8 @@ def test_readers_get_the_last_copy_at_once_while_the_database_is_out(site):
 
 
 def test_a_server_error_before_the_probe_notices_does_not_cost_the_page_its_copy(site):
-    """Readers who come in the seconds before the probe notices get a short error page; once it
-    has noticed, the copy, for the whole outage."""
+    """Readers who come in the seconds before the probe notices get the copy too (Varnish asks
+    once more for it), and so does everyone once it has noticed, for the whole outage."""
     port, application = site
     pages = [f"/programy/{number}/" for number in range(5)]
     for page in pages:
@@ -206,13 +221,32 @@ def test_a_server_error_before_the_probe_notices_does_not_cost_the_page_its_copy
         early = list(readers.map(lambda page: request(port, page), pages))
     application.check_passes = False
     time.sleep(PROBE_NOTICES)
+    later = [request(port, page) for page in pages]
 
-    assert all(response.status == 503 for response in early)
-    assert "Spróbuj ponownie za chwilę" in early[0].text
-    for page in pages:
-        response = request(port, page)
-        assert response.status == 200, page
+    for response in early + later:
+        assert response.status == 200
         assert "wydanie 1" in response.text
+
+
+@pytest.mark.parametrize("path", NOT_PAGES)
+def test_a_kept_redirect_404_or_410_stays_while_the_database_is_out(site, path):
+    """An old address's redirect, or a page's "not found" or "gone", is not replaced by the
+    503 page when a reader asks in the seconds before the probe notices."""
+    port, application = site
+    status, header, value = NOT_PAGES[path]
+    assert request(port, path).status == status  # kept by Varnish
+    time.sleep(PAST_THE_SHORT_GRACE)
+
+    application.database_reachable = False  # the check still passes: the probe lags behind
+    early = request(port, path)
+    application.check_passes = False
+    time.sleep(PROBE_NOTICES)
+    later = request(port, path)
+
+    for response in (early, later):
+        assert response.status == status
+        if header:
+            assert response.headers[header.lower()] == value
 
 
 def test_a_form_sent_while_the_database_is_out_reaches_the_application(site):
@@ -228,6 +262,8 @@ def test_a_form_sent_while_the_database_is_out_reaches_the_application(site):
 
 
 def test_a_page_never_kept_is_the_applications_503_page(site):
+    """With its phone number: before the probe notices, after Varnish has asked once more for a
+    copy (twice at most), and once it has noticed."""
     port, application = site
     application.database_out()
 
@@ -239,6 +275,20 @@ def test_a_page_never_kept_is_the_applications_503_page(site):
         assert response.status == 503
         assert "(MOPS)" in response.text
         assert response.headers["retry-after"] == "120"
+    assert application.pages_asked.count("/aktualnosci/") <= 2
+
+
+def test_a_form_that_gets_no_answer_is_sent_to_the_application_once(site):
+    """Varnish asks again only for pages to read, never a form: the applicant gets the short
+    page, which says that sending again is safe."""
+    port, application = site
+    application.pages_answered = False  # as a worker killed in the middle of the request
+
+    response = request(port, "/programy/pal/zgloszenie/", method="POST", body="applicant=Anna")
+
+    assert response.status == 503
+    assert "nie zostanie zapisane dwa razy" in response.text
+    assert application.pages_asked == ["/programy/pal/zgloszenie/"]
 
 
 def test_readers_get_fresh_pages_once_the_database_is_back(site):

@@ -94,9 +94,13 @@ acl purgers {
 
 sub vcl_recv {
     set req.backend_hint = traffic.backend();
-    # Set below from the csrftoken cookie alone; a client's own header of that name would
-    # carry any cookie into a fetch whose answer is cached.
-    unset req.http.X-Csrf-Cookie;
+    if (req.restarts == 0) {
+        # Set below from the csrftoken cookie alone; a client's own header of that name would
+        # carry any cookie into a fetch whose answer is cached.
+        unset req.http.X-Csrf-Cookie;
+        # Set only by vcl_deliver, when it asks again for a kept copy.
+        unset req.http.X-Kept-Copy-Wanted;
+    }
 
     if (req.method == "PURGE") {
         if (local.socket != "purge" || !(client.ip ~ purgers)) {
@@ -118,8 +122,12 @@ sub vcl_recv {
     # site stays readable. A page never kept is then the application's own 503 page. A minute,
     # longer than the probe takes to notice a hanging database (about 25 s): readers of a page
     # whose copy has expired get it at once meanwhile, instead of waiting one behind another for
-    # the database's timeout (a reader waiting on a fetch keeps the grace it came with).
-    if (std.healthy(database.backend())) {
+    # the database's timeout (a reader waiting on a fetch keeps the grace it came with). A
+    # request asked again after a server error (vcl_deliver) takes any copy within its own
+    # grace (6 hours: vcl_backend_response); a restart keeps the minute set before.
+    if (req.http.X-Kept-Copy-Wanted) {
+        set req.grace = 6h;
+    } elsif (std.healthy(database.backend())) {
         set req.grace = 60s;
     }
 
@@ -173,21 +181,23 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
-    # A server error must not replace a kept copy: a refresh in the background that gets one is
-    # dropped (the reader was given the copy). A reader's fetch of a page Varnish keeps a copy
-    # of (Varnish asks with the copy's ETag, set below) that gets the application's 503 (the
-    # database gone before the probe noticed) ends in vcl_backend_error, which keeps nothing:
-    # the copy would otherwise be gone for the whole outage. A passed request (which carries
-    # the browser's own If-None-Match) and a page never kept get the application's 503 page.
+    # A server error must not replace a kept copy (a page, a redirect, a 404 or a 410), or the
+    # copy is gone for the whole outage: any fetch that ends here does. A refresh in the
+    # background that gets one is dropped (the reader was given the copy). A reader's fetch
+    # that gets one (the database gone before the probe noticed, or a fault) ends in
+    # vcl_backend_error, which keeps nothing; vcl_deliver then asks once more, taking any
+    # copy kept within its hours of grace, and only that second fetch of a page never kept
+    # gives the reader the application's own error page (with the phone number). Passed
+    # requests (forms, signed-in users) get the application's answer as it is.
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);
     }
-    if (beresp.status == 503 && !bereq.uncacheable
-        && bereq.http.If-None-Match ~ {"^W/"mops-"}) {
+    if (beresp.status >= 500 && !bereq.uncacheable && !bereq.http.X-Kept-Copy-Wanted) {
         return (error(503));
     }
-    # What a kept copy is asked for with: Django sets no ETag on pages. The fetch's time in it,
-    # so that a browser's copy from before a restart of Varnish matches no new one.
+    # Lets a browser ask whether its copy is still current (Varnish answers 304): Django sets
+    # no ETag on pages. The fetch's time in it, so that a copy from before a restart of Varnish
+    # matches no new one.
     if (beresp.status == 200 && !beresp.http.ETag) {
         set beresp.http.ETag = {"W/"mops-"} + std.time2integer(now, 0) + "-" + bereq.xid + {"""};
     }
@@ -217,10 +227,16 @@ sub vcl_backend_response {
 sub vcl_backend_error {
     # No answer (every server down, or one killed in the middle of a request), or a server
     # error kept from replacing a copy (vcl_backend_response): a short page in the three
-    # languages, which replaces nothing either. Sending a form again is safe: the application
-    # stores each form it gave out once (enrolment.submission_tokens).
+    # languages, which replaces nothing either. A reader's request is asked once more
+    # (vcl_deliver), so a reader sees the page only when no copy was kept and the second try
+    # got no answer either. Sending a form again is safe: the application stores each form it
+    # gave out once (enrolment.submission_tokens).
     set beresp.ttl = 0s;
     set beresp.grace = 0s;
+    if (!bereq.uncacheable && !bereq.http.X-Kept-Copy-Wanted) {
+        # For vcl_deliver: ask once more, for a kept copy.
+        set beresp.http.X-Ask-For-Kept-Copy = "1";
+    }
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Cache-Control = "no-store";
     set beresp.http.Retry-After = "60";
@@ -244,6 +260,15 @@ sub vcl_backend_error {
 }
 
 sub vcl_deliver {
+    # A reader's fetch failed (vcl_backend_error): once more, with the copy's whole grace. A
+    # form is never asked again (it is passed: nothing sets this on its answer).
+    if (resp.http.X-Ask-For-Kept-Copy) {
+        unset resp.http.X-Ask-For-Kept-Copy;
+        if (req.restarts == 0) {
+            set req.http.X-Kept-Copy-Wanted = "1";
+            return (restart);
+        }
+    }
     # For tests and operators: whether this answer came from the cache.
     if (obj.uncacheable) {
         set resp.http.X-Cache = "PASS";
