@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
@@ -20,7 +21,7 @@ from home.site_wide_parts import parts_for
 from home.unpublished_branches import outside_unpublished_branches
 from home.view_restrictions import public_only
 from programmes.models import ProgrammePage, UpdatePage
-from programmes.models.edition_facts import editions_of, source_language_code
+from programmes.models.edition_facts import editions_of_each, source_language_code
 
 
 @dataclass
@@ -111,27 +112,41 @@ class Directory:
         return result
 
     def facts(self, programmes):
-        """ProgrammeFacts of each programme, in the same order."""
+        """ProgrammeFacts of each programme, in the same order; the same few queries however
+        many programmes there are."""
         programmes = list(programmes)
         if not programmes:
             return []
         modified = self.last_modified(programmes)
         languages = self._languages(programmes)
+        editions = editions_of_each(programmes)
+        forms = self._forms(programmes)
+        for page in programmes:
+            # What the page's status reads, as a listing sets it (ProgrammePage.editions_shown).
+            page.editions_shown = editions[page.pk]
         return [
             ProgrammeFacts(
                 page=page,
-                editions=editions_of(page),
-                form_url=self._form_url(page),
+                editions=editions[page.pk],
+                form_url=forms[page.pk].get_full_url(self.request) if page.pk in forms else "",
                 languages=languages.get(page.translation_key, [self.language]),
                 last_modified=modified[page.pk],
             )
             for page in programmes
         ]
 
-    def _form_url(self, programme):
-        # As the programme page finds it: its live, public child that is not an update.
-        form = public_only(programme.get_children().live()).not_type(UpdatePage).first()
-        return form.get_full_url(self.request) if form else ""
+    def _forms(self, programmes):
+        """programme pk -> its enrolment form, as the programme page finds it: its first live,
+        public child that is not an update; one query for them all."""
+        children = Q()
+        for programme in programmes:
+            children |= Q(path__startswith=programme.path, depth=programme.depth + 1)
+        candidates = public_only(Page.objects.live().filter(children)).not_type(UpdatePage)
+        parent_of_path = {programme.path: programme.pk for programme in programmes}
+        forms = {}
+        for page in candidates.order_by("path"):
+            forms.setdefault(parent_of_path[page.path[: -Page.steplen]], page)
+        return forms
 
     def _languages(self, programmes):
         pages = outside_unpublished_branches(

@@ -122,31 +122,62 @@ def editions_of(programme, *, with_people=True):
     programme's editions and the words of this page's own, read in one query, with what other
     apps count for each edition in the same query (programmes.edition_annotations: the places
     taken, counted on the source edition that applications point at)."""
+    return editions_of_each([programme], with_people=with_people)[programme.pk]
+
+
+def editions_of_each(programmes, *, with_people=True):
+    """programme pk -> `editions_of(programme)`, for many programmes in one query (a second
+    only when one of them has no source-language editions)."""
+    programmes = list(programmes)
+    if not programmes:
+        return {}
     source_language = source_language_code()
     editions = (
         Edition.objects.filter(
             Q(
-                programme__translation_key=programme.translation_key,
+                programme__translation_key__in={page.translation_key for page in programmes},
                 programme__locale__language_code=source_language,
             )
-            | Q(programme_id=programme.pk)
+            | Q(programme_id__in=[page.pk for page in programmes])
         )
         .annotate(
             source_page_id=F("programme_id"),
+            programme_key=F("programme__translation_key"),
             programme_language=F("programme__locale__language_code"),
         )
         .order_by("starts_on", "number")
     )
     if with_people:
         editions = editions.select_related("team", "responsible_person")
-    editions = list(with_annotations(editions))
-    found = [edition for edition in editions if edition.programme_language == source_language]
-    own = [edition for edition in editions if edition.programme_id == programme.pk]
-    if not found and not source_pages([programme.translation_key]).exists():
-        return own
-    if found and found[0].source_page_id != programme.pk:
-        _use_words_of(own, found, with_people)
-    return found
+    found = {page.pk: [] for page in programmes}
+    own = {page.pk: [] for page in programmes}
+    pages_of_key = {}
+    for page in programmes:
+        pages_of_key.setdefault(page.translation_key, []).append(page.pk)
+    for edition in with_annotations(editions):
+        if edition.programme_id in own:
+            own[edition.programme_id].append(edition)
+        if edition.programme_language == source_language:
+            for number, page_pk in enumerate(pages_of_key.get(edition.programme_key, ())):
+                # A copy for each further page: each may take other words (_use_words_of).
+                found[page_pk].append(copy.copy(edition) if number else edition)
+    without_source_editions = [page for page in programmes if not found[page.pk]]
+    with_source_page = set(
+        source_pages({page.translation_key for page in without_source_editions}).values_list(
+            "translation_key", flat=True
+        )
+        if without_source_editions
+        else ()
+    )
+    result = {}
+    for page in programmes:
+        if not found[page.pk] and page.translation_key not in with_source_page:
+            result[page.pk] = own[page.pk]
+            continue
+        if found[page.pk] and found[page.pk][0].source_page_id != page.pk:
+            _use_words_of(own[page.pk], found[page.pk], with_people)
+        result[page.pk] = found[page.pk]
+    return result
 
 
 def editions_previewed(programme):
