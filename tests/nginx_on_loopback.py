@@ -18,11 +18,14 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def nginx_on_loopback(folder, media_root, port):
+def nginx_on_loopback(folder, media_root, port, varnish_port=None):
     """deploy/nginx/mops.conf as it is, but plain HTTP on a loopback port (its certificates
-    exist only on the server), the media folder and the access log in `folder`, in one
-    foreground process."""
+    exist only on the server), the media folder, the offline page (offline.html) and the access
+    log in `folder`, in one foreground process; Varnish at `varnish_port` (by default a port
+    nothing listens on)."""
     server = NGINX_CONFIG.read_text()
+    server = server.replace("127.0.0.1:6081", f"127.0.0.1:{varnish_port or free_port()}")
+    server = server.replace("root /var/lib/mops;", f"root {folder};")
     server = re.sub(r"^\s*ssl_[a-z_]+ .*;\n", "", server, flags=re.MULTILINE)
     server = re.sub(r"^\s*listen .*;\n", "", server, flags=re.MULTILINE)
     # The first server block only redirects to HTTPS: the second one, on our port, is tested.

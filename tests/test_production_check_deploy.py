@@ -60,6 +60,7 @@ ENVIRONMENT = {
     "NOTIFICATION_TASK_LEASE": "300",
     "NOTIFICATION_MAX_ATTEMPTS": "30",
     "FALLBACK_CONTACT_PHONE": "",
+    "OFFLINE_PAGE": "/var/lib/mops/offline.html",
 }
 
 

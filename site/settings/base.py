@@ -261,6 +261,8 @@ SCHEDULED_COMMANDS = [
     # Under an hour, so that production's every-minute timer runs it (the daily one is at night).
     ("send_team_digests", 15 * 60, []),
     ("clearsessions", 24 * 3600, []),
+    # The page nginx shows while Varnish does not answer, with the switchboard as it is now.
+    ("write_offline_page", 10 * 60, []),
     # Finished task results older than a day; waiting and running tasks are never pruned.
     (
         "prune_db_task_results",
@@ -296,6 +298,8 @@ DEFAULT_FROM_EMAIL = environment.get("DEFAULT_FROM_EMAIL", "MOPS <no-reply@examp
 # The number the "database unavailable" page gives when the centre's switchboard (site settings)
 # is not in the cache either, e.g. "71 782 23 00". Empty: the page only asks to call the centre.
 FALLBACK_CONTACT_PHONE = environment.get("FALLBACK_CONTACT_PHONE", "")
+# The page nginx shows while Varnish does not answer (home.offline_page, deploy/nginx/mops.conf).
+OFFLINE_PAGE = Path(environment.get("OFFLINE_PAGE") or BASE_DIR / "var" / "offline.html")
 
 # Security headers on every response. HSTS, HTTPS redirects and secure cookies are in
 # production.py; these hold in every environment.

@@ -96,6 +96,8 @@ def media_origin(storage):
 ENROLMENT_ERASURE_LOG = Path(
     environment.get("ENROLMENT_ERASURE_LOG") or "/var/lib/mops/erasures.jsonl"
 )
+# Read by nginx (deploy/nginx/mops.conf), as the uploads beside it.
+OFFLINE_PAGE = Path(environment.get("OFFLINE_PAGE") or "/var/lib/mops/offline.html")
 MEDIA_STORAGE = environment.get("MEDIA_STORAGE", "local").strip().lower() or "local"
 STORAGES = {
     "default": media_storage(MEDIA_STORAGE),

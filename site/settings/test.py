@@ -34,3 +34,4 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # Erasures recorded by tests go to a file of the run's own, never to the checkout's var/; the
 # tests that read it give each test a file of its own.
 ENROLMENT_ERASURE_LOG = Path(tempfile.mkdtemp(prefix="mops-tests-")) / "erasures.jsonl"
+OFFLINE_PAGE = ENROLMENT_ERASURE_LOG.parent / "offline.html"

@@ -1,0 +1,54 @@
+"""The page nginx shows when Varnish does not answer (deploy/nginx/mops.conf), kept as a file.
+
+Nothing behind nginx can be asked for it then, so it is written ahead of need, with the
+centre's switchboard and name as the database holds them now: at every start of the site
+(deploy/systemd/mops-web.service) and every ten minutes (SCHEDULED_COMMANDS), so that a number
+an editor changes reaches it soon. The file is replaced whole, never left half-written.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from wagtail.models import Locale, Site
+
+from .models import Institution, InstitutionSettings
+
+
+def offline_page_html():
+    site = Site.objects.filter(is_default_site=True).first()
+    institution_settings = InstitutionSettings.for_site(site) if site else None
+    phone = getattr(institution_settings, "phone", "") or settings.FALLBACK_CONTACT_PHONE
+    names = dict(
+        Institution.objects.filter(
+            locale__in=Locale.objects.filter(language_code__in=_languages())
+        ).values_list("locale__language_code", "name")
+    )
+    sections = [(code, names.get(code, "")) for code in _languages()]
+    return render_to_string("offline.html", {"sections": sections, "phone": phone})
+
+
+def write_offline_page(path=None):
+    """Write the page to `path` (settings.OFFLINE_PAGE): a new file beside it, then renamed over
+    it, readable by nginx. Returns the path."""
+    path = Path(path or settings.OFFLINE_PAGE)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    html = offline_page_html()
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".offline-", suffix=".html")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(html)
+        os.chmod(temporary, 0o644)  # nginx reads it as its own user
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _languages():
+    """The site's languages, the default (Polish) first."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return sorted(codes, key=lambda code: code != settings.LANGUAGE_CODE)

@@ -1,0 +1,164 @@
+"""While Varnish does not answer (stopped, restarting, overwhelmed), nginx gives readers and
+applicants the centre's own page in the three languages, with its phone number, instead of its
+English "502 Bad Gateway". The page is a file written ahead of need (home.offline_page), with the
+switchboard as editors last saved it."""
+
+import shutil
+import subprocess
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import Site
+
+from bench.web_client import request
+from home.models import Institution, InstitutionSettings
+
+from .browser import axe_violations, resize, scrolls_sideways
+from .factories import SmallSite, polish
+from .nginx_on_loopback import free_port, nginx_on_loopback, wait_for
+
+pytestmark = pytest.mark.django_db
+
+SWITCHBOARD = "71 782 23 00"
+POLISH = "Serwis jest chwilowo niedostępny"
+UKRAINIAN = "Сайт тимчасово недоступний"
+SEND_AGAIN = "wyślij je jeszcze raz: nie zostanie zapisane dwa razy"
+
+
+@pytest.fixture
+def centre():
+    SmallSite.build()
+    institution = InstitutionSettings.for_site(Site.objects.get(is_default_site=True))
+    institution.phone = SWITCHBOARD
+    institution.save()
+    Institution.objects.create(
+        locale=polish(),
+        name="Miejski Ośrodek Pomocy Społecznej",
+        short_name="MOPS",
+        street_address="ul. Testowa 1",
+        postal_code="50-001",
+        city="Wrocław",
+    )
+
+
+def written_page():
+    call_command("write_offline_page")
+    return settings.OFFLINE_PAGE.read_text(encoding="utf-8")
+
+
+def test_the_page_says_it_in_three_languages_with_the_switchboard(centre):
+    html = written_page()
+
+    assert html.index('lang="pl"') < html.index('lang="en"') < html.index('lang="uk"')
+    assert POLISH in html and "The site is temporarily unavailable" in html and UKRAINIAN in html
+    assert SEND_AGAIN in html
+    assert html.count('href="tel:+48717822300"') == 3
+    assert "Miejski Ośrodek Pomocy Społecznej" in html
+    # Nothing it would have to ask a server for: the server is what is missing.
+    assert "<link" not in html and "<script" not in html and "src=" not in html
+
+
+def test_a_new_switchboard_number_replaces_the_old_one(centre):
+    assert SWITCHBOARD in written_page()
+    institution = InstitutionSettings.for_site(Site.objects.get(is_default_site=True))
+    institution.phone = "71 111 22 33"
+    institution.save()
+
+    html = written_page()
+
+    assert "71 111 22 33" in html and SWITCHBOARD not in html
+    leftovers = [path.name for path in settings.OFFLINE_PAGE.parent.glob(".offline-*")]
+    assert not leftovers
+
+
+def test_the_page_passes_axe_and_reflows_on_a_phone(centre, browser_page):
+    browser_page.set_content(written_page())
+    for width, height in ((320, 640), (1280, 900)):
+        resize(browser_page, width, height)
+        assert not axe_violations(browser_page), width
+        assert not scrolls_sideways(browser_page), width
+
+
+@override_settings(FALLBACK_CONTACT_PHONE="")
+def test_without_any_number_the_page_asks_to_call_the_centre():
+    html = written_page()
+    assert "Jeśli problem nie zniknie" in html or "call the centre" in html
+    assert "tel:" not in html
+
+
+class AnswersItself(BaseHTTPRequestHandler):
+    """Varnish answering with an error page of the application's."""
+
+    def do_GET(self):
+        body = b"<h1>Strona aplikacji (MOPS)</h1>"
+        self.send_response(503)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def nginx(tmp_path):
+    """Start nginx with deploy/nginx/mops.conf (Varnish at the given port, or none)."""
+    if shutil.which("nginx") is None:
+        pytest.skip("nginx is not installed: `make proxy-tools`")
+    started = []
+
+    def start(varnish_port=None):
+        port = free_port()
+        (tmp_path / "media").mkdir(exist_ok=True)
+        config = nginx_on_loopback(tmp_path, tmp_path / "media", port, varnish_port)
+        process = subprocess.Popen(
+            ["nginx", "-p", str(tmp_path), "-c", str(config)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        started.append(process)
+        wait_for(f"http://127.0.0.1:{port}")
+        return port
+
+    yield start
+    for process in started:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_nginx_gives_readers_and_applicants_the_page_while_varnish_is_down(centre, nginx, tmp_path):
+    (tmp_path / "offline.html").write_text(written_page(), encoding="utf-8")
+    port = nginx()  # nothing listens where Varnish should
+
+    page = request(port, "/programy/")
+    form = request(port, "/programy/pal/zgloszenie/", method="POST", body="applicant=Anna")
+
+    for response in (page, form):
+        assert response.status == 503
+        assert response.headers["retry-after"] == "60"
+        assert response.headers["content-type"] == "text/html; charset=utf-8"
+        assert "no-store" in response.headers["cache-control"]
+        assert POLISH in response.text and SWITCHBOARD in response.text
+    assert SEND_AGAIN in form.text
+    assert request(port, "/offline.html").status == 404  # only as the error page
+
+
+def test_an_answer_from_varnish_passes_through_nginx_as_it_is(nginx, tmp_path):
+    (tmp_path / "offline.html").write_text("<p>strona awaryjna</p>", encoding="utf-8")
+    varnish = ThreadingHTTPServer(("127.0.0.1", 0), AnswersItself)
+    threading.Thread(target=varnish.serve_forever, daemon=True).start()
+    try:
+        port = nginx(varnish.server_address[1])
+        response = request(port, "/programy/")
+    finally:
+        varnish.shutdown()
+        varnish.server_close()
+
+    assert response.status == 503
+    assert "Strona aplikacji (MOPS)" in response.text
+    assert "strona awaryjna" not in response.text
