@@ -65,8 +65,9 @@ def start_worker(processes, env, name="worker"):
     )
 
 
-# How deploy/varnish/default.vcl sets the grace of a healthy site (vcl_recv).
-HEALTHY_GRACE = "set req.grace = 60s;"
+# How deploy/varnish/default.vcl gives readers of a healthy site a copy that expired less than a
+# minute ago (vcl_hit).
+HEALTHY_GRACE = "obj.ttl + 60s > 0s"
 
 
 def vcl_for(backend_ports, host=HOST, healthy_grace=None):
@@ -110,7 +111,7 @@ sub vcl_init {{
     if healthy_grace is not None:
         if rendered.count(HEALTHY_GRACE) != 1:
             raise RuntimeError(f"{DEPLOY_VCL} no longer says {HEALTHY_GRACE!r} once")
-        rendered = rendered.replace(HEALTHY_GRACE, f"set req.grace = {healthy_grace};")
+        rendered = rendered.replace(HEALTHY_GRACE, f"obj.ttl + {healthy_grace} > 0s")
     return rendered
 
 

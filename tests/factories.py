@@ -17,7 +17,7 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Locale, Page, Site
 
 from enrolment.models import EnrolmentFormField, EnrolmentFormPage
-from home.models import HomePage
+from home.models import HomePage, Institution
 from programmes.models import Edition, Person, ProgrammeIndexPage, ProgrammePage, TargetGroup, Team
 
 QUESTION_LABEL = "Dlaczego chcesz wziąć udział?"
@@ -57,6 +57,21 @@ class TargetGroupFactory(DjangoModelFactory):
         model = TargetGroup
 
     name = factory.Sequence(lambda n: f"Grupa docelowa {n}")
+    locale = factory.LazyFunction(polish)
+
+
+class InstitutionFactory(DjangoModelFactory):
+    """The centre, in Polish (one per language)."""
+
+    class Meta:
+        model = Institution
+        django_get_or_create = ("locale",)
+
+    name = "Ośrodek Pomocy Społecznej"
+    short_name = "OPS"
+    street_address = "ul. Testowa 1"
+    postal_code = "50-001"
+    city = "Wrocław"
     locale = factory.LazyFunction(polish)
 
 

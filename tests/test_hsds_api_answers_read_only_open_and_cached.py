@@ -7,10 +7,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from home.models import Institution
-
 from .builders import make_programme
-from .factories import SmallSite, polish
+from .factories import InstitutionFactory, SmallSite
 from .once_per_module import built_once
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +20,7 @@ EVERY_PATH = ["/", "/services", "/organizations", "/service_at_locations"]
 def build_world():
     """A small site of the module's own with three programmes, and the institution."""
     site = SmallSite.build()
-    Institution.objects.get_or_create(
-        locale=polish(),
-        defaults={
-            "name": "Ośrodek Pomocy Społecznej",
-            "short_name": "OPS",
-            "street_address": "ul. Testowa 1",
-            "postal_code": "50-001",
-            "city": "Wrocław",
-        },
-    )
+    InstitutionFactory()
     for _ in range(2):
         make_programme(site.programme_index)
     return site

@@ -5,10 +5,9 @@ partners and languages are each read once for all of them)."""
 import pytest
 
 from bench.counting import counting
-from home.models import Institution
 
 from .builders import make_programme
-from .factories import EnrolmentFormPageFactory, SmallSite, polish, publish
+from .factories import EnrolmentFormPageFactory, InstitutionFactory, SmallSite, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -44,14 +43,7 @@ def services_in(answer):
 @pytest.mark.parametrize("path", LISTS)
 def test_a_list_reads_as_much_for_four_programmes_as_for_one(client, path):
     site = SmallSite.build()
-    Institution.objects.create(
-        locale=polish(),
-        name="Ośrodek Pomocy Społecznej",
-        short_name="OPS",
-        street_address="ul. Testowa 1",
-        postal_code="50-001",
-        city="Wrocław",
-    )
+    InstitutionFactory()
     queries_for_one, answer = warm_cost(client, path)
     assert services_in(answer) == 1
 

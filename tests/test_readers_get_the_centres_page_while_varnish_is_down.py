@@ -15,10 +15,10 @@ from django.test import override_settings
 from wagtail.models import Site
 
 from bench.web_client import request
-from home.models import Institution, InstitutionSettings
+from home.models import InstitutionSettings
 
 from .browser import axe_violations, resize, scrolls_sideways
-from .factories import SmallSite, polish
+from .factories import InstitutionFactory, SmallSite
 from .nginx_on_loopback import free_port, nginx_on_loopback, wait_for
 
 pytestmark = pytest.mark.django_db
@@ -35,14 +35,7 @@ def centre():
     institution = InstitutionSettings.for_site(Site.objects.get(is_default_site=True))
     institution.phone = SWITCHBOARD
     institution.save()
-    Institution.objects.create(
-        locale=polish(),
-        name="Miejski Ośrodek Pomocy Społecznej",
-        short_name="MOPS",
-        street_address="ul. Testowa 1",
-        postal_code="50-001",
-        city="Wrocław",
-    )
+    InstitutionFactory(name="Miejski Ośrodek Pomocy Społecznej", short_name="MOPS")
 
 
 def written_page():

@@ -98,7 +98,8 @@ sub vcl_recv {
         # Set below from the csrftoken cookie alone; a client's own header of that name would
         # carry any cookie into a fetch whose answer is cached.
         unset req.http.X-Csrf-Cookie;
-        # Set only by vcl_deliver, when it asks again for a kept copy.
+        # Set only here, on a restart (vcl_hit, vcl_deliver).
+        unset req.http.X-Has-Kept-Copy;
         unset req.http.X-Kept-Copy-Wanted;
     }
 
@@ -117,18 +118,14 @@ sub vcl_recv {
         return (synth(404, "Not Found"));
     }
 
-    # Stale pages are served for a minute while a fresh copy is fetched in the background; for
-    # hours when no application server can read the database (or none answers), so that the
-    # site stays readable. A page never kept is then the application's own 503 page. A minute,
-    # longer than the probe takes to notice a hanging database (about 25 s): readers of a page
-    # whose copy has expired get it at once meanwhile, instead of waiting one behind another for
-    # the database's timeout (a reader waiting on a fetch keeps the grace it came with). A
-    # request asked again after a server error (vcl_deliver) takes any copy within its own
-    # grace (6 hours: vcl_backend_response); a restart keeps the minute set before.
-    if (req.http.X-Kept-Copy-Wanted) {
+    # Which kept copies the lookup may find: any within its grace (6 hours:
+    # vcl_backend_response), and vcl_hit decides whether the reader gets it; once vcl_hit has
+    # sent the reader on for a fresh page, only a fresh one. A restart keeps the grace set
+    # before: each case sets its own.
+    if (req.http.X-Has-Kept-Copy) {
+        set req.grace = 0s;
+    } else {
         set req.grace = 6h;
-    } elsif (std.healthy(database.backend())) {
-        set req.grace = 60s;
     }
 
     # Form posts and anything but reading.
@@ -168,6 +165,25 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_hit {
+    # A copy past its lifetime, within its grace. The reader gets it at once, while one refresh
+    # runs in the background, when it expired less than a minute ago, when no server can read
+    # the database (or none answers: the site stays readable for hours), and when the
+    # application has just failed to give a fresh one (vcl_deliver). A minute is longer than
+    # the probe takes to notice a hanging database (about 25 s): readers of a page whose copy
+    # has expired get it at once meanwhile, instead of waiting one behind another for the
+    # database's timeout (a reader waiting on a fetch keeps the grace it came with).
+    if (obj.ttl + 60s > 0s || !std.healthy(database.backend())
+        || req.http.X-Kept-Copy-Wanted) {
+        return (deliver);
+    }
+    # An older copy: the reader waits for a fresh page, and the copy stays in case the
+    # application fails to give one (vcl_backend_response). Only such a reader's fetch is asked
+    # again after a failure: a page never kept gets the application's answer from one try.
+    set req.http.X-Has-Kept-Copy = "1";
+    return (restart);
+}
+
 sub vcl_backend_fetch {
     # The reader was given the kept copy; while the database is out, a refresh would only get
     # the 503 page (and hold a server for the database's timeout).
@@ -184,15 +200,14 @@ sub vcl_backend_response {
     # A server error must not replace a kept copy (a page, a redirect, a 404 or a 410), or the
     # copy is gone for the whole outage: any fetch that ends here does. A refresh in the
     # background that gets one is dropped (the reader was given the copy). A reader's fetch
-    # that gets one (the database gone before the probe noticed, or a fault) ends in
-    # vcl_backend_error, which keeps nothing; vcl_deliver then asks once more, taking any
-    # copy kept within its hours of grace, and only that second fetch of a page never kept
-    # gives the reader the application's own error page (with the phone number). Passed
-    # requests (forms, signed-in users) get the application's answer as it is.
+    # for a page with an older copy (vcl_hit) that gets one (the database gone before the
+    # probe noticed, or a fault) ends in vcl_backend_error, which keeps nothing, and
+    # vcl_deliver asks once more for the copy. Every other fetch (a page never kept, forms,
+    # signed-in users) gives the application's own answer, with the phone number, from one try.
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);
     }
-    if (beresp.status >= 500 && !bereq.uncacheable && !bereq.http.X-Kept-Copy-Wanted) {
+    if (beresp.status >= 500 && bereq.http.X-Has-Kept-Copy) {
         return (error(503));
     }
     # Lets a browser ask whether its copy is still current (Varnish answers 304): Django sets
@@ -225,16 +240,16 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # No answer (every server down, or one killed in the middle of a request), or a server
-    # error kept from replacing a copy (vcl_backend_response): a short page in the three
-    # languages, which replaces nothing either. A reader's request is asked once more
-    # (vcl_deliver), so a reader sees the page only when no copy was kept and the second try
-    # got no answer either. Sending a form again is safe: the application stores each form it
-    # gave out once (enrolment.submission_tokens).
+    # No answer (every server down, or the one asked killed in the middle of a request), or a
+    # server error kept from replacing a copy (vcl_backend_response): a short page in the three
+    # languages, which replaces nothing either. A reader of a page Varnish kept gets that copy
+    # instead (vcl_deliver asks again); a page never kept, or a form, gets this page. Sending a
+    # form again is safe: the application stores each form it gave out once
+    # (enrolment.submission_tokens).
     set beresp.ttl = 0s;
     set beresp.grace = 0s;
-    if (!bereq.uncacheable && !bereq.http.X-Kept-Copy-Wanted) {
-        # For vcl_deliver: ask once more, for a kept copy.
+    if (bereq.http.X-Has-Kept-Copy) {
+        # For vcl_deliver: ask once more, for the kept copy.
         set beresp.http.X-Ask-For-Kept-Copy = "1";
     }
     set beresp.http.Content-Type = "text/html; charset=utf-8";
@@ -260,11 +275,12 @@ sub vcl_backend_error {
 }
 
 sub vcl_deliver {
-    # A reader's fetch failed (vcl_backend_error): once more, with the copy's whole grace. A
-    # form is never asked again (it is passed: nothing sets this on its answer).
+    # The fetch of a page with an older copy failed (vcl_backend_error): that copy, at once
+    # (vcl_hit). Only a page Varnish kept is asked again; never a form, nor a page never kept.
     if (resp.http.X-Ask-For-Kept-Copy) {
         unset resp.http.X-Ask-For-Kept-Copy;
-        if (req.restarts == 0) {
+        if (!req.http.X-Kept-Copy-Wanted) {
+            unset req.http.X-Has-Kept-Copy;
             set req.http.X-Kept-Copy-Wanted = "1";
             return (restart);
         }
