@@ -254,7 +254,9 @@ def append_to_erasure_log(reference, erased_at):
     line = json.dumps({"reference": reference, "erased_at": erased_at.isoformat()}) + "\n"
     # One write of one short line in append mode: lines written at the same moment by two
     # processes never interleave. Synced to disk before the erasure is committed.
-    with open(path, "a", encoding="utf-8") as log_file:
+    # Readable by the site's own user only: /var/lib/mops is passed through by nginx.
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with os.fdopen(descriptor, "a", encoding="utf-8") as log_file:
         log_file.write(line)
         log_file.flush()
         os.fsync(log_file.fileno())

@@ -1,9 +1,10 @@
 """The page nginx shows when Varnish does not answer (deploy/nginx/mops.conf), kept as a file.
 
 Nothing behind nginx can be asked for it then, so it is written ahead of need, with the
-centre's switchboard and name as the database holds them now: at every start of the site
-(deploy/systemd/mops-web.service) and every ten minutes (SCHEDULED_COMMANDS), so that a number
-an editor changes reaches it soon. The file is replaced whole, never left half-written.
+centre's switchboard and name, and the moderators' "Leave this page" address, as the database
+holds them now: at every start of the site (deploy/systemd/mops-web.service) and at every run of
+the scheduler (SCHEDULED_COMMANDS: each minute in production), so that a number an editor
+changes reaches it soon. The file is replaced whole, never left half-written.
 """
 
 import os
@@ -14,7 +15,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from wagtail.models import Locale, Site
 
-from .models import Institution, InstitutionSettings
+from .models import Institution, InstitutionSettings, SafetySettings
+from .models.safety import DEFAULT_QUICK_EXIT_URL
 
 
 def offline_page_html():
@@ -27,7 +29,11 @@ def offline_page_html():
         ).values_list("locale__language_code", "name")
     )
     sections = [(code, names.get(code, "")) for code in _languages()]
-    return render_to_string("offline.html", {"sections": sections, "phone": phone})
+    safety = SafetySettings.for_site(site) if site else None
+    quick_exit_url = getattr(safety, "quick_exit_url", "") or DEFAULT_QUICK_EXIT_URL
+    return render_to_string(
+        "offline.html", {"sections": sections, "phone": phone, "quick_exit_url": quick_exit_url}
+    )
 
 
 def write_offline_page(path=None):
@@ -40,6 +46,8 @@ def write_offline_page(path=None):
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(html)
+            file.flush()
+            os.fsync(file.fileno())  # on disk before it takes the old one's name
         os.chmod(temporary, 0o644)  # nginx reads it as its own user
         os.replace(temporary, path)
     except BaseException:

@@ -24,7 +24,11 @@ def nginx_on_loopback(folder, media_root, port, varnish_port=None):
     log in `folder`, in one foreground process; Varnish at `varnish_port` (by default a port
     nothing listens on)."""
     server = NGINX_CONFIG.read_text()
-    server = server.replace("127.0.0.1:6081", f"127.0.0.1:{varnish_port or free_port()}")
+    if varnish_port is None:
+        varnish_port = free_port()
+        while varnish_port == port:  # nginx would proxy to itself
+            varnish_port = free_port()
+    server = server.replace("127.0.0.1:6081", f"127.0.0.1:{varnish_port}")
     server = server.replace("root /var/lib/mops;", f"root {folder};")
     server = re.sub(r"^\s*ssl_[a-z_]+ .*;\n", "", server, flags=re.MULTILINE)
     server = re.sub(r"^\s*listen .*;\n", "", server, flags=re.MULTILINE)

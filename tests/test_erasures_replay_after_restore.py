@@ -143,6 +143,8 @@ def test_the_file_is_appended_to_and_written_back_when_it_was_lost(anna, erasure
     (line,) = erasure_log.read_text().splitlines()
     assert json.loads(line)["reference"] == anna.reference
     assert set(json.loads(line)) == {"reference", "erased_at"}  # nothing personal
+    # Only the site's own user reads it: nginx passes through its folder (deploy/README.md).
+    assert erasure_log.stat().st_mode & 0o077 == 0
 
     erasure_log.unlink()
     output = replay()

@@ -15,11 +15,11 @@ from django.test import override_settings
 from wagtail.models import Site
 
 from bench.web_client import request
-from home.models import InstitutionSettings
+from home.models import InstitutionSettings, SafetySettings
 
 from .browser import axe_violations, resize, scrolls_sideways
 from .factories import InstitutionFactory, SmallSite
-from .nginx_on_loopback import free_port, nginx_on_loopback, wait_for
+from .nginx_on_loopback import ACCESS_LOG, free_port, nginx_on_loopback, wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +35,9 @@ def centre():
     institution = InstitutionSettings.for_site(Site.objects.get(is_default_site=True))
     institution.phone = SWITCHBOARD
     institution.save()
+    safety = SafetySettings.for_site(Site.objects.get(is_default_site=True))
+    safety.quick_exit_url = "https://pogoda.example.org/"
+    safety.save()
     InstitutionFactory(name="Miejski Ośrodek Pomocy Społecznej", short_name="MOPS")
 
 
@@ -51,6 +54,8 @@ def test_the_page_says_it_in_three_languages_with_the_switchboard(centre):
     assert SEND_AGAIN in html
     assert html.count('href="tel:+48717822300"') == 3
     assert "Miejski Ośrodek Pomocy Społecznej" in html
+    # "Leave this page" first, as on every page, to where moderators point it.
+    assert html.index('href="https://pogoda.example.org/" rel="noreferrer"') < html.index("<main")
     # Nothing it would have to ask a server for: the server is what is missing.
     assert "<link" not in html and "<script" not in html and "src=" not in html
 
@@ -139,6 +144,10 @@ def test_nginx_gives_readers_and_applicants_the_page_while_varnish_is_down(centr
         assert POLISH in response.text and SWITCHBOARD in response.text
     assert SEND_AGAIN in form.text
     assert request(port, "/offline.html").status == 404  # only as the error page
+    # The log says what was asked for, not what nginx answered with.
+    log = (tmp_path / ACCESS_LOG).read_text()
+    assert '"GET /programy/ ' in log and '"POST /programy/pal/zgloszenie/ ' in log
+    assert "offline" not in log.replace('"GET /offline.html ', "")
 
 
 def test_an_answer_from_varnish_passes_through_nginx_as_it_is(nginx, tmp_path):

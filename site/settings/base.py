@@ -261,7 +261,8 @@ SCHEDULED_COMMANDS = [
     # Under an hour, so that production's every-minute timer runs it (the daily one is at night).
     ("send_team_digests", 15 * 60, []),
     ("clearsessions", 24 * 3600, []),
-    # The page nginx shows while Varnish does not answer, with the switchboard as it is now.
+    # The page nginx shows while Varnish does not answer, with the switchboard as it is now
+    # (each minute in production, whose timer runs everything under an hour at every run).
     ("write_offline_page", 10 * 60, []),
     # Finished task results older than a day; waiting and running tasks are never pruned.
     (
