@@ -232,6 +232,26 @@ def test_a_server_error_before_the_probe_notices_does_not_cost_the_page_its_copy
         assert "wydanie 1" in response.text
 
 
+def test_after_a_failed_fetch_the_next_reader_waits_for_one_fetch_only(site):
+    """The reader whose fetch failed gets the kept copy, and Varnish does not ask the
+    application again in the background: the next reader waits for their own fetch, not behind
+    a hidden one that holds a server for the database's timeout."""
+    port, application = site
+    assert "wydanie 1" in request(port, "/programy/").text
+    time.sleep(PAST_THE_SHORT_GRACE)
+    application.database_reachable = False  # the check still passes: the probe lags behind
+    application.database_timeout = 2
+    asked_before = len(application.pages_asked)
+
+    first, _seconds = timed(port, "/programy/")
+    time.sleep(0.5)
+    second, seconds = timed(port, "/programy/")
+
+    assert "wydanie 1" in first.text and "wydanie 1" in second.text
+    assert seconds < 3  # one timeout of 2 s, not one and a half more behind a refresh
+    assert len(application.pages_asked) - asked_before == 2
+
+
 @pytest.mark.parametrize("path", NOT_PAGES)
 def test_a_kept_redirect_404_or_410_stays_while_the_database_is_out(site, path):
     """An old address's redirect, or a page's "not found" or "gone", is not replaced by the

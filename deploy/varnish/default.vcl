@@ -47,10 +47,10 @@ backend app1 {
 # mops_site.health_check). Requests go to the servers that read the database; only when none
 # does, to any that answers (the `traffic` director), so that forms still reach gunicorn, whose
 # 503 page keeps an applicant's answers, and Varnish serves readers the copies it kept
-# (vcl_recv). A database that refuses or times out (DATABASE_CONNECT_TIMEOUT, 5 s) gets a 503
+# (vcl_hit). A database that refuses or times out (DATABASE_CONNECT_TIMEOUT, 5 s) gets a 503
 # at once; a server too busy to answer in 10 s counts as failing too. Two failures of the last
 # three take a server out (about 4 s when the database refuses, 14 to 24 s when it hangs: see
-# req.grace in vcl_recv), two answers put it back. A new VCL starts with the database taken for
+# the minute in vcl_hit), two answers put it back. A new VCL starts with the database taken for
 # out until the first answer.
 probe database_health {
     .request =
@@ -98,7 +98,7 @@ sub vcl_recv {
         # Set below from the csrftoken cookie alone; a client's own header of that name would
         # carry any cookie into a fetch whose answer is cached.
         unset req.http.X-Csrf-Cookie;
-        # Set only here, on a restart (vcl_hit, vcl_deliver).
+        # Markers that vcl_hit and vcl_deliver set for a restart; never a client's.
         unset req.http.X-Has-Kept-Copy;
         unset req.http.X-Kept-Copy-Wanted;
     }
@@ -185,9 +185,11 @@ sub vcl_hit {
 }
 
 sub vcl_backend_fetch {
-    # The reader was given the kept copy; while the database is out, a refresh would only get
-    # the 503 page (and hold a server for the database's timeout).
-    if (bereq.is_bgfetch && !std.healthy(database.backend())) {
+    # The reader was given the kept copy; while the database is out, or right after the
+    # application failed to give a fresh page (vcl_deliver), a refresh would only get the 503
+    # page, and hold a server for the database's timeout, with the next reader waiting behind it.
+    if (bereq.is_bgfetch
+        && (!std.healthy(database.backend()) || bereq.http.X-Kept-Copy-Wanted)) {
         return (abandon);
     }
     if (bereq.http.X-Csrf-Cookie) {
