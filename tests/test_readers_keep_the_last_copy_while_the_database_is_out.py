@@ -417,8 +417,8 @@ def test_the_grace_of_a_healthy_site_outlasts_the_probe_noticing_a_hanging_datab
 
 
 def test_a_signed_in_visitor_gets_the_applications_503_page(site):
-    """A request Varnish passes carries the browser's own If-None-Match: it still gets the
-    application's 503 page (with its phone number), not Varnish's short one."""
+    """A request Varnish passes (a session cookie; here with a browser's If-None-Match too) gets
+    the application's 503 page, with its phone number, not Varnish's short one."""
     port, application = site
     kept = request(port, "/programy/")
     application.database_out()

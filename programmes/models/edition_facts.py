@@ -128,7 +128,7 @@ def editions_of(programme, *, with_people=True):
 def editions_of_each(programmes, *, with_people=True):
     """programme pk -> `editions_of(programme)`, for many programmes in one query (a second
     only when one of them has no source-language editions)."""
-    programmes = list(programmes)
+    programmes = list({page.pk: page for page in programmes}.values())  # each page once
     if not programmes:
         return {}
     source_language = source_language_code()
