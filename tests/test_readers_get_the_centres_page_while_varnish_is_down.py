@@ -62,6 +62,9 @@ def test_the_page_says_it_in_three_languages_with_the_switchboard(centre):
 
 def test_a_new_switchboard_number_replaces_the_old_one(centre):
     assert SWITCHBOARD in written_page()
+    unchanged = settings.OFFLINE_PAGE.stat().st_ino
+    written_page()
+    assert settings.OFFLINE_PAGE.stat().st_ino == unchanged  # the same words: not rewritten
     institution = InstitutionSettings.for_site(Site.objects.get(is_default_site=True))
     institution.phone = "71 111 22 33"
     institution.save()
