@@ -70,10 +70,11 @@ def start_worker(processes, env, name="worker"):
 HEALTHY_GRACE = "obj.ttl + 60s > 0s"
 
 
-def vcl_for(backend_ports, host=HOST, healthy_grace=None):
+def vcl_for(backend_ports, host=HOST, healthy_grace=None, probe_interval="1s"):
     """deploy/varnish/default.vcl with these gunicorn instances as its application servers,
-    each probed twice as there: whether it answers, and whether it reads the database; with
-    `healthy_grace` ("3s") instead of its minute of grace, for tests that wait past it."""
+    each probed twice as there (every `probe_interval`): whether it answers, and whether it
+    reads the database; with `healthy_grace` ("3s") instead of its minute of grace, for tests
+    that wait past it."""
     backends = "".join(
         f"""backend app{number} {{
     .host = "127.0.0.1";
@@ -93,8 +94,8 @@ backend app{number}_database {{
         f"    database.add_backend(app{number}_database);\n"
         for number in range(1, len(backend_ports) + 1)
     )
-    block = f"""{_probe("application_health", "/robots.txt", host, window=5)}
-{_probe("database_health", DATABASE_HEALTH_PATH, host, window=3)}
+    block = f"""{_probe("application_health", "/robots.txt", host, probe_interval, window=5)}
+{_probe("database_health", DATABASE_HEALTH_PATH, host, probe_interval, window=3)}
 {backends}
 sub vcl_init {{
     new application = directors.round_robin();
@@ -115,9 +116,9 @@ sub vcl_init {{
     return rendered
 
 
-def _probe(name, path, host, window):
-    # Every second here (2 to 5 s in deploy/), and healthy from the start, so that tests and
-    # runs wait less.
+def _probe(name, path, host, interval, window):
+    # Every second or less here (2 to 5 s in deploy/), and healthy from the start, so that
+    # tests and runs wait less.
     return f"""probe {name} {{
     .request =
         "GET {path} HTTP/1.1"
@@ -125,7 +126,7 @@ def _probe(name, path, host, window):
         "X-Forwarded-Proto: https"
         "Connection: close";
     .expected_response = 200;
-    .interval = 1s;
+    .interval = {interval};
     .timeout = 10s;
     .window = {window};
     .threshold = 2;
@@ -134,11 +135,20 @@ def _probe(name, path, host, window):
 
 
 def start_varnish(
-    processes, workdir, backend_ports, port, purge_port, name="varnish", healthy_grace=None
+    processes,
+    workdir,
+    backend_ports,
+    port,
+    purge_port,
+    name="varnish",
+    healthy_grace=None,
+    probe_interval="1s",
 ):
     workdir = Path(workdir)
     vcl = workdir / "default.vcl"
-    vcl.write_text(vcl_for(backend_ports, healthy_grace=healthy_grace))
+    vcl.write_text(
+        vcl_for(backend_ports, healthy_grace=healthy_grace, probe_interval=probe_interval)
+    )
     process = processes.start(
         name,
         [

@@ -68,19 +68,26 @@ def _by_file(items):
 
 
 def _in_schedule_order(files):
-    """The files that do not read the demo first, then the others, the slow ones first in each
-    group (`make test` keeps this order: --no-loadscope-reorder). A pytest-xdist worker runs the
-    first files while another builds the demo (tests/shared_demo.py), rather than waiting for
-    it from the start.
+    """One slow file that reads the demo first, then the files that do not read it, then the
+    other files that do, the slow ones first in each group (`make test` keeps this order:
+    --no-loadscope-reorder). The pytest-xdist worker that takes the first file builds the demo
+    (tests/shared_demo.py) while the other runs files without it; the other then copies the
+    demo, instead of waiting for it on a lock while a core stands idle.
     """
 
-    def order(path):
-        its_items = files[path]
-        needs_demo = any("demo_site" in item.fixturenames for item in its_items)
-        slow = any(SLOW_FIXTURES.intersection(item.fixturenames) for item in its_items)
-        return (needs_demo, not slow)
+    def needs_demo(path):
+        return any("demo_site" in item.fixturenames for item in files[path])
 
-    return [item for path in sorted(files, key=order) for item in files[path]]
+    def order(path):
+        slow = any(SLOW_FIXTURES.intersection(item.fixturenames) for item in files[path])
+        return (needs_demo(path), not slow)
+
+    paths = sorted(files, key=order)
+    builds_the_demo = next((path for path in paths if needs_demo(path)), None)
+    if builds_the_demo is not None:
+        paths.remove(builds_the_demo)
+        paths.insert(0, builds_the_demo)
+    return [item for path in paths for item in files[path]]
 
 
 _CONFIGURED_DATABASE = settings.DATABASES["default"]["NAME"]

@@ -157,7 +157,9 @@ def test_nginx_gives_readers_and_applicants_the_page_while_varnish_is_down(centr
 def test_an_answer_from_varnish_passes_through_nginx_as_it_is(nginx, tmp_path):
     (tmp_path / "offline.html").write_text("<p>strona awaryjna</p>", encoding="utf-8")
     varnish = ThreadingHTTPServer(("127.0.0.1", 0), AnswersItself)
-    threading.Thread(target=varnish.serve_forever, daemon=True).start()
+    threading.Thread(
+        target=varnish.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    ).start()
     try:
         port = nginx(varnish.server_address[1])
         response = request(port, "/programy/")

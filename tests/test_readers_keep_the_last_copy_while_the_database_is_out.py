@@ -5,9 +5,9 @@ page keeps what the applicant typed. A server error before the probe notices nev
 its copy; a server cut off from the database while others read it gets no requests; once the
 database is back, readers get fresh pages.
 
-Real Varnish with deploy/varnish/default.vcl (as bench/servers.py runs it, its probes every
-second), in front of small application servers on loopback that answer as the site does: the
-database check (site/health_check.py) with 200 or 503, pages kept one second by the proxy
+Real Varnish with deploy/varnish/default.vcl (as bench/servers.py runs it, with its probes every
+quarter of a second), in front of small application servers on loopback that answer as the site
+does: the database check (site/health_check.py) with 200 or 503, pages kept one second by the proxy
 (`s-maxage=1`, to spare the test the site's five minutes), and, with the database gone, 503 with
 the never-cache headers of mops_site.error_views.
 tests/test_the_proxy_can_ask_whether_the_database_answers.py proves the application's own check
@@ -34,14 +34,15 @@ pytestmark = pytest.mark.skipif(
     not shutil.which("varnishd"), reason="Varnish is not installed: `make proxy-tools`"
 )
 
-# Varnish serves a stale copy for a minute anyway while it fetches a new one (3 s here, so that
+# Varnish serves a stale copy for a minute anyway while it fetches a new one (2 s here, so that
 # tests wait less: vcl_for's healthy_grace); past the page's second in the cache and that, a
 # reader gets it at once only while the database is known to be out, else after a failed fetch.
-SHORT_GRACE = 3
-PAST_THE_SHORT_GRACE = 5
-# The probe asks every second; two failures of the last three take the database out, two
-# answers put it back.
-PROBE_NOTICES = 4
+SHORT_GRACE = 2
+PAST_THE_SHORT_GRACE = 3.5
+# The probe asks every quarter of a second (every 2 s in deploy/: the minute of grace covers
+# that); two failures of the last three take the database out, two answers put it back.
+PROBE_INTERVAL = 0.25
+PROBE_NOTICES = 6 * PROBE_INTERVAL
 FORM = "/programy/pal/zgloszenie/"
 # What the application answers, and Varnish keeps, for pages that are not there (any more).
 NOT_PAGES = {
@@ -136,7 +137,10 @@ def start_applications():
         for _ in range(count):
             server = ThreadingHTTPServer(("127.0.0.1", 0), Application)
             server.state = ApplicationState()
-            threading.Thread(target=server.serve_forever, daemon=True).start()
+            # Asked to stop, it stops within a twentieth of a second (half a second by default).
+            threading.Thread(
+                target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            ).start()
             servers.append(server)
         return servers
 
@@ -166,6 +170,7 @@ def start_varnish_before(start_applications):
                     port,
                     free_loopback_port(),
                     healthy_grace=f"{SHORT_GRACE}s",
+                    probe_interval=f"{PROBE_INTERVAL}s",
                 )
                 return port, [server.state for server in servers]
 
