@@ -14,8 +14,10 @@ tests/test_the_proxy_can_ask_whether_the_database_answers.py proves the applicat
 on a database really cut.
 """
 
+import contextlib
 import re
 import shutil
+import socket
 import tempfile
 import threading
 import time
@@ -25,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.processes import Processes, free_loopback_port
+from bench.processes import Processes
 from bench.servers import DEPLOY_VCL, HEALTHY_GRACE, start_varnish
 from bench.web_client import request
 from mops_site.health_check import DATABASE_HEALTH_PATH
@@ -129,60 +131,92 @@ class Application(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def start_applications():
-    servers = []
-
-    def start(count):
-        for _ in range(count):
-            server = ThreadingHTTPServer(("127.0.0.1", 0), Application)
-            server.state = ApplicationState()
-            # Asked to stop, it stops within a twentieth of a second (half a second by default).
-            threading.Thread(
-                target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-            ).start()
-            servers.append(server)
-        return servers
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+# Each test's body is a scenario, run with all the others as the module starts, each on a Varnish
+# of its own in front of application servers of its own: they wait on Varnish's clock and its
+# probes, not on the processor, so that the module takes about as long as its longest scenario
+# (8 s) instead of the sum of them all (60 s). The test then reports its scenario's outcome.
+SCENARIOS = {}
 
 
-@pytest.fixture
-def start_varnish_before(start_applications):
-    """Varnish in front of `count` application servers: (its port, their states)."""
+def scenario(*arguments, servers=1):
+    """Register the body of the test of the same name, run as `body(port, *their states)` with
+    Varnish's port and the states of its `servers` application servers; with `arguments`, once
+    with each as its last argument (the test is parametrized with them)."""
+
+    def register(body):
+        for argument in arguments or [None]:
+            SCENARIOS[(body.__name__, argument)] = (body, servers, argument)
+        return body
+
+    return register
+
+
+class Outcomes(dict):
+    def of(self, body, argument=None):
+        """What the scenario ended with: nothing, or its failure raised again (its own
+        assertion, with its traceback)."""
+        self[(body.__name__, argument)].result()
+
+
+def start_application():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Application)
+    server.state = ApplicationState()
+    # Asked to stop, it stops within a twentieth of a second (half a second by default).
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    ).start()
+    return server
+
+
+def distinct_free_ports(count):
+    """`count` loopback ports free now, none chosen twice (each is held until all are)."""
+    with contextlib.ExitStack() as held:
+        probes = [held.enter_context(socket.socket()) for _ in range(count)]
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+
+
+@pytest.fixture(scope="module")
+def outcomes():
     # Varnish reads its VCL as its own user: a folder others may read (pytest's are private).
     workdir = Path(tempfile.mkdtemp(prefix="mops-stale-"))
     workdir.chmod(0o755)
+    servers = []
+    ports = iter(distinct_free_ports(2 * len(SCENARIOS)))
+
+    def run(number, body, count, argument, processes):
+        # Each Varnish in a folder of its own (its VCL, its working directory).
+        folder = workdir / f"scenario-{number}"
+        folder.mkdir(mode=0o755)
+        applications = [start_application() for _ in range(count)]
+        servers.extend(applications)
+        port, purge_port = next(ports), next(ports)
+        start_varnish(
+            processes,
+            folder,
+            [application.server_address[1] for application in applications],
+            port,
+            purge_port,
+            name=f"varnish-{number}",
+            healthy_grace=f"{SHORT_GRACE}s",
+            probe_interval=f"{PROBE_INTERVAL}s",
+        )
+        states = [application.state for application in applications]
+        body(port, *states, *([] if argument is None else [argument]))
+
     try:
-        with Processes(workdir / "logs") as processes:
-
-            def start(count):
-                servers = start_applications(count)
-                port = free_loopback_port()
-                backends = [server.server_address[1] for server in servers]
-                start_varnish(
-                    processes,
-                    workdir,
-                    backends,
-                    port,
-                    free_loopback_port(),
-                    healthy_grace=f"{SHORT_GRACE}s",
-                    probe_interval=f"{PROBE_INTERVAL}s",
-                )
-                return port, [server.state for server in servers]
-
-            yield start
+        with Processes(workdir / "logs") as processes, ThreadPoolExecutor(len(SCENARIOS)) as pool:
+            futures = {
+                key: pool.submit(run, number, *scenario, processes)
+                for number, (key, scenario) in enumerate(SCENARIOS.items())
+            }
+        yield Outcomes(futures)
     finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
         shutil.rmtree(workdir, ignore_errors=True)
-
-
-@pytest.fixture
-def site(start_varnish_before):
-    port, (application,) = start_varnish_before(1)
-    return port, application
 
 
 def timed(port, path):
@@ -201,8 +235,8 @@ def assert_readers_get_the_copy_at_once(port, readers, path="/programy/"):
         assert seconds < 1
 
 
-def test_readers_get_the_last_copy_at_once_while_the_database_is_out(site):
-    port, application = site
+@scenario()
+def readers_get_the_last_copy_at_once_while_the_database_is_out(port, application):
     assert "wydanie 1" in request(port, "/programy/").text  # kept by Varnish
 
     application.database_out()
@@ -216,10 +250,14 @@ def test_readers_get_the_last_copy_at_once_while_the_database_is_out(site):
     assert len(application.pages_asked) == asked_before
 
 
-def test_a_server_error_before_the_probe_notices_does_not_cost_the_page_its_copy(site):
+def test_readers_get_the_last_copy_at_once_while_the_database_is_out(outcomes):
+    outcomes.of(readers_get_the_last_copy_at_once_while_the_database_is_out)
+
+
+@scenario()
+def a_server_error_before_the_probe_notices_does_not_cost_the_page_its_copy(port, application):
     """Readers who come in the seconds before the probe notices get the copy too (Varnish asks
     once more for it), and so does everyone once it has noticed, for the whole outage."""
-    port, application = site
     pages = [f"/programy/{number}/" for number in range(5)]
     for page in pages:
         assert "wydanie 1" in request(port, page).text
@@ -237,11 +275,15 @@ def test_a_server_error_before_the_probe_notices_does_not_cost_the_page_its_copy
         assert "wydanie 1" in response.text
 
 
-def test_after_a_failed_fetch_the_next_reader_waits_for_one_fetch_only(site):
+def test_a_server_error_before_the_probe_notices_does_not_cost_the_page_its_copy(outcomes):
+    outcomes.of(a_server_error_before_the_probe_notices_does_not_cost_the_page_its_copy)
+
+
+@scenario()
+def after_a_failed_fetch_the_next_reader_waits_for_one_fetch_only(port, application):
     """The reader whose fetch failed gets the kept copy, and Varnish does not ask the
     application again in the background: the next reader waits for their own fetch, not behind
     a hidden one that holds a server for the database's timeout."""
-    port, application = site
     assert "wydanie 1" in request(port, "/programy/").text
     time.sleep(PAST_THE_SHORT_GRACE)
     application.database_reachable = False  # the check still passes: the probe lags behind
@@ -257,11 +299,14 @@ def test_after_a_failed_fetch_the_next_reader_waits_for_one_fetch_only(site):
     assert len(application.pages_asked) - asked_before == 2
 
 
-@pytest.mark.parametrize("path", NOT_PAGES)
-def test_a_kept_redirect_404_or_410_stays_while_the_database_is_out(site, path):
+def test_after_a_failed_fetch_the_next_reader_waits_for_one_fetch_only(outcomes):
+    outcomes.of(after_a_failed_fetch_the_next_reader_waits_for_one_fetch_only)
+
+
+@scenario(*NOT_PAGES)
+def a_kept_redirect_404_or_410_stays_while_the_database_is_out(port, application, path):
     """An old address's redirect, or a page's "not found" or "gone", is not replaced by the
     503 page when a reader asks in the seconds before the probe notices."""
-    port, application = site
     status, header, value = NOT_PAGES[path]
     assert request(port, path).status == status  # kept by Varnish
     time.sleep(PAST_THE_SHORT_GRACE)
@@ -278,8 +323,13 @@ def test_a_kept_redirect_404_or_410_stays_while_the_database_is_out(site, path):
             assert response.headers[header.lower()] == value
 
 
-def test_a_form_sent_while_the_database_is_out_reaches_the_application(site):
-    port, application = site
+@pytest.mark.parametrize("path", NOT_PAGES)
+def test_a_kept_redirect_404_or_410_stays_while_the_database_is_out(outcomes, path):
+    outcomes.of(a_kept_redirect_404_or_410_stays_while_the_database_is_out, path)
+
+
+@scenario()
+def a_form_sent_while_the_database_is_out_reaches_the_application(port, application):
     application.database_out()
     time.sleep(PROBE_NOTICES)
 
@@ -290,11 +340,15 @@ def test_a_form_sent_while_the_database_is_out_reaches_the_application(site):
     assert response.headers["retry-after"] == "120"
 
 
-def test_a_page_never_kept_is_the_applications_503_page(site):
+def test_a_form_sent_while_the_database_is_out_reaches_the_application(outcomes):
+    outcomes.of(a_form_sent_while_the_database_is_out_reaches_the_application)
+
+
+@scenario()
+def a_page_never_kept_is_the_applications_503_page(port, application):
     """With its phone number, from one request to the application, before the probe notices
     and once it has noticed: a second try would hold a server, and keep the reader waiting,
     for a second database timeout."""
-    port, application = site
     application.database_out()
 
     right_away = request(port, "/aktualnosci/")
@@ -309,10 +363,14 @@ def test_a_page_never_kept_is_the_applications_503_page(site):
     assert application.pages_asked.count("/wydarzenia/") == 1
 
 
-def test_a_form_page_that_fails_is_asked_for_once(site):
+def test_a_page_never_kept_is_the_applications_503_page(outcomes):
+    outcomes.of(a_page_never_kept_is_the_applications_503_page)
+
+
+@scenario()
+def a_form_page_that_fails_is_asked_for_once(port, application):
     """The form page is never kept (each reader's own token), but looked up as a page is: its
     server error is the application's 503 page from one try, as for a page never kept."""
-    port, application = site
     assert request(port, FORM).status == 200
     assert request(port, FORM).status == 200
     application.database_reachable = False  # the check still passes: the probe lags behind
@@ -324,10 +382,14 @@ def test_a_form_page_that_fails_is_asked_for_once(site):
     assert application.pages_asked.count(FORM) == 3
 
 
-def test_a_form_that_gets_no_answer_is_sent_to_the_application_once(site):
+def test_a_form_page_that_fails_is_asked_for_once(outcomes):
+    outcomes.of(a_form_page_that_fails_is_asked_for_once)
+
+
+@scenario()
+def a_form_that_gets_no_answer_is_sent_to_the_application_once(port, application):
     """Varnish asks again only for pages to read, never a form: the applicant gets the short
     page, which says that sending again is safe."""
-    port, application = site
     application.pages_answered = False  # as a worker killed in the middle of the request
 
     response = request(port, FORM, method="POST", body="applicant=Anna")
@@ -337,8 +399,12 @@ def test_a_form_that_gets_no_answer_is_sent_to_the_application_once(site):
     assert application.pages_asked == [FORM]
 
 
-def test_readers_get_fresh_pages_once_the_database_is_back(site):
-    port, application = site
+def test_a_form_that_gets_no_answer_is_sent_to_the_application_once(outcomes):
+    outcomes.of(a_form_that_gets_no_answer_is_sent_to_the_application_once)
+
+
+@scenario()
+def readers_get_fresh_pages_once_the_database_is_back(port, application):
     assert "wydanie 1" in request(port, "/programy/").text
     application.database_out()
     time.sleep(PAST_THE_SHORT_GRACE)
@@ -354,11 +420,14 @@ def test_readers_get_fresh_pages_once_the_database_is_back(site):
     assert "wydanie 2" in response.text
 
 
-@pytest.mark.parametrize("failure", ["server error", "no answer"])
-def test_a_refresh_that_fails_before_the_probe_notices_keeps_the_copy(site, failure):
+def test_readers_get_fresh_pages_once_the_database_is_back(outcomes):
+    outcomes.of(readers_get_fresh_pages_once_the_database_is_back)
+
+
+@scenario(*["server error", "no answer"])
+def a_refresh_that_fails_before_the_probe_notices_keeps_the_copy(port, application, failure):
     """The database gone (or a worker killed) while its check still passes: the refresh in the
     background fails, and the copy readers were given stays for the next readers."""
-    port, application = site
     assert "wydanie 1" in request(port, "/programy/").text
     if failure == "server error":
         application.database_reachable = False  # the check still passes
@@ -374,8 +443,13 @@ def test_a_refresh_that_fails_before_the_probe_notices_keeps_the_copy(site, fail
     assert "wydanie 1" in first.text and "wydanie 1" in second.text
 
 
-def test_a_server_cut_off_from_the_database_gets_no_readers_nor_forms(start_varnish_before):
-    port, (reading, cut_off) = start_varnish_before(2)
+@pytest.mark.parametrize("failure", ["server error", "no answer"])
+def test_a_refresh_that_fails_before_the_probe_notices_keeps_the_copy(outcomes, failure):
+    outcomes.of(a_refresh_that_fails_before_the_probe_notices_keeps_the_copy, failure)
+
+
+@scenario(servers=2)
+def a_server_cut_off_from_the_database_gets_no_readers_nor_forms(port, reading, cut_off):
     cut_off.database_out()
     time.sleep(PROBE_NOTICES)
 
@@ -387,23 +461,35 @@ def test_a_server_cut_off_from_the_database_gets_no_readers_nor_forms(start_varn
     assert not cut_off.pages_asked and len(reading.pages_asked) == 16
 
 
-def test_visitors_cannot_ask_for_the_database_check(site):
-    port, _application = site
+def test_a_server_cut_off_from_the_database_gets_no_readers_nor_forms(outcomes):
+    outcomes.of(a_server_cut_off_from_the_database_gets_no_readers_nor_forms)
+
+
+@scenario()
+def visitors_cannot_ask_for_the_database_check(port, _application):
     assert request(port, DATABASE_HEALTH_PATH).status == 404
 
 
-def test_readers_of_an_expired_copy_do_not_queue_while_the_database_hangs(site):
+def test_visitors_cannot_ask_for_the_database_check(outcomes):
+    outcomes.of(visitors_cannot_ask_for_the_database_check)
+
+
+@scenario()
+def readers_of_an_expired_copy_do_not_queue_while_the_database_hangs(port, application):
     """Before the probe notices a database that hangs, readers of a page whose copy expired
     within the healthy site's grace get the copy at once, not one after another each after the
     database's timeout. That the grace is long enough to cover the probe's time to notice is
     the next test's part: this one runs with the tests' short grace."""
-    port, application = site
     assert "wydanie 1" in request(port, "/programy/").text
     time.sleep(1.5)  # past the page's second, within the grace of a healthy site
     application.database_reachable = False  # the check still passes: the probe lags behind
     application.database_timeout = 2  # each page waits, then gets the 503 page
 
     assert_readers_get_the_copy_at_once(port, 8)
+
+
+def test_readers_of_an_expired_copy_do_not_queue_while_the_database_hangs(outcomes):
+    outcomes.of(readers_of_an_expired_copy_do_not_queue_while_the_database_hangs)
 
 
 def test_the_grace_of_a_healthy_site_outlasts_the_probe_noticing_a_hanging_database():
@@ -421,10 +507,10 @@ def test_the_grace_of_a_healthy_site_outlasts_the_probe_noticing_a_hanging_datab
     assert grace > 2 * (seconds["interval"] + seconds["timeout"])
 
 
-def test_a_signed_in_visitor_gets_the_applications_503_page(site):
+@scenario()
+def a_signed_in_visitor_gets_the_applications_503_page(port, application):
     """A request Varnish passes (a session cookie; here with a browser's If-None-Match too) gets
     the application's 503 page, with its phone number, not Varnish's short one."""
-    port, application = site
     kept = request(port, "/programy/")
     application.database_out()
     time.sleep(PROBE_NOTICES)
@@ -438,3 +524,7 @@ def test_a_signed_in_visitor_gets_the_applications_503_page(site):
 
     assert response.status == 503
     assert "(MOPS)" in response.text
+
+
+def test_a_signed_in_visitor_gets_the_applications_503_page(outcomes):
+    outcomes.of(a_signed_in_visitor_gets_the_applications_503_page)
