@@ -134,7 +134,8 @@ class Application(BaseHTTPRequestHandler):
 # Each test's body is a scenario, run with all the others as the module starts, each on a Varnish
 # of its own in front of application servers of its own: they wait on Varnish's clock and its
 # probes, not on the processor, so that the module takes about as long as its longest scenario
-# (8 s) instead of the sum of them all (60 s). The test then reports its scenario's outcome.
+# (8 s) instead of the sum of them all (60 s). The test then reports its scenario's outcome (a
+# test picked alone, with -k, still waits for them all: they start together).
 SCENARIOS = {}
 
 
