@@ -15,6 +15,7 @@ on a database really cut.
 """
 
 import contextlib
+import os
 import re
 import shutil
 import socket
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.processes import Processes
+from bench.processes import Processes, ProcessFailed
 from bench.servers import DEPLOY_VCL, HEALTHY_GRACE, start_varnish
 from bench.web_client import request
 from mops_site.health_check import DATABASE_HEALTH_PATH
@@ -169,13 +170,32 @@ def start_application():
     return server
 
 
+# Ports for Varnish are taken from below the range the system gives outgoing connections: the
+# seventeen Varnishes' probes open thousands of connections a minute, and one given a port
+# chosen for a Varnish that has not listened on it yet would make that Varnish fail.
+OUTGOING_PORTS_START = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+LOWEST_PORT = 10_000
+START_TRIES = 3
+
+
 def distinct_free_ports(count):
-    """`count` loopback ports free now, none chosen twice (each is held until all are)."""
+    """`count` loopback ports free now, none chosen twice (each is held until all are), from
+    below the outgoing connections' range, starting at a place of this process's own."""
+    span = OUTGOING_PORTS_START - LOWEST_PORT
+    first = os.getpid() * 7919 % span
     with contextlib.ExitStack() as held:
-        probes = [held.enter_context(socket.socket()) for _ in range(count)]
-        for probe in probes:
-            probe.bind(("127.0.0.1", 0))
-        return [probe.getsockname()[1] for probe in probes]
+        ports = []
+        for step in range(span):
+            port = LOWEST_PORT + (first + step) % span
+            probe = held.enter_context(socket.socket())
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            ports.append(port)
+            if len(ports) == count:
+                return ports
+    raise RuntimeError(f"fewer than {count} free ports under {OUTGOING_PORTS_START}")
 
 
 @pytest.fixture(scope="module")
@@ -183,41 +203,67 @@ def outcomes():
     # Varnish reads its VCL as its own user: a folder others may read (pytest's are private).
     workdir = Path(tempfile.mkdtemp(prefix="mops-stale-"))
     workdir.chmod(0o755)
-    servers = []
-    ports = iter(distinct_free_ports(2 * len(SCENARIOS)))
+    # Every application server listens before any Varnish's port is chosen, and the ports of
+    # every Varnish (and of its tries again) are chosen at once: no two take the same.
+    applications = {
+        key: [start_application() for _ in range(scenario[1])]
+        for key, scenario in SCENARIOS.items()
+    }
+    # Every Varnish answers before any scenario starts its clock: seventeen VCLs compiled at
+    # once would make the first scenarios' readers wait.
+    all_started = threading.Barrier(len(SCENARIOS))
+    ports = iter(distinct_free_ports(2 * START_TRIES * len(SCENARIOS)))
 
-    def run(number, body, count, argument, processes):
-        # Each Varnish in a folder of its own (its VCL, its working directory).
-        folder = workdir / f"scenario-{number}"
-        folder.mkdir(mode=0o755)
-        applications = [start_application() for _ in range(count)]
-        servers.extend(applications)
-        port, purge_port = next(ports), next(ports)
-        start_varnish(
-            processes,
-            folder,
-            [application.server_address[1] for application in applications],
-            port,
-            purge_port,
-            name=f"varnish-{number}",
-            healthy_grace=f"{SHORT_GRACE}s",
-            probe_interval=f"{PROBE_INTERVAL}s",
-        )
-        states = [application.state for application in applications]
+    def run(number, key, processes):
+        body, _count, argument = SCENARIOS[key]
+        servers = applications[key]
+        try:
+            port = start_varnish_for(processes, workdir / f"scenario-{number}", servers, ports)
+        finally:
+            all_started.wait(timeout=120)
+        states = [server.state for server in servers]
         body(port, *states, *([] if argument is None else [argument]))
 
+    futures = {}
     try:
+        # A thread for each scenario: they all wait at the barrier together.
         with Processes(workdir / "logs") as processes, ThreadPoolExecutor(len(SCENARIOS)) as pool:
-            futures = {
-                key: pool.submit(run, number, *scenario, processes)
-                for number, (key, scenario) in enumerate(SCENARIOS.items())
-            }
+            for number, key in enumerate(SCENARIOS):
+                futures[key] = pool.submit(run, number, key, processes)
         yield Outcomes(futures)
     finally:
-        for server in servers:
+        for server in (server for servers in applications.values() for server in servers):
             server.shutdown()
             server.server_close()
-        shutil.rmtree(workdir, ignore_errors=True)
+        # Kept when a scenario failed: Varnish's log, which its error names, is in it.
+        if all(future.done() and not future.exception() for future in futures.values()):
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def start_varnish_for(processes, folder, servers, ports):
+    """Varnish in front of `servers`, in a folder of its own (its VCL, its working directory);
+    its port, the first of two taken from `ports`. A port chosen free may be taken before
+    Varnish binds it (by another process): Varnish then exits, and is started again on the
+    next two."""
+    folder.mkdir(mode=0o755)
+    for attempt in range(1, START_TRIES + 1):
+        port, purge_port = next(ports), next(ports)
+        try:
+            start_varnish(
+                processes,
+                folder,
+                [server.server_address[1] for server in servers],
+                port,
+                purge_port,
+                name=f"{folder.name}-varnish",
+                healthy_grace=f"{SHORT_GRACE}s",
+                probe_interval=f"{PROBE_INTERVAL}s",
+            )
+        except ProcessFailed:
+            if attempt == START_TRIES:
+                raise
+        else:
+            return port
 
 
 def timed(port, path):
