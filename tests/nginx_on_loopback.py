@@ -2,20 +2,15 @@
 
 import http.client
 import re
-import socket
 import time
 import urllib.parse
 from pathlib import Path
 
+from bench.processes import free_loopback_port
+
 PROJECT = Path(__file__).resolve().parent.parent
 NGINX_CONFIG = PROJECT / "deploy" / "nginx" / "mops.conf"
 ACCESS_LOG = "access.log"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def nginx_on_loopback(folder, media_root, port, varnish_port=None):
@@ -25,9 +20,9 @@ def nginx_on_loopback(folder, media_root, port, varnish_port=None):
     nothing listens on)."""
     server = NGINX_CONFIG.read_text()
     if varnish_port is None:
-        varnish_port = free_port()
+        varnish_port = free_loopback_port()
         while varnish_port == port:  # nginx would proxy to itself
-            varnish_port = free_port()
+            varnish_port = free_loopback_port()
     server = server.replace("127.0.0.1:6081", f"127.0.0.1:{varnish_port}")
     server = server.replace("root /var/lib/mops;", f"root {folder};")
     server = re.sub(r"^\s*ssl_[a-z_]+ .*;\n", "", server, flags=re.MULTILINE)

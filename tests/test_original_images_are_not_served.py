@@ -11,7 +11,9 @@ from django.core.files.base import ContentFile
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
-from .nginx_on_loopback import NGINX_CONFIG, fetch, free_port, nginx_on_loopback, wait_for
+from bench.processes import free_loopback_port
+
+from .nginx_on_loopback import NGINX_CONFIG, fetch, nginx_on_loopback, wait_for
 from .security_factories import EUProjectFactory, ImageFactory, small_site, with_eu_project
 
 
@@ -80,7 +82,7 @@ def test_nginx_serves_renditions_and_refuses_original_files(tmp_path):
     for name in ("images/zdjecie.width-800.jpg", "original_images/zdjecie.jpg", "documents/a.pdf"):
         (media_root / name).parent.mkdir(parents=True, exist_ok=True)
         (media_root / name).write_bytes(b"file " + name.encode())
-    port = free_port()
+    port = free_loopback_port()
     config = nginx_on_loopback(tmp_path, media_root, port)
     checked = subprocess.run(
         ["nginx", "-t", "-p", str(tmp_path), "-c", str(config)],

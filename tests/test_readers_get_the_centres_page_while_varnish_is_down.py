@@ -14,12 +14,13 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Site
 
+from bench.processes import free_loopback_port
 from bench.web_client import request
 from home.models import InstitutionSettings, SafetySettings
 
 from .browser import axe_violations, resize, scrolls_sideways
 from .factories import InstitutionFactory, SmallSite
-from .nginx_on_loopback import ACCESS_LOG, free_port, nginx_on_loopback, wait_for
+from .nginx_on_loopback import ACCESS_LOG, nginx_on_loopback, wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +116,7 @@ def nginx(tmp_path):
     started = []
 
     def start(varnish_port=None):
-        port = free_port()
+        port = free_loopback_port()
         (tmp_path / "media").mkdir(exist_ok=True)
         config = nginx_on_loopback(tmp_path, tmp_path / "media", port, varnish_port)
         process = subprocess.Popen(

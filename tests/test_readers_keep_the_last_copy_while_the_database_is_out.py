@@ -15,8 +15,8 @@ on a database really cut.
 """
 
 import contextlib
-import os
 import re
+import secrets
 import shutil
 import socket
 import tempfile
@@ -147,7 +147,7 @@ def scenario(*arguments, servers=1):
 
     def register(body):
         for argument in arguments or [None]:
-            SCENARIOS[(body.__name__, argument)] = (body, servers, argument)
+            SCENARIOS[(body.__name__, argument)] = (body, servers)
         return body
 
     return register
@@ -180,9 +180,10 @@ START_TRIES = 3
 
 def distinct_free_ports(count):
     """`count` loopback ports free now, none chosen twice (each is held until all are), from
-    below the outgoing connections' range, starting at a place of this process's own."""
+    below the outgoing connections' range, starting at a random place (another process, or
+    another call, starts elsewhere)."""
     span = OUTGOING_PORTS_START - LOWEST_PORT
-    first = os.getpid() * 7919 % span
+    first = secrets.randbelow(span)
     with contextlib.ExitStack() as held:
         ports = []
         for step in range(span):
@@ -215,7 +216,8 @@ def outcomes():
     ports = iter(distinct_free_ports(2 * START_TRIES * len(SCENARIOS)))
 
     def run(number, key, processes):
-        body, _count, argument = SCENARIOS[key]
+        body, _count = SCENARIOS[key]
+        _name, argument = key
         servers = applications[key]
         try:
             port = start_varnish_for(processes, workdir / f"scenario-{number}", servers, ports)

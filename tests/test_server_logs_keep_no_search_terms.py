@@ -7,7 +7,9 @@ import subprocess
 
 import pytest
 
-from .nginx_on_loopback import ACCESS_LOG, fetch, free_port, nginx_on_loopback, wait_for
+from bench.processes import free_loopback_port
+
+from .nginx_on_loopback import ACCESS_LOG, fetch, nginx_on_loopback, wait_for
 
 SEARCHES = [
     "/szukaj/?query=przemoc+domowa",
@@ -21,7 +23,7 @@ def test_nginx_logs_addresses_without_their_queries(tmp_path):
     media_root = tmp_path / "media"
     (media_root / "images").mkdir(parents=True)
     (media_root / "images" / "zdjecie.width-800.jpg").write_bytes(b"file")
-    port = free_port()
+    port = free_loopback_port()
     config = nginx_on_loopback(tmp_path, media_root, port)
     nginx = subprocess.Popen(
         ["nginx", "-p", str(tmp_path), "-c", str(config)],
