@@ -21,7 +21,7 @@ from .transactional import commits_changes
 # Tests that read the demo site (its pages, people and sentences) are marked `demo`, or use one of
 # these fixtures, which marks them. Every other test builds what it needs (tests/factories.py)
 # and passes with or without the demo in the database (it is there once a test of the worker
-# has read it).
+# has read it; with `--demo-first`, from the worker's first test on: CI's PostgreSQL pass).
 DEMO_FIXTURES = {
     "home_page",
     "programme_index",
@@ -31,9 +31,22 @@ DEMO_FIXTURES = {
 }
 
 
+# pytest-django's fixtures that open the test database to a test without the `django_db` mark.
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
 # Fixtures whose tests need a browser or a server of their own: the longest files, scheduled
 # first in their group so that no worker is left with one of them at the end.
 SLOW_FIXTURES = {"chromium", "demo_server", "live_server", "live_site_databases"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--demo-first",
+        action="store_true",
+        help="put the demo into each worker's database before its first test: the tests that"
+        " do not read it then run with it there, as they must pass (CI's PostgreSQL pass)",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -44,20 +57,28 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.hookimpl(trylast=True, specname="pytest_collection_modifyitems")
-def pytest_collection_modifyitems_in_run_order(items):
+def pytest_collection_modifyitems_in_run_order(config, items):
     """Every test of a file with a `demo` test asks for `demo_site` first (the file's first test
     then puts the demo in, before anything of a narrower scope is set up: a module's server, a
-    module's world in its own transaction, the test's transaction); then the files are put in
-    the order they are run in. After the other plugins' (`-m` deselection, pytest-django's own
-    order)."""
+    module's world in its own transaction, the test's transaction); with `--demo-first`, every
+    test that opens the database does. Then the files are put in the order they are run in.
+    After the other plugins' (`-m` deselection, pytest-django's own order)."""
+    demo_first = config.getoption("demo_first")
     files = _by_file(items)
     for its_items in files.values():
-        if any(item.get_closest_marker("demo") for item in its_items):
-            for item in its_items:
-                if "demo_site" not in item.fixturenames:
-                    # A new list: parametrized tests share the one pytest made.
-                    item.fixturenames = ["demo_site", *item.fixturenames]
+        reads_the_demo = any(item.get_closest_marker("demo") for item in its_items)
+        for item in its_items:
+            wants_the_demo = reads_the_demo or (demo_first and _uses_the_database(item))
+            if wants_the_demo and "demo_site" not in item.fixturenames:
+                # A new list: parametrized tests share the one pytest made.
+                item.fixturenames = ["demo_site", *item.fixturenames]
     items[:] = _in_schedule_order(files)
+
+
+def _uses_the_database(item):
+    return item.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES.intersection(item.fixturenames)
+    )
 
 
 def _by_file(items):
