@@ -229,3 +229,16 @@ def send_form(page):
     cache.clear()
     with page.expect_navigation():
         page.click("form.form button[type=submit]")
+
+
+def wait_for_focus(page, predicate, what):
+    """Wait until the focused element matches `predicate` (a JavaScript function of it):
+    browsers move focus after a navigation or autofocus in their next rendering step, which
+    may come after Playwright has seen the page load."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        page.wait_for_function(f"({predicate})(document.activeElement)", timeout=3_000)
+    except PlaywrightTimeoutError:
+        focused = active_element(page, "el => el.outerHTML.slice(0, 120)")
+        raise AssertionError(f"Focus is not on {what} but on {focused}") from None

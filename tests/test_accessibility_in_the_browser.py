@@ -11,7 +11,6 @@ context, so that nothing a test stores in the browser reaches another."""
 from dataclasses import dataclass, field
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .browser import (
     active_element,
@@ -21,6 +20,7 @@ from .browser import (
     scroll_to_top,
     scrolls_sideways,
     send_form,
+    wait_for_focus,
 )
 from .page_checks import (
     lost_in_forced_colours,
@@ -234,16 +234,6 @@ def test_the_form_works_with_the_keyboard_alone_and_errors_lead_to_their_fields(
     page.keyboard.press("Enter")
     wait_for_focus(page, f"el => '#' + el.id === {first_link!r}", f"the field {first_link}")
     assert page.input_value("[name='system-applicant_name']") == "Anna"  # what was typed is kept
-
-
-def wait_for_focus(page, predicate, what):
-    """Wait until the focused element matches `predicate` (a JavaScript function of it):
-    browsers move focus after a navigation or autofocus in their next rendering step."""
-    try:
-        page.wait_for_function(f"({predicate})(document.activeElement)", timeout=3_000)
-    except PlaywrightTimeoutError:
-        focused = active_element(page, "el => el.outerHTML.slice(0, 120)")
-        raise AssertionError(f"Focus is not on {what} but on {focused}") from None
 
 
 def tab_to(page, selector):

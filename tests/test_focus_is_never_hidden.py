@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from enrolment.models import EnrolmentFormPage
 
-from .browser import fill_in_application, send_form
+from .browser import fill_in_application, send_form, wait_for_focus
 from .enrolment_helpers import edition, open_enrolment, programme
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
@@ -135,7 +135,7 @@ def test_the_form_sent_empty_shows_its_errors_clear_of_the_bar(site, phone):
     # Scrolled down, as after reading the form, then sent empty.
     phone.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     send_form(phone)
-    assert phone.evaluate("document.activeElement.classList.contains('error-summary')")
+    wait_for_focus(phone, "el => el.classList.contains('error-summary')", "the error summary")
     assert phone.evaluate(_COVERED, None) == ""
 
     assert tabbing_hides(phone) == []
