@@ -53,12 +53,20 @@ print(json.dumps({{"published_at": time.time(), "url": page.url,
       flush=True)
 """
 
-COUNT_NOTIFICATIONS = """
-import json
+# Waits in one process (a `manage.py shell` takes a second of a core to start) until every
+# notification of the applications is delivered, or the time is up; then counts them.
+COUNT_NOTIFICATIONS_WHEN_DELIVERED = """
+import json, time
 from enrolment.models import Notification
 rows = Notification.objects.filter(application__reference__in={references!r})
-print(json.dumps({{"notifications": rows.count(),
-                  "delivered": rows.filter(delivered_at__isnull=False).count()}}))
+deadline = time.monotonic() + {timeout}
+while True:
+    counts = {{"notifications": rows.count(),
+              "delivered": rows.filter(delivered_at__isnull=False).count()}}
+    if counts["delivered"] >= counts["notifications"] or time.monotonic() > deadline:
+        break
+    time.sleep(0.2)
+print(json.dumps(counts))
 """
 
 
@@ -213,11 +221,9 @@ class ScaleOut:
             result = self.apply_across_instances(one, other, name=f"Kandydatka {number}")
             if result["reference"]:
                 references.append(result["reference"])
-        deadline = time.monotonic() + timeout
-        counts = self.django(COUNT_NOTIFICATIONS.format(references=references))
-        while counts["delivered"] < counts["notifications"] and time.monotonic() < deadline:
-            time.sleep(0.5)
-            counts = self.django(COUNT_NOTIFICATIONS.format(references=references))
+        counts = self.django(
+            COUNT_NOTIFICATIONS_WHEN_DELIVERED.format(references=references, timeout=timeout)
+        )
         time.sleep(2)  # a duplicate would arrive by now
         received = [self._references_in(message) for message in self.smtp.inbox.messages]
         per_reference = {
