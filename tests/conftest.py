@@ -16,7 +16,7 @@ from programmes.models import ProgrammeIndexPage, ProgrammePage
 from .database_snapshot import let_the_test_database_go, snapshot_of
 from .recording_proxy import RecordingProxy
 from .shared_demo import SharedDemo
-from .transactional import commits_changes
+from .transactional import commits_changes, uses_the_database
 
 # Tests that read the demo site (its pages, people and sentences) are marked `demo`, or use one of
 # these fixtures, which marks them. Every other test builds what it needs (tests/factories.py)
@@ -29,10 +29,6 @@ DEMO_FIXTURES = {
     "violence_programme",
     "demo_server",
 }
-
-
-# pytest-django's fixtures that open the test database to a test without the `django_db` mark.
-DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
 
 
 # Fixtures whose tests need a browser or a server of their own: the longest files, scheduled
@@ -68,17 +64,11 @@ def pytest_collection_modifyitems_in_run_order(config, items):
     for its_items in files.values():
         reads_the_demo = any(item.get_closest_marker("demo") for item in its_items)
         for item in its_items:
-            wants_the_demo = reads_the_demo or (demo_first and _uses_the_database(item))
+            wants_the_demo = reads_the_demo or (demo_first and uses_the_database(item))
             if wants_the_demo and "demo_site" not in item.fixturenames:
                 # A new list: parametrized tests share the one pytest made.
                 item.fixturenames = ["demo_site", *item.fixturenames]
     items[:] = _in_schedule_order(files)
-
-
-def _uses_the_database(item):
-    return item.get_closest_marker("django_db") is not None or bool(
-        DATABASE_FIXTURES.intersection(item.fixturenames)
-    )
 
 
 def _by_file(items):
