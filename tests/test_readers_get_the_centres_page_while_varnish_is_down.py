@@ -1,12 +1,16 @@
-"""While Varnish does not answer (stopped, restarting, overwhelmed), nginx gives readers and
+"""While Varnish does not answer (stopped, restarting, overwhelmed), or answers that no
+application server did (every gunicorn stopped, or the one asked killed), nginx gives readers and
 applicants the centre's own page in the three languages, with its phone number, instead of its
-English "502 Bad Gateway". The page is a file written ahead of need (home.offline_page), with the
+English "502 Bad Gateway" or Varnish's short page without a number; the application's own error
+pages pass through. The page is a file written ahead of need (home.offline_page), with the
 switchboard as editors last saved it."""
 
 import shutil
 import subprocess
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,7 +18,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Site
 
-from bench.processes import free_loopback_port
+from bench.processes import Processes, free_loopback_port
+from bench.servers import start_varnish
 from bench.web_client import request
 from home.models import InstitutionSettings, SafetySettings
 
@@ -28,6 +33,7 @@ SWITCHBOARD = "71 782 23 00"
 POLISH = "Serwis jest chwilowo niedostępny"
 UKRAINIAN = "Сайт тимчасово недоступний"
 SEND_AGAIN = "wyślij je jeszcze raz: nie zostanie zapisane dwa razy"
+FORM = "/programy/pal/zgloszenie/"
 
 
 @pytest.fixture
@@ -99,11 +105,11 @@ def test_without_any_number_the_page_asks_to_call_the_centre(centre):
 
 
 class AnswersItself(BaseHTTPRequestHandler):
-    """Varnish answering with an error page of the application's."""
+    """Varnish passing on a page of the application's, with the server's `status`."""
 
     def do_GET(self):
         body = b"<h1>Strona aplikacji (MOPS)</h1>"
-        self.send_response(503)
+        self.send_response(self.server.status)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -139,13 +145,28 @@ def nginx(tmp_path):
         process.wait(timeout=10)
 
 
-def test_nginx_gives_readers_and_applicants_the_page_while_varnish_is_down(centre, nginx, tmp_path):
-    (tmp_path / "offline.html").write_text(written_page(), encoding="utf-8")
-    port = nginx()  # nothing listens where Varnish should
+@pytest.fixture
+def varnish_without_servers():
+    """Varnish with deploy/varnish/default.vcl (as bench/servers.py runs it), in front of an
+    application server's port where nothing listens: every gunicorn stopped."""
+    if shutil.which("varnishd") is None:
+        pytest.skip("Varnish is not installed: `make proxy-tools`")
+    # Varnish reads its VCL as its own user: a folder others may read (pytest's are private).
+    workdir = Path(tempfile.mkdtemp(prefix="mops-no-servers-"))
+    workdir.chmod(0o755)
+    ports = set()
+    while len(ports) < 3:  # Varnish's two and the stopped server's, none the same
+        ports.add(free_loopback_port())
+    port, purge_port, stopped_server = ports
+    try:
+        with Processes(workdir / "logs") as processes:
+            start_varnish(processes, workdir, [stopped_server], port, purge_port)
+            yield port
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
-    page = request(port, "/programy/")
-    form = request(port, "/programy/pal/zgloszenie/", method="POST", body="applicant=Anna")
 
+def assert_the_centres_page(page, form):
     for response in (page, form):
         assert response.status == 503
         assert response.headers["retry-after"] == "60"
@@ -153,6 +174,16 @@ def test_nginx_gives_readers_and_applicants_the_page_while_varnish_is_down(centr
         assert "no-store" in response.headers["cache-control"]
         assert POLISH in response.text and SWITCHBOARD in response.text
     assert SEND_AGAIN in form.text
+
+
+def test_nginx_gives_readers_and_applicants_the_page_while_varnish_is_down(centre, nginx, tmp_path):
+    (tmp_path / "offline.html").write_text(written_page(), encoding="utf-8")
+    port = nginx()  # nothing listens where Varnish should
+
+    page = request(port, "/programy/")
+    form = request(port, FORM, method="POST", body="applicant=Anna")
+
+    assert_the_centres_page(page, form)
     assert request(port, "/offline.html").status == 404  # only as the error page
     # The log says what was asked for, not what nginx answered with.
     log = (tmp_path / ACCESS_LOG).read_text()
@@ -160,9 +191,29 @@ def test_nginx_gives_readers_and_applicants_the_page_while_varnish_is_down(centr
     assert "offline" not in log.replace('"GET /offline.html ', "")
 
 
-def test_an_answer_from_varnish_passes_through_nginx_as_it_is(nginx, tmp_path):
+def test_when_no_application_server_answers_nginx_gives_the_page_not_varnishs(
+    centre, nginx, tmp_path, varnish_without_servers
+):
+    (tmp_path / "offline.html").write_text(written_page(), encoding="utf-8")
+    port = nginx(varnish_without_servers)
+
+    page = request(port, "/programy/")
+    form = request(port, FORM, method="POST", body="applicant=Anna")
+
+    assert_the_centres_page(page, form)
+    # What Varnish itself answers, where nothing stands in front of it: its short page, without
+    # the number, as 502 (no server answered), which nginx replaces.
+    varnish = request(varnish_without_servers, "/programy/")
+    assert varnish.status == 502 and SEND_AGAIN in varnish.text and SWITCHBOARD not in varnish.text
+
+
+@pytest.mark.parametrize("status", [503, 500, 404])
+def test_an_answer_from_varnish_passes_through_nginx_as_it_is(nginx, tmp_path, status):
+    """The application's own error pages (the 503 that keeps an applicant's answers, with the
+    phone number) are never replaced."""
     (tmp_path / "offline.html").write_text("<p>strona awaryjna</p>", encoding="utf-8")
     varnish = ThreadingHTTPServer(("127.0.0.1", 0), AnswersItself)
+    varnish.status = status
     threading.Thread(
         target=varnish.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
     ).start()
@@ -173,6 +224,6 @@ def test_an_answer_from_varnish_passes_through_nginx_as_it_is(nginx, tmp_path):
         varnish.shutdown()
         varnish.server_close()
 
-    assert response.status == 503
+    assert response.status == status
     assert "Strona aplikacji (MOPS)" in response.text
     assert "strona awaryjna" not in response.text

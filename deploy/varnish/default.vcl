@@ -248,6 +248,11 @@ sub vcl_backend_error {
     # instead (vcl_deliver asks again); a page never kept, or a form, gets this page. Sending a
     # form again is safe: the application stores each form it gave out once
     # (enrolment.submission_tokens).
+    # 502, not Varnish's usual 503: no server answered. nginx in front replaces a 502 with the
+    # centre's own page, which has the switchboard's number (deploy/nginx/mops.conf), and passes
+    # the application's own 503 pages (the database out) through.
+    set beresp.status = 502;
+    set beresp.reason = "Bad Gateway";
     set beresp.ttl = 0s;
     set beresp.grace = 0s;
     if (bereq.http.X-Has-Kept-Copy) {
