@@ -516,6 +516,27 @@ def test_a_server_cut_off_from_the_database_gets_no_readers_nor_forms(outcomes):
     outcomes.of(a_server_cut_off_from_the_database_gets_no_readers_nor_forms)
 
 
+@scenario(servers=2)
+def a_killed_server_costs_readers_nothing_while_another_answers(port, killed, living):
+    """One of two servers stops answering (killed in the middle of its requests) before the
+    probe notices: a reader of a page never kept gets it from the other server. A form that
+    reached the killed one is not sent again (the applicant gets the page that says sending it
+    again is safe, as 502: nginx in front gives the centre's page instead)."""
+    killed.pages_answered = False
+
+    pages = [request(port, f"/programy/{number}/") for number in range(10)]
+    forms = [request(port, FORM, method="POST", body="applicant=Anna") for _ in range(4)]
+
+    assert [response.status for response in pages] == [200] * 10
+    assert killed.pages_asked, "the killed server was never asked: nothing was tried again"
+    assert sorted(response.status for response in forms) == [302, 302, 502, 502]
+    assert killed.pages_asked.count(FORM) == 2 and living.pages_asked.count(FORM) == 2
+
+
+def test_a_killed_server_costs_readers_nothing_while_another_answers(outcomes):
+    outcomes.of(a_killed_server_costs_readers_nothing_while_another_answers)
+
+
 @scenario()
 def visitors_cannot_ask_for_the_database_check(port, _application):
     assert request(port, DATABASE_HEALTH_PATH).status == 404

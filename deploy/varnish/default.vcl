@@ -248,6 +248,14 @@ sub vcl_backend_error {
     # instead (vcl_deliver asks again); a page never kept, or a form, gets this page. Sending a
     # form again is safe: the application stores each form it gave out once
     # (enrolment.submission_tokens).
+    # A page to read that has no kept copy is asked once more, of the next server (the
+    # directors go round): one server killed, or stopped before the probe notices, then costs
+    # its readers nothing while another answers. Never a form (it may have been stored), nor a
+    # page whose kept copy the reader gets instead.
+    if (bereq.retries == 0 && (bereq.method == "GET" || bereq.method == "HEAD")
+        && !bereq.http.X-Has-Kept-Copy) {
+        return (retry);
+    }
     # 502, not Varnish's usual 503: no server answered. nginx in front replaces a 502 with the
     # centre's own page, which has the switchboard's number (deploy/nginx/mops.conf), and passes
     # the application's own 503 pages (the database out) through.
