@@ -18,10 +18,12 @@ else here. A copy lives at most LOCAL_TIMEOUT seconds, and all of them are dropp
 version changes: a change made without signals heals within TIMEOUT + LOCAL_TIMEOUT.
 
 Without the cache server (down, or too slow: the settings make its commands fail after half
-a second, as misses; mops_site.settings.cache), nothing is kept: each read goes to the database,
-and the server is asked again by this process after UNREACHABLE_FOR seconds. A `forget` that
-could not reach the server is retried by this process as soon as it can, so that the change is
-not hidden behind the entries kept before the outage.
+a second, as misses; mops_site.settings.cache), nothing is kept: each read goes to the database.
+How often the server is asked meanwhile is the cache connection's business: the settings give
+up on it for a few seconds after two failures (mops_site.redis_breaker), so that a server that
+hangs costs a process its timeout once in that time. A `forget` that could not reach the server
+is retried by this process as soon as it can, so that the change is not hidden behind the
+entries kept before the outage.
 """
 
 # Only what this process pickled itself is unpickled.
@@ -126,7 +128,7 @@ def _shared_copy(full_key):
 
 # This process's copies ----------------------------------------------------------------------
 
-_local = {"version": None, "entries": {}, "forget_pending": False, "unreachable_until": 0.0}
+_local = {"version": None, "entries": {}, "forget_pending": False}
 
 
 # Values no reader can change, kept as they are: unpickling a copy of each (a page's kept HTML
@@ -160,9 +162,9 @@ def _keep_local_copy(full_key, value):
 
 
 def forget_this_process():
-    """Drop this process's copies, and its note that the cache server was out of reach: for
-    tests, between which cache servers come and go."""
-    _local.update(version=None, entries={}, forget_pending=False, unreachable_until=0.0)
+    """Drop this process's copies, and its note of a `forget` still to send: for tests, between
+    which cache servers come and go."""
+    _local.update(version=None, entries={}, forget_pending=False)
 
 
 def _drop_local_copies_unless(version):
@@ -197,36 +199,26 @@ def _new_version():
     _this_request.version = None
 
 
-# The version while the cache server is out of reach: nothing is kept, nothing is read. It is
-# asked again after UNREACHABLE_FOR seconds: a server that hangs costs this process its
-# timeout once in that time, not on every request.
+# The version while the cache server is out of reach: nothing is kept, nothing is read.
 UNAVAILABLE = object()
-UNREACHABLE_FOR = 5
-
-
-def _unreachable():
-    _local["unreachable_until"] = time.monotonic() + UNREACHABLE_FOR
-    return UNAVAILABLE
 
 
 def _version():
-    if time.monotonic() < _local["unreachable_until"]:
-        return UNAVAILABLE
     version = cache.get(VERSION_KEY)
     if version is None:
         # No version yet (a new or flushed server), or no server: django-redis answers an
         # `add` it could not send with None, where a server answers True or False.
         if cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None) is None:
-            return _unreachable()
+            return UNAVAILABLE
         version = cache.get(VERSION_KEY)
         if version is None:
-            return _unreachable()
+            return UNAVAILABLE
     if _local["forget_pending"]:
         # Reached again after a `forget` that could not be sent: send it now.
         _new_version()
         version = cache.get(VERSION_KEY)
         if version is None:
-            return _unreachable()
+            return UNAVAILABLE
     _drop_local_copies_unless(version)
     return version
 

@@ -94,7 +94,7 @@ def test_pages_and_the_form_work_while_redis_is_out_of_reach(client, redis_out_o
     answers = valid_answers(site.form, site.edition, applicant_name="Halina Bez Pamięci")
 
     # Each within a few seconds: a Redis that hangs costs a process its 1 s timeout now and then
-    # (home.versioned_cache.UNREACHABLE_FOR), not on every read of every request.
+    # (mops_site.redis_breaker.UNREACHABLE_FOR), not on every read of every request.
     for page in (site.home, site.programme, site.form):
         response = within(5, lambda page=page: client.get(page.url))
         assert response.status_code == 200, page
