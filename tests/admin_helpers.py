@@ -35,11 +35,13 @@ def demo_edition(programme, number):
 
 
 def make_application(edition, **kwargs):
-    """An application as the website would store it, routed to the edition's team."""
+    """An application as the website would store it, routed to the edition's team; each of
+    another person unless `form_data` says otherwise (a phone number of its own)."""
+    number = next(_numbers)
     defaults = {
         "page": None,
-        "form_data": {"applicant_name": "Jan Testowy", "phone": "600 123 456"},
-        "reference": f"T-{next(_numbers):06d}",
+        "form_data": {"applicant_name": "Jan Testowy", "phone": f"6{number:08d}"},
+        "reference": f"T-{number:06d}",
         "programme": edition.programme,
         "edition": edition,
         "edition_number": edition.number,

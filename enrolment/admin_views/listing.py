@@ -191,6 +191,9 @@ class EditionColumn(Column):
 
 
 class NameColumn(Column):
+    """The name, and the earlier applications that this one may repeat (given to the page's
+    applications by the index view: `earlier_applications`)."""
+
     cell_template_name = "enrolment/admin/application_name_cell.html"
 
 

@@ -15,7 +15,7 @@ from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import Button, HeaderButton
 
-from enrolment import audit, waiting_list
+from enrolment import audit, second_applications, waiting_list
 from enrolment.exports import ApplicationExportMixin
 from enrolment.models import Application, ApplicationStatus
 from enrolment.permissions import coordinated_team_ids
@@ -146,6 +146,15 @@ class ApplicationIndexView(VisibleApplicationsMixin, ApplicationExportMixin, Ind
         context = super().get_context_data(*args, **kwargs)
         if not context["object_list"] and not (self.is_searching or self.is_filtering):
             context["enrolment_outlook"] = listing.enrolment_outlook(self.request.user)
+        if not self.is_export:
+            # On the page's applications themselves, for the name column: the table reads the
+            # same objects (the page's queryset, evaluated once).
+            applications = context["object_list"]
+            found = second_applications.earlier_applications(applications)
+            for application in applications:
+                application.earlier_applications = earlier_with_urls(
+                    found.get(application.pk, []), self.inspect_url_name
+                )
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -157,6 +166,14 @@ class ApplicationIndexView(VisibleApplicationsMixin, ApplicationExportMixin, Ind
         if self.user_has_permission_for_instance("delete", instance):
             return super().get_delete_url(instance)
         return None
+
+
+def earlier_with_urls(earlier_applications, inspect_url_name):
+    """Each earlier application (enrolment.second_applications) with the address of its page."""
+    return [
+        (earlier, reverse(inspect_url_name, args=(quote(earlier.pk),)))
+        for earlier in earlier_applications
+    ]
 
 
 class ApplicationInspectView(VisibleApplicationsMixin, InspectView):
@@ -226,6 +243,10 @@ class ApplicationInspectView(VisibleApplicationsMixin, InspectView):
                     for notification in application.notifications.order_by("kind")
                 ],
                 "notes": application.notes.select_related("author"),
+                "earlier_applications": earlier_with_urls(
+                    second_applications.earlier_applications([application]).get(application.pk, []),
+                    self.inspect_url_name,
+                ),
                 "can_change": self.can_change,
                 # None once an erased application is closed: nothing is left to change.
                 "status_form": None
