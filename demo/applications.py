@@ -171,6 +171,14 @@ LESNICA = DemoEdition(
                 "Podałam jej telefon do zespołu, który obejmuje jej adres."
             ),
         ),
+        # Sent again: the list marks it as possibly her second application
+        # (enrolment.second_applications), for the coordinator to decide.
+        DemoApplication(
+            "DEMO-2-08",
+            "Ewa Przykładowa",
+            {STREET: "Średzka", TRAININGS: [PERSONAL_DEVELOPMENT], GETTING_THERE: "Nie"},
+            phone="600 000 001",
+        ),
     ],
 )
 

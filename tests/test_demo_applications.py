@@ -229,3 +229,16 @@ def test_the_command_adds_them_on_request_and_reports_them(capsys):
     output = capsys.readouterr().out
     assert f"application: {count} unchanged" in output
     assert "nothing changed" in output
+
+
+def test_team_2s_coordinator_finds_one_application_marked_as_possibly_a_second(client):
+    build()
+    client.force_login(make_coordinator(team(2)))
+    response = client.get(APPLICATIONS_URL)
+    assert response.status_code == 200
+    marked = {
+        application.reference: [earlier.reference for earlier, _url in found]
+        for application in response.context["object_list"]
+        if (found := application.earlier_applications)
+    }
+    assert marked == {"DEMO-2-08": ["DEMO-2-01"]}
