@@ -5,6 +5,9 @@ import os
 import threading
 
 import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.db import connections
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -57,13 +60,12 @@ def demo_server(django_db_blocker, database_snapshot, chromium):
     the end of the module (tests/database_snapshot.py).
     """
     from django.db import connection, transaction
-    from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
         shared = connection.vendor == "sqlite" and connection.is_in_memory_db()
         changes = transaction.atomic() if shared else contextlib.nullcontext()
         with changes:
-            server = LiveServer("127.0.0.1:0")
+            server = LiveServer()
             try:
                 yield server
             finally:
@@ -73,6 +75,52 @@ def demo_server(django_db_blocker, database_snapshot, chromium):
         if not shared:
             # What the browsers did is committed (applications, tasks, sessions, edits).
             database_snapshot.restore()
+
+
+class OneRequestAtATime(StaticFilesHandler):
+    """The site and its static files, as pytest-django's live server serves them, one request
+    at a time. With the in-memory SQLite of the test settings, the server's threads and the
+    tests share one connection, which must never run two queries at once (Django's
+    documentation of LiveServerTestCase warns of random failures): a browser's requests in
+    parallel (the page editor's background requests beside a save) would mix their savepoints
+    and break the module's transaction (seen once in the editors' guide)."""
+
+    lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            return super().__call__(environ, start_response)
+
+
+class LiveServer:
+    """Django's LiveServerThread on a free loopback port, started as pytest-django's LiveServer
+    starts it, answering one request at a time when it shares an in-memory database
+    (OneRequestAtATime)."""
+
+    def __init__(self):
+        shared = {
+            connection.alias: connection
+            for connection in connections.all()
+            if connection.vendor == "sqlite" and connection.is_in_memory_db()
+        }
+        self.thread = LiveServerThread(
+            "127.0.0.1",
+            static_handler=OneRequestAtATime if shared else StaticFilesHandler,
+            connections_override=shared,
+            port=0,
+        )
+        self.thread.daemon = True
+        for connection in shared.values():
+            connection.inc_thread_sharing()
+        self.thread.start()
+        self.thread.is_ready.wait()
+        if self.thread.error:
+            _stop(self)
+            raise self.thread.error
+
+    @property
+    def url(self):
+        return f"http://{self.thread.host}:{self.thread.port}"
 
 
 def _stop(server):
