@@ -16,8 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .data_rights import EMAIL, OWN_KEYS, PHONE, normalised_email, phone_digits
-from .models import Application, ApplicationStatus
-from .models.applications import STATUSES_TAKING_A_PLACE
+from .models import STATUSES_TAKING_A_PLACE, ApplicationStatus
 
 # The earlier applications that count: those holding a place or waiting for one.
 STILL_IN_THE_RUNNING = [*STATUSES_TAKING_A_PLACE, ApplicationStatus.WAITING_LIST]
@@ -40,9 +39,12 @@ def contact_of(form_data):
     )
 
 
-def earlier_applications(applications):
+def earlier_applications(applications, among):
     """{pk: [EarlierApplication, ...], oldest first} for those of `applications` that have any,
-    in one query, however many applications and editions there are."""
+    in one query, however many applications and editions there are. Earlier applications are
+    looked for only `among` those given (a queryset: the ones the user may see). An edition
+    handed to another team keeps the applications sent before under the first team: the new
+    team's coordinators must not learn, from a mark, that a number applied there before."""
     applications = [
         application
         for application in applications
@@ -53,7 +55,7 @@ def earlier_applications(applications):
         return {}
     in_the_running = defaultdict(list)
     rows = (
-        Application.objects.filter(
+        among.filter(
             edition_id__in=editions,
             anonymised_at__isnull=True,
             status__in=STILL_IN_THE_RUNNING,

@@ -133,6 +133,22 @@ def test_the_same_number_in_another_edition_or_another_persons_gives_no_mark(
     assert not [text for text in listed.values() if "Possibly" in text]
 
 
+def test_an_earlier_application_of_a_team_the_coordinator_is_not_in_gives_no_mark(
+    site, coordinator_client
+):
+    """An edition handed to another team keeps what was sent before under the first team: its
+    new coordinators are not told, by a mark, that a number applied there before."""
+    first = apply(site.edition, 3, phone="600 100 200")
+    Application.objects.filter(pk=first.pk).update(team=another_edition(site.programme).team)
+    second = apply(site.edition, 1, phone="600 100 200")
+
+    listed = rows(coordinator_client)
+    page = coordinator_client.get(f"{APPLICATIONS_URL}{second.pk}/").content.decode()
+
+    assert first.reference not in listed and "Possibly" not in listed[second.reference]
+    assert first.reference not in page and "Possibly" not in visible_text(page)
+
+
 def test_the_applicant_sending_the_form_twice_is_told_nothing_and_both_are_stored(site):
     confirmations = []
     for browser in (Client(), Client()):

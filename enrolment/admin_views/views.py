@@ -150,7 +150,9 @@ class ApplicationIndexView(VisibleApplicationsMixin, ApplicationExportMixin, Ind
             # On the page's applications themselves, for the name column: the table reads the
             # same objects (the page's queryset, evaluated once).
             applications = context["object_list"]
-            found = second_applications.earlier_applications(applications)
+            found = second_applications.earlier_applications(
+                applications, among=self.visible_applications()
+            )
             for application in applications:
                 application.earlier_applications = earlier_with_urls(
                     found.get(application.pk, []), self.inspect_url_name
@@ -244,7 +246,9 @@ class ApplicationInspectView(VisibleApplicationsMixin, InspectView):
                 ],
                 "notes": application.notes.select_related("author"),
                 "earlier_applications": earlier_with_urls(
-                    second_applications.earlier_applications([application]).get(application.pk, []),
+                    second_applications.earlier_applications(
+                        [application], among=self.visible_applications()
+                    ).get(application.pk, []),
                     self.inspect_url_name,
                 ),
                 "can_change": self.can_change,
