@@ -21,9 +21,9 @@ Without the cache server (down, or too slow: the settings make its commands fail
 a second, as misses; mops_site.settings.cache), nothing is kept: each read goes to the database.
 How often the server is asked meanwhile is the cache connection's business: the settings give
 up on it for a few seconds after two failures (mops_site.redis_breaker), so that a server that
-hangs costs a process its timeout once in that time. A `forget` that could not reach the server
-is retried by this process as soon as it can, so that the change is not hidden behind the
-entries kept before the outage.
+hangs costs a process two commands' timeouts (about a second) once in that time. A `forget`
+that could not reach the server is retried by this process as soon as it can, so that the
+change is not hidden behind the entries kept before the outage.
 """
 
 # Only what this process pickled itself is unpickled.

@@ -83,7 +83,9 @@ class OneRequestAtATime(StaticFilesHandler):
     tests share one connection, which must never run two queries at once (Django's
     documentation of LiveServerTestCase warns of random failures): a browser's requests in
     parallel (the page editor's background requests beside a save) would mix their savepoints
-    and break the module's transaction (seen once in the editors' guide)."""
+    and break the module's transaction (most likely what failed once in the editors' guide).
+    The lock keeps the server's threads apart; a test's own queries, made between the
+    browser's steps, are not under it."""
 
     lock = threading.Lock()
 

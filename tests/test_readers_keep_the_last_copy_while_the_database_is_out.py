@@ -517,9 +517,11 @@ def test_a_server_cut_off_from_the_database_gets_no_readers_nor_forms(outcomes):
 
 
 @scenario(servers=2)
-def a_killed_server_costs_readers_nothing_while_another_answers(port, killed, living):
+def readers_whose_server_gives_no_answer_get_the_page_from_the_next(port, killed, living):
     """One of two servers stops answering (killed in the middle of its requests) before the
-    probe notices: a reader of a page never kept gets it from the other server. A form that
+    probe notices: a reader of a page never kept gets it from the other server (readers one
+    after another here: with many at once, the directors' next turn may be the same server's
+    again). A form that
     reached the killed one is not sent again (the applicant gets the page that says sending it
     again is safe, as 502: nginx in front gives the centre's page instead)."""
     killed.pages_answered = False
@@ -533,8 +535,8 @@ def a_killed_server_costs_readers_nothing_while_another_answers(port, killed, li
     assert killed.pages_asked.count(FORM) == 2 and living.pages_asked.count(FORM) == 2
 
 
-def test_a_killed_server_costs_readers_nothing_while_another_answers(outcomes):
-    outcomes.of(a_killed_server_costs_readers_nothing_while_another_answers)
+def test_readers_whose_server_gives_no_answer_get_the_page_from_the_next(outcomes):
+    outcomes.of(readers_whose_server_gives_no_answer_get_the_page_from_the_next)
 
 
 @scenario()

@@ -93,8 +93,8 @@ def test_pages_and_the_form_work_while_redis_is_out_of_reach(client, redis_out_o
     site = SmallSite.build()
     answers = valid_answers(site.form, site.edition, applicant_name="Halina Bez Pamięci")
 
-    # Each within a few seconds: a Redis that hangs costs a process its 1 s timeout now and then
-    # (mops_site.redis_breaker.UNREACHABLE_FOR), not on every read of every request.
+    # Each within a few seconds: a Redis that hangs costs a process two commands' timeouts (about
+    # a second) now and then (mops_site.redis_breaker), not on every read of every request.
     for page in (site.home, site.programme, site.form):
         response = within(5, lambda page=page: client.get(page.url))
         assert response.status_code == 200, page

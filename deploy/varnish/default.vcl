@@ -178,8 +178,9 @@ sub vcl_hit {
         return (deliver);
     }
     # An older copy: the reader waits for a fresh page, and the copy stays in case the
-    # application fails to give one (vcl_backend_response). Only such a reader's fetch is asked
-    # again after a failure: a page never kept gets the application's answer from one try.
+    # application fails to give one (vcl_backend_response). Only such a reader is given the
+    # kept copy after a failure (vcl_deliver): a page never kept gets the application's answer,
+    # asked of a second server only when the first gave none (vcl_backend_error).
     set req.http.X-Has-Kept-Copy = "1";
     return (restart);
 }
@@ -248,12 +249,14 @@ sub vcl_backend_error {
     # instead (vcl_deliver asks again); a page never kept, or a form, gets this page. Sending a
     # form again is safe: the application stores each form it gave out once
     # (enrolment.submission_tokens).
-    # A page to read that has no kept copy is asked once more, of the next server (the
-    # directors go round): one server killed, or stopped before the probe notices, then costs
-    # its readers nothing while another answers. Never a form (it may have been stored), nor a
-    # page whose kept copy the reader gets instead.
+    # A page to read that has no kept copy is asked once more, of the server the directors
+    # pick next (they take turns: the other one of two, unless another fetch took that turn
+    # meanwhile): one server killed, or stopped before the probes notice, then costs most of
+    # its readers nothing while another answers. Never a form (it may have been stored), nor
+    # what Varnish passes (the admin, documents, signed-in users: a GET there may write, an
+    # export its audit entry), nor a page whose kept copy the reader gets instead.
     if (bereq.retries == 0 && (bereq.method == "GET" || bereq.method == "HEAD")
-        && !bereq.http.X-Has-Kept-Copy) {
+        && !bereq.uncacheable && !bereq.http.X-Has-Kept-Copy) {
         return (retry);
     }
     # 502, not Varnish's usual 503: no server answered. nginx in front replaces a 502 with the
@@ -291,7 +294,8 @@ sub vcl_backend_error {
 
 sub vcl_deliver {
     # The fetch of a page with an older copy failed (vcl_backend_error): that copy, at once
-    # (vcl_hit). Only a page Varnish kept is asked again; never a form, nor a page never kept.
+    # (vcl_hit). Only a reader of a page Varnish kept is sent back for its copy; never a form,
+    # nor a page never kept (vcl_backend_error asks another server for that, once).
     if (resp.http.X-Ask-For-Kept-Copy) {
         unset resp.http.X-Ask-For-Kept-Copy;
         if (!req.http.X-Kept-Copy-Wanted) {
