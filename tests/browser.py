@@ -6,8 +6,8 @@ import threading
 
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.db import connections
-from django.test.testcases import LiveServerThread
+from django.db import connection, transaction
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -59,13 +59,14 @@ def demo_server(django_db_blocker, database_snapshot, chromium):
     data: the changes are committed, and the database is put back as the session set it up at
     the end of the module (tests/database_snapshot.py).
     """
-    from django.db import connection, transaction
-
     with django_db_blocker.unblock():
         shared = connection.vendor == "sqlite" and connection.is_in_memory_db()
         changes = transaction.atomic() if shared else contextlib.nullcontext()
         with changes:
-            server = LiveServer()
+            server = LiveServer("127.0.0.1:0", start=False)
+            if shared:
+                server.thread.static_handler = OneRequestAtATime
+            server.start()
             try:
                 yield server
             finally:
@@ -85,44 +86,14 @@ class OneRequestAtATime(StaticFilesHandler):
     parallel (the page editor's background requests beside a save) would mix their savepoints
     and break the module's transaction (most likely what failed once in the editors' guide).
     The lock keeps the server's threads apart; a test's own queries, made between the
-    browser's steps, are not under it."""
+    browser's steps, are not under it. Given to pytest-django's LiveServer before it starts
+    (LiveServerThread's `static_handler`, which it otherwise sets to StaticFilesHandler)."""
 
     lock = threading.Lock()
 
     def __call__(self, environ, start_response):
         with self.lock:
             return super().__call__(environ, start_response)
-
-
-class LiveServer:
-    """Django's LiveServerThread on a free loopback port, started as pytest-django's LiveServer
-    starts it, answering one request at a time when it shares an in-memory database
-    (OneRequestAtATime)."""
-
-    def __init__(self):
-        shared = {
-            connection.alias: connection
-            for connection in connections.all()
-            if connection.vendor == "sqlite" and connection.is_in_memory_db()
-        }
-        self.thread = LiveServerThread(
-            "127.0.0.1",
-            static_handler=OneRequestAtATime if shared else StaticFilesHandler,
-            connections_override=shared,
-            port=0,
-        )
-        self.thread.daemon = True
-        for connection in shared.values():
-            connection.inc_thread_sharing()
-        self.thread.start()
-        self.thread.is_ready.wait()
-        if self.thread.error:
-            _stop(self)
-            raise self.thread.error
-
-    @property
-    def url(self):
-        return f"http://{self.thread.host}:{self.thread.port}"
 
 
 def _stop(server):
@@ -133,8 +104,8 @@ def _stop(server):
     for thread in threading.enumerate():
         if thread.name.endswith("(process_request_thread)"):
             thread.join(timeout=5)
-    for connection in server.thread.connections_override.values():
-        connection.dec_thread_sharing()
+    for shared_connection in server.thread.connections_override.values():
+        shared_connection.dec_thread_sharing()
 
 
 def axe_violations(page, tags=WCAG_AA_TAGS, rules=None):

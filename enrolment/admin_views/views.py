@@ -37,6 +37,20 @@ class VisibleApplicationsMixin:
             self.request.user, SEE_ACTIONS
         )
 
+    def earlier_applications(self, applications):
+        """{pk: [(earlier application, the address of its page), ...]} for those of
+        `applications` that may repeat one the user may see (enrolment.second_applications)."""
+        found = second_applications.earlier_applications(
+            applications, among=self.visible_applications()
+        )
+        return {
+            pk: [
+                (earlier, reverse(self.inspect_url_name, args=(quote(earlier.pk),)))
+                for earlier in earlier_ones
+            ]
+            for pk, earlier_ones in found.items()
+        }
+
 
 def notification_state(notification):
     """(label, needs attention) for one notification."""
@@ -150,13 +164,9 @@ class ApplicationIndexView(VisibleApplicationsMixin, ApplicationExportMixin, Ind
             # On the page's applications themselves, for the name column: the table reads the
             # same objects (the page's queryset, evaluated once).
             applications = context["object_list"]
-            found = second_applications.earlier_applications(
-                applications, among=self.visible_applications()
-            )
+            found = self.earlier_applications(applications)
             for application in applications:
-                application.earlier_applications = earlier_with_urls(
-                    found.get(application.pk, []), self.inspect_url_name
-                )
+                application.earlier_applications = found.get(application.pk, [])
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -168,14 +178,6 @@ class ApplicationIndexView(VisibleApplicationsMixin, ApplicationExportMixin, Ind
         if self.user_has_permission_for_instance("delete", instance):
             return super().get_delete_url(instance)
         return None
-
-
-def earlier_with_urls(earlier_applications, inspect_url_name):
-    """Each earlier application (enrolment.second_applications) with the address of its page."""
-    return [
-        (earlier, reverse(inspect_url_name, args=(quote(earlier.pk),)))
-        for earlier in earlier_applications
-    ]
 
 
 class ApplicationInspectView(VisibleApplicationsMixin, InspectView):
@@ -245,11 +247,8 @@ class ApplicationInspectView(VisibleApplicationsMixin, InspectView):
                     for notification in application.notifications.order_by("kind")
                 ],
                 "notes": application.notes.select_related("author"),
-                "earlier_applications": earlier_with_urls(
-                    second_applications.earlier_applications(
-                        [application], among=self.visible_applications()
-                    ).get(application.pk, []),
-                    self.inspect_url_name,
+                "earlier_applications": self.earlier_applications([application]).get(
+                    application.pk, []
                 ),
                 "can_change": self.can_change,
                 # None once an erased application is closed: nothing is left to change.
